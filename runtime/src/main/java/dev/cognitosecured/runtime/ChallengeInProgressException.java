@@ -1,0 +1,13 @@
+package dev.cognitosecured.runtime;
+
+/**
+ * An answer to the current sign-in challenge is already on its way to Cognito; sending a second
+ * one with the same session would burn it. Wait for the first answer's result.
+ */
+public final class ChallengeInProgressException extends CognitoSecuredException {
+    private static final long serialVersionUID = 1L;
+
+    public ChallengeInProgressException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,17 @@
+package dev.cognitosecured.runtime;
+
+/**
+ * The base class of every exception this library throws. All are unchecked, and each message says
+ * what went wrong and what to do; none ever holds a token, password, code or challenge session.
+ */
+public abstract class CognitoSecuredException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    protected CognitoSecuredException(String message) {
+        super(message);
+    }
+
+    protected CognitoSecuredException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

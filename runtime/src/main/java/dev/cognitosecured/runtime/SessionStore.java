@@ -1,0 +1,69 @@
+package dev.cognitosecured.runtime;
+
+import dev.cognitosecured.runtime.event.SessionEnded;
+import dev.cognitosecured.runtime.spi.Tokens;
+import java.time.Duration;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
+
+/**
+ * The tokens of one principal for one user pool, and the only place they are refreshed.
+ *
+ * <p>One store exists per pool and scope: per application ({@code session-scope=application}) or
+ * per HTTP session ({@code session-scope=session}); inject it with
+ * {@code @Inject @AuthFlow SessionStore store}. Generated clients and {@link SignIn} use it; an
+ * application rarely needs to.
+ *
+ * <p>The store keeps these promises:
+ * <ul>
+ *   <li>a call gets tokens valid for at least the time it asks for, or waits for the one refresh
+ *       every concurrent caller shares: N callers at expiry cause one request to Cognito;</li>
+ *   <li>shortly before expiry (the {@code prefetch} window) one caller starts a refresh in the
+ *       background while every caller keeps using the valid tokens, so in steady state no caller
+ *       waits;</li>
+ *   <li>expiry is judged on a monotonic clock from the instant the token request was sent, so a
+ *       wrong wall clock cannot make it send an expired token;</li>
+ *   <li>a failed refresh keeps the tokens it had; a refresh token that Cognito rejects ends the
+ *       session, and callers get {@link SignInRequiredException}.</li>
+ * </ul>
+ */
+public interface SessionStore {
+
+    /** The name of the pool whose tokens this store holds. */
+    String pool();
+
+    /** Whether the store holds a session (it may still need a refresh before the next call). */
+    boolean isSignedIn();
+
+    /**
+     * Tokens that stay valid for at least {@code minValidity}, refreshing them first if need be.
+     *
+     * @throws SignInRequiredException if nobody is signed in, or Cognito rejected the refresh token
+     */
+    Tokens tokens(Duration minValidity);
+
+    /** As {@link #tokens(Duration)}, completing the stage instead of blocking. */
+    CompletionStage<Tokens> tokensAsync(Duration minValidity);
+
+    /**
+     * Tokens to replay a call with after the server rejected {@code rejected}: refreshed if
+     * {@code rejected} are still the current tokens, else the current ones (another caller already
+     * refreshed them).
+     */
+    Tokens refreshIfCurrent(Tokens rejected);
+
+    /** As {@link #refreshIfCurrent(Tokens)}, completing the stage instead of blocking. */
+    CompletionStage<Tokens> refreshIfCurrentAsync(Tokens rejected);
+
+    /**
+     * Starts a session with the tokens that {@code request} obtains. The store reads its clock before
+     * calling {@code request}, so the tokens' expiry is measured from before they were asked for.
+     * Used by {@link SignIn}.
+     *
+     * @return the tokens, once {@code request} completes
+     */
+    Tokens signIn(Supplier<? extends CompletionStage<Tokens>> request);
+
+    /** Ends the session locally (no call to Cognito) and fires {@code SessionEnded}, if there was one. */
+    void end(SessionEnded.Reason reason);
+}

@@ -1,0 +1,117 @@
+package dev.cognitosecured.runtime;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Where a sign-in stands: a challenge the user must answer, or {@link Done}. The kinds are named
+ * like Amplify's {@code nextStep.signInStep} values. A step carries what the user must be shown,
+ * never a session or a secret (but for the TOTP set-up key, which the user must see to enrol).
+ */
+public sealed interface SignInStep {
+
+    /** The kind of step. */
+    Kind kind();
+
+    /** Whether the sign-in is complete. */
+    default boolean isDone() {
+        return kind() == Kind.DONE;
+    }
+
+    /** The kinds of step. */
+    enum Kind {
+        CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED,
+        CONFIRM_SIGN_IN_WITH_SMS_CODE,
+        CONFIRM_SIGN_IN_WITH_EMAIL_CODE,
+        CONFIRM_SIGN_IN_WITH_TOTP_CODE,
+        CONTINUE_SIGN_IN_WITH_MFA_SELECTION,
+        CONTINUE_SIGN_IN_WITH_TOTP_SETUP,
+        CONFIRM_SIGN_IN_WITH_CUSTOM_CHALLENGE,
+        DONE
+    }
+
+    /** A new password is required; answer with it, plus the attributes listed as required. */
+    record NewPasswordRequired(List<String> requiredAttributes) implements SignInStep {
+        public NewPasswordRequired {
+            requiredAttributes = List.copyOf(requiredAttributes);
+        }
+
+        @Override
+        public Kind kind() {
+            return Kind.CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED;
+        }
+    }
+
+    /** A code was sent by SMS to {@code destination} (masked, e.g. {@code +*******1234}). */
+    record SmsCode(String destination) implements SignInStep {
+        @Override
+        public Kind kind() {
+            return Kind.CONFIRM_SIGN_IN_WITH_SMS_CODE;
+        }
+    }
+
+    /** A code was sent by e-mail to {@code destination} (masked, e.g. {@code a***@e***.com}). */
+    record EmailCode(String destination) implements SignInStep {
+        @Override
+        public Kind kind() {
+            return Kind.CONFIRM_SIGN_IN_WITH_EMAIL_CODE;
+        }
+    }
+
+    /** Answer with the current code of the user's authenticator app. */
+    record TotpCode() implements SignInStep {
+        @Override
+        public Kind kind() {
+            return Kind.CONFIRM_SIGN_IN_WITH_TOTP_CODE;
+        }
+    }
+
+    /** The user must choose an MFA type; answer with one of {@code allowed} (e.g. {@code SMS_MFA}). */
+    record MfaSelection(Set<String> allowed) implements SignInStep {
+        public MfaSelection {
+            allowed = Set.copyOf(allowed);
+        }
+
+        @Override
+        public Kind kind() {
+            return Kind.CONTINUE_SIGN_IN_WITH_MFA_SELECTION;
+        }
+    }
+
+    /**
+     * The user must enrol an authenticator app with {@code sharedSecret} (or by scanning
+     * {@code setupUri}), then answer with its first code.
+     */
+    record TotpSetup(String sharedSecret, String setupUri) implements SignInStep {
+        @Override
+        public Kind kind() {
+            return Kind.CONTINUE_SIGN_IN_WITH_TOTP_SETUP;
+        }
+
+        @Override
+        public String toString() {
+            return "TotpSetup[sharedSecret=***]";
+        }
+    }
+
+    /** A custom challenge from the pool's Lambda triggers, with its public parameters. */
+    record CustomChallenge(Map<String, String> parameters) implements SignInStep {
+        public CustomChallenge {
+            parameters = Map.copyOf(parameters);
+        }
+
+        @Override
+        public Kind kind() {
+            return Kind.CONFIRM_SIGN_IN_WITH_CUSTOM_CHALLENGE;
+        }
+    }
+
+    /** Signed in. */
+    record Done() implements SignInStep {
+        @Override
+        public Kind kind() {
+            return Kind.DONE;
+        }
+    }
+}

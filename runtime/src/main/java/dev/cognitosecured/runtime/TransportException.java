@@ -1,0 +1,31 @@
+package dev.cognitosecured.runtime;
+
+import java.util.OptionalInt;
+
+/**
+ * A call could not be completed: the server could not be reached, or answered with something that
+ * is not a GraphQL response (an HTML error page, a truncated body, an unexpected status). The
+ * message carries the status and a short excerpt of the body, never a token.
+ */
+public final class TransportException extends CognitoSecuredException {
+    private static final long serialVersionUID = 1L;
+
+    private final int status;
+
+    /** A failure with an HTTP answer; {@code status} is its status code. */
+    public TransportException(String message, int status, Throwable cause) {
+        super(message, cause);
+        this.status = status;
+    }
+
+    /** A failure before any HTTP answer arrived (connection refused, reset, timed out). */
+    public TransportException(String message, Throwable cause) {
+        super(message, cause);
+        this.status = -1;
+    }
+
+    /** The HTTP status of the answer, if one arrived. */
+    public OptionalInt status() {
+        return status < 0 ? OptionalInt.empty() : OptionalInt.of(status);
+    }
+}

@@ -1,0 +1,104 @@
+package dev.cognitosecured.runtime.client;
+
+import dev.cognitosecured.annotations.CognitoSecured.TokenKind;
+import dev.cognitosecured.runtime.SessionStore;
+import dev.cognitosecured.runtime.UnauthorizedException;
+import dev.cognitosecured.runtime.spi.GraphQLTransport;
+import dev.cognitosecured.runtime.spi.Tokens;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Runs the operations of generated clients for one pool: takes tokens from the pool's
+ * {@link SessionStore}, sends the operation with the {@link GraphQLTransport}, and answers an HTTP
+ * 401 with a refresh (only if no other caller already refreshed) and a replay, as many times as the
+ * operation's {@link CallPolicy} allows.
+ *
+ * <p>Generated clients receive it by injection ({@code @AuthFlow("pool") SecuredCaller}).
+ */
+public final class SecuredCaller {
+
+    private final SessionStore store;
+    private final GraphQLTransport transport;
+
+    public SecuredCaller(SessionStore store, GraphQLTransport transport) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.transport = Objects.requireNonNull(transport, "transport");
+    }
+
+    /** Sends {@code operation} with the method's argument values and waits for its result. */
+    public <T> T call(Operation<T> operation, Object... values) {
+        Map<String, Object> variables = operation.variables(values);
+        CallPolicy policy = operation.policy();
+        Tokens tokens = store.tokens(policy.refreshSkew());
+        for (int replays = 0; ; replays++) {
+            try {
+                return transport.execute(operation, variables, token(tokens, policy));
+            } catch (UnauthorizedException rejected) {
+                if (replays == policy.retryOnUnauthorized()) {
+                    throw stillRejected(operation, replays, rejected);
+                }
+                tokens = store.refreshIfCurrent(tokens);
+            }
+        }
+    }
+
+    /** Sends {@code operation} with the method's argument values; the result completes the stage. */
+    public <T> CompletionStage<T> callAsync(Operation<T> operation, Object... values) {
+        Map<String, Object> variables;
+        try {
+            variables = operation.variables(values);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return store.tokensAsync(operation.policy().refreshSkew())
+                .thenCompose(tokens -> attempt(operation, variables, tokens, 0));
+    }
+
+    private <T> CompletionStage<T> attempt(Operation<T> operation, Map<String, Object> variables, Tokens tokens,
+            int replays) {
+        CallPolicy policy = operation.policy();
+        return transport.executeAsync(operation, variables, token(tokens, policy))
+                .handle((result, failure) -> {
+                    if (failure == null) {
+                        return CompletableFuture.completedStage(result);
+                    }
+                    Throwable cause = unwrap(failure);
+                    if (!(cause instanceof UnauthorizedException rejected)) {
+                        return CompletableFuture.<T>failedStage(cause);
+                    }
+                    if (replays == policy.retryOnUnauthorized()) {
+                        return CompletableFuture.<T>failedStage(stillRejected(operation, replays, rejected));
+                    }
+                    return store.refreshIfCurrentAsync(tokens)
+                            .thenCompose(fresh -> attempt(operation, variables, fresh, replays + 1));
+                })
+                .thenCompose(stage -> stage);
+    }
+
+    private static String token(Tokens tokens, CallPolicy policy) {
+        return policy.token() == TokenKind.ID ? tokens.idToken() : tokens.accessToken();
+    }
+
+    private static UnauthorizedException stillRejected(Operation<?> operation, int replays,
+            UnauthorizedException last) {
+        if (replays == 0) {
+            return last;
+        }
+        return new UnauthorizedException(operation.name() + " was rejected with HTTP " + last.status()
+                + " after " + replays + (replays == 1 ? " refresh and replay" : " refreshes and replays")
+                + "; check that the API trusts this user pool and app client, and which token it expects",
+                last.status(), last);
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        Throwable cause = failure;
+        while (cause instanceof CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+}

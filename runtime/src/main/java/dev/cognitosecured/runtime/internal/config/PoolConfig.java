@@ -1,0 +1,89 @@
+package dev.cognitosecured.runtime.internal.config;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The configuration of one user pool, read once at boot.
+ *
+ * @param name the pool's name ({@code default}, or the {@code <name>} of {@code cognito-secured.pools.<name>.*})
+ * @param region the AWS region ({@code region})
+ * @param userPoolId the user pool's id, e.g. {@code eu-west-1_AbCdEf123} ({@code user-pool-id})
+ * @param clientId the app client's id ({@code client-id})
+ * @param clientSecret the app client's secret, if it has one ({@code client-secret})
+ * @param endpoint an endpoint override for a local stand-in ({@code endpoint})
+ * @param authFlow how {@code SignIn.start} authenticates ({@code auth-flow})
+ * @param refreshMode which API refreshes tokens ({@code refresh})
+ * @param sessionScope one session per application or per HTTP session ({@code session-scope})
+ * @param prefetch how long before expiry a background refresh starts ({@code prefetch}, default 2 minutes)
+ * @param graphqlEndpoint the GraphQL API's URL ({@code graphql.endpoint})
+ * @param authorizationPrefix what precedes the token in the {@code Authorization} header
+ *     ({@code authorization-prefix}; empty for AppSync, {@code "Bearer "} for most others)
+ */
+public record PoolConfig(
+        String name,
+        String region,
+        String userPoolId,
+        String clientId,
+        Optional<String> clientSecret,
+        Optional<URI> endpoint,
+        AuthFlowType authFlow,
+        RefreshMode refreshMode,
+        SessionScope sessionScope,
+        Duration prefetch,
+        Optional<URI> graphqlEndpoint,
+        String authorizationPrefix) {
+
+    /** The default prefetch window. */
+    public static final Duration DEFAULT_PREFETCH = Duration.ofMinutes(2);
+
+    public PoolConfig {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(region, "region");
+        Objects.requireNonNull(userPoolId, "userPoolId");
+        Objects.requireNonNull(clientId, "clientId");
+        Objects.requireNonNull(clientSecret, "clientSecret");
+        Objects.requireNonNull(endpoint, "endpoint");
+        Objects.requireNonNull(authFlow, "authFlow");
+        Objects.requireNonNull(refreshMode, "refreshMode");
+        Objects.requireNonNull(sessionScope, "sessionScope");
+        Objects.requireNonNull(prefetch, "prefetch");
+        Objects.requireNonNull(graphqlEndpoint, "graphqlEndpoint");
+        Objects.requireNonNull(authorizationPrefix, "authorizationPrefix");
+    }
+
+    @Override
+    public String toString() {
+        return "PoolConfig[name=" + name + ", region=" + region + ", userPoolId=" + userPoolId
+                + ", clientId=" + clientId + ", clientSecret=" + (clientSecret.isPresent() ? "***" : "none")
+                + ", endpoint=" + endpoint.map(URI::toString).orElse("AWS") + ", authFlow=" + authFlow
+                + ", refreshMode=" + refreshMode + ", sessionScope=" + sessionScope + ", prefetch=" + prefetch
+                + ", graphqlEndpoint=" + graphqlEndpoint.map(URI::toString).orElse("none") + "]";
+    }
+
+    /** How {@code SignIn.start} authenticates. */
+    public enum AuthFlowType {
+        /** Secure Remote Password: the password never leaves the client (the default). */
+        USER_SRP_AUTH,
+        /** The password is sent to Cognito over TLS. */
+        USER_PASSWORD_AUTH
+    }
+
+    /** Which Cognito API refreshes tokens. */
+    public enum RefreshMode {
+        /** {@code InitiateAuth} with {@code REFRESH_TOKEN_AUTH}; the refresh token is kept. */
+        REFRESH_TOKEN_AUTH,
+        /** {@code GetTokensFromRefreshToken}; with rotation, each refresh returns a new refresh token. */
+        GET_TOKENS_FROM_REFRESH_TOKEN
+    }
+
+    /** Whose session a store holds. */
+    public enum SessionScope {
+        /** One session for the whole application (a service account, a CLI, a desktop app). */
+        APPLICATION,
+        /** One session per HTTP session (a web application with several signed-in users). */
+        SESSION
+    }
+}

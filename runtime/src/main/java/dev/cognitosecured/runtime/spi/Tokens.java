@@ -1,0 +1,85 @@
+package dev.cognitosecured.runtime.spi;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The tokens of one signed-in user, as Cognito issued them.
+ *
+ * <p>{@link #lifetime()} is the time Cognito gave them ({@code exp - iat} of the shorter-lived of
+ * the access and ID tokens); the session store adds it to the instant the token request was sent,
+ * on its monotonic clock, which never overestimates the true expiry whatever the wall clock says.
+ *
+ * <p>{@link #toString()} never shows a token.
+ */
+public final class Tokens {
+
+    private final String accessToken;
+    private final String idToken;
+    private final String refreshToken;
+    private final Duration lifetime;
+    private final String username;
+
+    private Tokens(String accessToken, String idToken, String refreshToken, Duration lifetime, String username) {
+        this.accessToken = Objects.requireNonNull(accessToken, "accessToken");
+        this.idToken = Objects.requireNonNull(idToken, "idToken");
+        this.refreshToken = refreshToken;
+        this.lifetime = Objects.requireNonNull(lifetime, "lifetime");
+        this.username = Objects.requireNonNull(username, "username");
+        if (lifetime.isNegative()) {
+            throw new IllegalArgumentException("lifetime must not be negative: " + lifetime);
+        }
+    }
+
+    /**
+     * Tokens with what was read from their claims.
+     *
+     * @param accessToken the access token (a JWT)
+     * @param idToken the ID token (a JWT)
+     * @param refreshToken the refresh token, if Cognito returned one
+     * @param lifetime {@code exp - iat} of the shorter-lived of the two JWTs
+     * @param username the access token's {@code username} claim: the name Cognito expects in a
+     *     refresh's {@code SECRET_HASH}
+     */
+    public static Tokens of(
+            String accessToken, String idToken, Optional<String> refreshToken, Duration lifetime, String username) {
+        return new Tokens(accessToken, idToken, refreshToken.orElse(null), lifetime, username);
+    }
+
+    public String accessToken() {
+        return accessToken;
+    }
+
+    public String idToken() {
+        return idToken;
+    }
+
+    public Optional<String> refreshToken() {
+        return Optional.ofNullable(refreshToken);
+    }
+
+    public Duration lifetime() {
+        return lifetime;
+    }
+
+    public String username() {
+        return username;
+    }
+
+    /**
+     * These tokens after a refresh that returned {@code refreshed}: Cognito's
+     * {@code REFRESH_TOKEN_AUTH} returns no refresh token, so the current one is kept; with
+     * rotation the new one replaces it.
+     */
+    public Tokens refreshedBy(Tokens refreshed) {
+        return refreshed.refreshToken != null ? refreshed
+                : new Tokens(refreshed.accessToken, refreshed.idToken, refreshToken, refreshed.lifetime, refreshed.username);
+    }
+
+    @Override
+    public String toString() {
+        return "Tokens[username=" + username + ", lifetime=" + lifetime
+                + ", refreshToken=" + (refreshToken == null ? "none" : "present") + "]";
+    }
+}
