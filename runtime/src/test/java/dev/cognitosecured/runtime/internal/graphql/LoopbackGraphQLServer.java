@@ -1,0 +1,116 @@
+package dev.cognitosecured.runtime.internal.graphql;
+
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A real HTTP server on 127.0.0.1 (a free port) that answers every request with the canned answer
+ * of the current test and records each request it receives.
+ */
+final class LoopbackGraphQLServer implements AutoCloseable {
+
+    /** A request as the server received it. */
+    record Recorded(String method, String path, Headers headers, String body) {
+        String header(String name) {
+            return headers.getFirst(name);
+        }
+    }
+
+    /** The answer to give: status, headers, body bytes and how many bytes to announce (-1: the body's length). */
+    record Answer(int status, Map<String, String> headers, byte[] body, long announcedLength) {
+    }
+
+    private final HttpServer server;
+    private final BlockingQueue<Recorded> requests = new LinkedBlockingQueue<>();
+    private final AtomicReference<Answer> answer = new AtomicReference<>(
+            new Answer(500, Map.of(), "no answer set".getBytes(StandardCharsets.UTF_8), -1));
+    private final AtomicReference<CountDownLatch> gate = new AtomicReference<>(new CountDownLatch(0));
+
+    LoopbackGraphQLServer() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    URI endpoint() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/graphql");
+    }
+
+    /** Answers with {@code status} and a JSON body. */
+    void answerJson(int status, String json) {
+        answer(status, Map.of("Content-Type", "application/json; charset=UTF-8"), json);
+    }
+
+    void answer(int status, Map<String, String> headers, String body) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        answer.set(new Answer(status, headers, bytes, bytes.length));
+    }
+
+    /** Announces {@code announcedLength} bytes but sends only {@code body}, then drops the connection. */
+    void answerCutShort(int status, String body, long announcedLength) {
+        answer.set(new Answer(status, Map.of("Content-Type", "application/json"),
+                body.getBytes(StandardCharsets.UTF_8), announcedLength));
+    }
+
+    /** Holds every answer until the returned latch is counted down. */
+    CountDownLatch holdAnswers() {
+        CountDownLatch latch = new CountDownLatch(1);
+        gate.set(latch);
+        return latch;
+    }
+
+    /** The next request received, waiting for it at most a few seconds. */
+    Recorded takeRequest() throws InterruptedException {
+        Recorded request = requests.poll(10, TimeUnit.SECONDS);
+        if (request == null) {
+            throw new AssertionError("the server received no request");
+        }
+        return request;
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            Headers headers = new Headers();
+            headers.putAll(exchange.getRequestHeaders());
+            requests.add(new Recorded(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), headers, body));
+            awaitGate();
+            Answer canned = answer.get();
+            canned.headers().forEach((name, value) -> exchange.getResponseHeaders().put(name, List.of(value)));
+            exchange.sendResponseHeaders(canned.status(), canned.body().length == 0 ? -1 : canned.announcedLength());
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(canned.body());
+            }
+        }
+    }
+
+    private void awaitGate() throws IOException {
+        try {
+            if (!gate.get().await(10, TimeUnit.SECONDS)) {
+                throw new IOException("the test never released the answer");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
