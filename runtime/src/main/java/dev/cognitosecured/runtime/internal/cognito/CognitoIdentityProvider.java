@@ -1,0 +1,198 @@
+package dev.cognitosecured.runtime.internal.cognito;
+
+import dev.cognitosecured.runtime.SignInRequiredException;
+import dev.cognitosecured.runtime.internal.cognito.CognitoFailures.Call;
+import dev.cognitosecured.runtime.internal.config.PoolConfig;
+import dev.cognitosecured.runtime.spi.IdentityProvider;
+import dev.cognitosecured.runtime.spi.Tokens;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderAsyncClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderAsyncClientBuilder;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.GetTokensFromRefreshTokenRequest;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthRequest;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.RevokeTokenRequest;
+
+/**
+ * The default {@link IdentityProvider}: the Cognito Identity Provider API through the AWS SDK v2's
+ * asynchronous client, over the Netty HTTP client.
+ *
+ * <ul>
+ *   <li>{@link #signIn}: {@code InitiateAuth} with {@code USER_PASSWORD_AUTH}. A challenge in the answer
+ *       fails the sign-in with {@link SignInRequiredException}: this provider does not answer challenges.
+ *       A wrong user name or password fails with {@link dev.cognitosecured.runtime.WrongAnswerException}
+ *       ({@code canRetry() == true}), with one message for both.</li>
+ *   <li>{@link #refresh}: {@code InitiateAuth} with {@code REFRESH_TOKEN_AUTH}, or
+ *       {@code GetTokensFromRefreshToken} (which may rotate the refresh token), as configured. A rejected
+ *       refresh token fails with {@link SignInRequiredException}; throttling, a 5xx or a network error
+ *       with {@link dev.cognitosecured.runtime.TransportException}.</li>
+ *   <li>{@link #revoke}: {@code RevokeToken}.</li>
+ * </ul>
+ *
+ * <p>These calls are not signed with AWS credentials: Cognito authenticates them by the app client id
+ * and, when the client has one, its secret ({@code SECRET_HASH}, or {@code ClientSecret} for the APIs that
+ * take it).
+ */
+public final class CognitoIdentityProvider implements IdentityProvider, AutoCloseable {
+
+    private final CognitoIdentityProviderAsyncClient client;
+    private final PoolConfig config;
+
+    /**
+     * A provider that uses {@code client} and closes it when closed. For tests and applications that
+     * need to configure the client themselves (interceptors, retries, timeouts).
+     */
+    public CognitoIdentityProvider(CognitoIdentityProviderAsyncClient client, PoolConfig config) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.config = Objects.requireNonNull(config, "config");
+    }
+
+    /**
+     * A provider for {@code config}: its region, its {@code endpoint} override if set, anonymous
+     * credentials and a Netty HTTP client that closes with the provider.
+     */
+    public static CognitoIdentityProvider create(PoolConfig config) {
+        return new CognitoIdentityProvider(clientBuilder(config).build(), config);
+    }
+
+    /**
+     * The builder {@link #create} uses, for callers that want to add to it (an interceptor, an
+     * override configuration) before building.
+     */
+    public static CognitoIdentityProviderAsyncClientBuilder clientBuilder(PoolConfig config) {
+        CognitoIdentityProviderAsyncClientBuilder builder = CognitoIdentityProviderAsyncClient.builder()
+                .region(Region.of(config.region()))
+                .credentialsProvider(AnonymousCredentialsProvider.create())
+                .httpClientBuilder(NettyNioAsyncHttpClient.builder());
+        config.endpoint().ifPresent(builder::endpointOverride);
+        return builder;
+    }
+
+    @Override
+    public CompletionStage<Tokens> signIn(String username, char[] password) {
+        Objects.requireNonNull(username, "username");
+        Objects.requireNonNull(password, "password");
+        return call(() -> {
+            Map<String, String> parameters = new HashMap<>();
+            parameters.put("USERNAME", username);
+            parameters.put("PASSWORD", new String(password));
+            config.clientSecret().ifPresent(
+                    secret -> parameters.put("SECRET_HASH", SecretHash.of(username, config.clientId(), secret)));
+            return client.initiateAuth(InitiateAuthRequest.builder()
+                            .authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+                            .clientId(config.clientId())
+                            .authParameters(parameters)
+                            .build())
+                    .thenApply(CognitoIdentityProvider::tokensOrChallenge);
+        }, CognitoFailures::ofSignIn);
+    }
+
+    @Override
+    public CompletionStage<Tokens> refresh(Tokens current) {
+        Objects.requireNonNull(current, "current");
+        if (current.refreshToken().isEmpty()) {
+            return CompletableFuture.failedFuture(new SignInRequiredException(
+                    "These tokens came without a refresh token, so they cannot be refreshed. Sign in again."));
+        }
+        String refreshToken = current.refreshToken().get();
+        return switch (config.refreshMode()) {
+            case REFRESH_TOKEN_AUTH -> refreshTokenAuth(refreshToken, current.username());
+            case GET_TOKENS_FROM_REFRESH_TOKEN -> getTokensFromRefreshToken(refreshToken);
+        };
+    }
+
+    @Override
+    public CompletionStage<Void> revoke(Tokens current) {
+        Objects.requireNonNull(current, "current");
+        if (current.refreshToken().isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return call(() -> client.revokeToken(RevokeTokenRequest.builder()
+                                .token(current.refreshToken().get())
+                                .clientId(config.clientId())
+                                .clientSecret(config.clientSecret().orElse(null))
+                                .build())
+                        .<Void>thenApply(response -> null),
+                CognitoFailures::ofRevoke);
+    }
+
+    /** Closes the SDK client and its HTTP client. */
+    @Override
+    public void close() {
+        client.close();
+    }
+
+    @Override
+    public String toString() {
+        return "CognitoIdentityProvider[pool=" + config.name() + ", userPoolId=" + config.userPoolId()
+                + ", refreshMode=" + config.refreshMode() + "]";
+    }
+
+    private CompletionStage<Tokens> refreshTokenAuth(String refreshToken, String username) {
+        return call(() -> {
+            Map<String, String> parameters = new HashMap<>();
+            parameters.put("REFRESH_TOKEN", refreshToken);
+            config.clientSecret().ifPresent(
+                    secret -> parameters.put("SECRET_HASH", SecretHash.of(username, config.clientId(), secret)));
+            return client.initiateAuth(InitiateAuthRequest.builder()
+                            .authFlow(AuthFlowType.REFRESH_TOKEN_AUTH)
+                            .clientId(config.clientId())
+                            .authParameters(parameters)
+                            .build())
+                    .thenApply(CognitoIdentityProvider::tokensOrChallenge);
+        }, failure -> CognitoFailures.ofRefresh(failure, Call.REFRESH_TOKEN_AUTH));
+    }
+
+    private CompletionStage<Tokens> getTokensFromRefreshToken(String refreshToken) {
+        return call(() -> client.getTokensFromRefreshToken(GetTokensFromRefreshTokenRequest.builder()
+                                .refreshToken(refreshToken)
+                                .clientId(config.clientId())
+                                .clientSecret(config.clientSecret().orElse(null))
+                                .build())
+                        .thenApply(response -> IssuedTokens.from(response.authenticationResult())),
+                failure -> CognitoFailures.ofRefresh(failure, Call.GET_TOKENS_FROM_REFRESH_TOKEN));
+    }
+
+    private static Tokens tokensOrChallenge(InitiateAuthResponse response) {
+        if (response.authenticationResult() == null && response.challengeName() != null) {
+            // The session that comes with the challenge is a secret: it is not named.
+            throw new SignInRequiredException("Cognito answered the sign-in with the challenge "
+                    + response.challengeNameAsString() + ", and this identity provider does not support"
+                    + " the chained-challenge flow yet. Sign in with a user that needs no challenge.");
+        }
+        return IssuedTokens.from(response.authenticationResult());
+    }
+
+    /**
+     * Runs {@code request}, which starts a call, and maps any failure, thrown or completed, with
+     * {@code mapping}. Returns at once.
+     */
+    private static <T> CompletionStage<T> call(
+            Supplier<CompletableFuture<T>> request, Function<Throwable, Throwable> mapping) {
+        CompletableFuture<T> started;
+        try {
+            started = request.get();
+        } catch (RuntimeException e) {
+            started = CompletableFuture.failedFuture(e);
+        }
+        CompletableFuture<T> result = new CompletableFuture<>();
+        started.whenComplete((value, failure) -> {
+            if (failure == null) {
+                result.complete(value);
+            } else {
+                result.completeExceptionally(mapping.apply(failure));
+            }
+        });
+        return result;
+    }
+}

@@ -1,0 +1,153 @@
+package dev.cognitosecured.runtime.internal.cognito;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cognitosecured.runtime.SignInRequiredException;
+import dev.cognitosecured.runtime.TransportException;
+import dev.cognitosecured.runtime.WrongAnswerException;
+import dev.cognitosecured.runtime.internal.cognito.CognitoFailures.Call;
+import java.net.ConnectException;
+import java.util.OptionalInt;
+import java.util.concurrent.CompletionException;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.CognitoIdentityProviderException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.InternalErrorException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidParameterException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidPasswordException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.NotAuthorizedException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.PasswordResetRequiredException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.RefreshTokenReuseException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.TooManyRequestsException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoundException;
+
+class CognitoFailuresTest {
+
+    /** A server message that must never reach the library's messages. */
+    private static final String SERVER_TEXT = "server said: token eyJraWQiOi.secret.part";
+
+    private static <T extends AwsServiceException.Builder> AwsServiceException service(
+            T builder, String code, int status) {
+        return builder.message(SERVER_TEXT)
+                .statusCode(status)
+                .requestId("req-42")
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage(SERVER_TEXT).build())
+                .build();
+    }
+
+    @Test
+    void aWrongPasswordAndAnUnknownUserGiveTheSameRetryableError() {
+        Throwable wrong = CognitoFailures.ofSignIn(service(NotAuthorizedException.builder(), "NotAuthorizedException", 400));
+        Throwable unknown = CognitoFailures.ofSignIn(service(UserNotFoundException.builder(), "UserNotFoundException", 400));
+        Throwable local = CognitoFailures.ofSignIn(service(InvalidPasswordException.builder(), "InvalidPasswordException", 400));
+
+        for (Throwable t : new Throwable[] {wrong, unknown, local}) {
+            WrongAnswerException e = assertInstanceOf(WrongAnswerException.class, t);
+            assertTrue(e.canRetry());
+            assertEquals(CognitoFailures.WRONG_CREDENTIALS, e.getMessage());
+            assertNull(e.getCause(), "the cause would tell an unknown user from a wrong password");
+        }
+    }
+
+    @Test
+    void signInFailuresArriveWrappedByTheFuture() {
+        Throwable t = CognitoFailures.ofSignIn(
+                new CompletionException(service(NotAuthorizedException.builder(), "NotAuthorizedException", 400)));
+        assertInstanceOf(WrongAnswerException.class, t);
+    }
+
+    @Test
+    void aRequiredPasswordResetAsksForOne() {
+        Throwable t = CognitoFailures.ofSignIn(
+                service(PasswordResetRequiredException.builder(), "PasswordResetRequiredException", 400));
+        SignInRequiredException e = assertInstanceOf(SignInRequiredException.class, t);
+        assertTrue(e.getMessage().contains("reset"));
+        assertFalse(e.getMessage().contains(SERVER_TEXT));
+    }
+
+    @Test
+    void aRejectedRefreshTokenRequiresSigningInAgain() {
+        for (AwsServiceException rejected : new AwsServiceException[] {
+                service(NotAuthorizedException.builder(), "NotAuthorizedException", 400),
+                service(RefreshTokenReuseException.builder(), "RefreshTokenReuseException", 400),
+                service(UserNotFoundException.builder(), "UserNotFoundException", 400)}) {
+            Throwable t = CognitoFailures.ofRefresh(new CompletionException(rejected), Call.REFRESH_TOKEN_AUTH);
+            SignInRequiredException e = assertInstanceOf(SignInRequiredException.class, t);
+            assertTrue(e.getMessage().contains(rejected.awsErrorDetails().errorCode()), e.getMessage());
+            assertTrue(e.getMessage().contains("req-42"), e.getMessage());
+            assertFalse(e.getMessage().contains(SERVER_TEXT));
+            assertNull(e.getCause());
+        }
+    }
+
+    @Test
+    void throttlingIsATransportFailure() {
+        Throwable t = CognitoFailures.ofRefresh(
+                service(TooManyRequestsException.builder(), "TooManyRequestsException", 400), Call.GET_TOKENS_FROM_REFRESH_TOKEN);
+        TransportException e = assertInstanceOf(TransportException.class, t);
+        assertEquals(OptionalInt.of(400), e.status());
+        assertTrue(e.getMessage().contains("GetTokensFromRefreshToken"), e.getMessage());
+        assertTrue(e.getMessage().contains("throttling"), e.getMessage());
+        assertFalse(e.getMessage().contains(SERVER_TEXT));
+        assertNull(e.getCause());
+    }
+
+    @Test
+    void aServerErrorIsATransportFailureWithItsStatus() {
+        Throwable t = CognitoFailures.ofRefresh(
+                service(InternalErrorException.builder(), "InternalErrorException", 500), Call.REFRESH_TOKEN_AUTH);
+        TransportException e = assertInstanceOf(TransportException.class, t);
+        assertEquals(OptionalInt.of(500), e.status());
+        assertTrue(e.getMessage().contains("InternalErrorException, HTTP 500, request id req-42"), e.getMessage());
+    }
+
+    @Test
+    void anUnknownServiceErrorIsNamedByItsCode() {
+        Throwable t = CognitoFailures.ofSignIn(
+                service(CognitoIdentityProviderException.builder(), "CognitoLocal#Unsupported", 500));
+        TransportException e = assertInstanceOf(TransportException.class, t);
+        assertTrue(e.getMessage().contains("CognitoLocal#Unsupported"), e.getMessage());
+    }
+
+    @Test
+    void aRefusedRequestPointsAtTheConfiguration() {
+        Throwable t = CognitoFailures.ofSignIn(
+                service(InvalidParameterException.builder(), "InvalidParameterException", 400));
+        TransportException e = assertInstanceOf(TransportException.class, t);
+        assertTrue(e.getMessage().contains("configuration"), e.getMessage());
+        assertFalse(e.getMessage().contains(SERVER_TEXT));
+    }
+
+    @Test
+    void aNetworkFailureKeepsTheSdkExceptionAsCause() {
+        SdkClientException network = SdkClientException.builder()
+                .message("Unable to execute HTTP request: Connection refused")
+                .cause(new ConnectException("Connection refused"))
+                .build();
+        Throwable t = CognitoFailures.ofRevoke(new CompletionException(network));
+        TransportException e = assertInstanceOf(TransportException.class, t);
+        assertSame(network, e.getCause());
+        assertEquals(OptionalInt.empty(), e.status());
+        assertTrue(e.getMessage().contains("RevokeToken"), e.getMessage());
+    }
+
+    @Test
+    void anUnreadableAnswerIsATransportFailure() {
+        Throwable t = CognitoFailures.ofSignIn(new MalformedTokenException("the ID token is missing"));
+        TransportException e = assertInstanceOf(TransportException.class, t);
+        assertTrue(e.getMessage().contains("the ID token is missing"), e.getMessage());
+    }
+
+    @Test
+    void libraryExceptionsPassThrough() {
+        SignInRequiredException challenge = new SignInRequiredException("challenge");
+        assertSame(challenge, CognitoFailures.ofSignIn(new CompletionException(challenge)));
+    }
+}
