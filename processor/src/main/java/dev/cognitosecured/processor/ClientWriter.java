@@ -1,0 +1,194 @@
+package dev.cognitosecured.processor;
+
+import com.squareup.javapoet.AnnotationSpec;
+import com.squareup.javapoet.ClassName;
+import com.squareup.javapoet.CodeBlock;
+import com.squareup.javapoet.FieldSpec;
+import com.squareup.javapoet.JavaFile;
+import com.squareup.javapoet.MethodSpec;
+import com.squareup.javapoet.ParameterSpec;
+import com.squareup.javapoet.ParameterizedTypeName;
+import com.squareup.javapoet.TypeName;
+import com.squareup.javapoet.TypeSpec;
+import dev.cognitosecured.processor.ClientModel.Method;
+import dev.cognitosecured.processor.ClientModel.Parameter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import javax.annotation.processing.Filer;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.ArrayType;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.util.Types;
+import javax.tools.FileObject;
+import javax.tools.StandardLocation;
+
+/**
+ * Writes the client of a valid {@link ClientModel}: a CDI bean implementing the interface with one
+ * {@code Operation} constant and one short method per operation, and its entry in the client index
+ * that the runtime's CDI extension reads.
+ */
+final class ClientWriter {
+
+    /** The folder of the client index: one resource per client, named and holding its binary name. */
+    static final String INDEX = "META-INF/cognito-secured/clients/";
+
+    private static final String CLIENT = "dev.cognitosecured.runtime.client";
+    private static final ClassName CALL_POLICY = ClassName.get(CLIENT, "CallPolicy");
+    private static final ClassName OPERATION = ClassName.get(CLIENT, "Operation");
+    private static final ClassName SECURED_CALLER = ClassName.get(CLIENT, "SecuredCaller");
+    private static final ClassName TOKEN_KIND =
+            ClassName.get("dev.cognitosecured.annotations", "CognitoSecured", "TokenKind");
+    private static final ClassName AUTH_FLOW = ClassName.get("dev.cognitosecured.annotations", "AuthFlow");
+    private static final ClassName GENERIC_TYPE = ClassName.get("jakarta.ws.rs.core", "GenericType");
+    private static final ClassName APPLICATION_SCOPED = ClassName.get("jakarta.enterprise.context", "ApplicationScoped");
+    private static final ClassName INJECT = ClassName.get("jakarta.inject", "Inject");
+    private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
+    private static final String POLICY = "POLICY";
+    private static final String CALLER = "caller";
+
+    private final Filer filer;
+    private final Types types;
+
+    ClientWriter(Filer filer, Types types) {
+        this.filer = filer;
+        this.types = types;
+    }
+
+    /** The client of an interface: in its package, named {@code Outer_Inner_CognitoClient}. */
+    static ClassName clientName(ClassName api) {
+        return ClassName.get(api.packageName(), String.join("_", api.simpleNames()) + "_CognitoClient");
+    }
+
+    /** Writes the client's source and its index entry. */
+    void write(ClientModel model) throws IOException {
+        ClassName api = ClassName.get(model.element());
+        ClassName client = clientName(api);
+        TypeSpec.Builder type = TypeSpec.classBuilder(client)
+                .addOriginatingElement(model.element())
+                .avoidClashesWithNestedClasses(model.element())
+                .addAnnotation(AnnotationSpec.builder(GENERATED)
+                        .addMember("value", "$S", CognitoSecuredProcessor.class.getName())
+                        .build())
+                .addAnnotation(APPLICATION_SCOPED)
+                .addModifiers(Modifier.PUBLIC)
+                .addSuperinterface(api)
+                .addField(FieldSpec.builder(CALL_POLICY, POLICY, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                        .initializer("$T.of($T.$L, $LL, $L)", CALL_POLICY, TOKEN_KIND, model.token(),
+                                model.refreshSkew().orElseThrow().toMillis(), model.retryOnUnauthorized())
+                        .build());
+        Set<String> constants = new HashSet<>(Set.of(POLICY));
+        List<MethodSpec> methods = new ArrayList<>();
+        for (Method method : model.methods()) {
+            String constant = unique(constants, upperSnake(method.element().getSimpleName().toString()));
+            type.addField(operationConstant(method, constant));
+            methods.add(implementation(model, method, constant));
+        }
+        type.addField(SECURED_CALLER, CALLER, Modifier.PRIVATE, Modifier.FINAL)
+                .addMethod(MethodSpec.constructorBuilder()
+                        .addJavadoc("For CDI's client proxy only.\n")
+                        .addModifiers(Modifier.PROTECTED)
+                        .addStatement("this.$N = null", CALLER)
+                        .build())
+                .addMethod(MethodSpec.constructorBuilder()
+                        .addAnnotation(INJECT)
+                        .addModifiers(Modifier.PUBLIC)
+                        .addParameter(ParameterSpec.builder(SECURED_CALLER, CALLER)
+                                .addAnnotation(AnnotationSpec.builder(AUTH_FLOW)
+                                        .addMember("value", "$S", model.pool())
+                                        .build())
+                                .build())
+                        .addStatement("this.$N = $N", CALLER, CALLER)
+                        .build())
+                .addMethods(methods);
+        JavaFile.builder(client.packageName(), type.build())
+                .skipJavaLangImports(true)
+                .indent("    ")
+                .build()
+                .writeTo(filer);
+        writeIndexEntry(model, client);
+    }
+
+    private FieldSpec operationConstant(Method method, String constant) {
+        TypeName result = TypeName.get(method.result().type());
+        List<String> variables = method.parameters().stream().map(p -> p.variable().orElseThrow()).toList();
+        CodeBlock variableNames = variables.stream()
+                .map(variable -> CodeBlock.of("$S", variable))
+                .collect(CodeBlock.joining(", "));
+        Optional<String> rootField = method.selected().orElseThrow().rootField();
+        return FieldSpec.builder(ParameterizedTypeName.get(OPERATION, result), constant,
+                        Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .initializer("$T.of($S,$W$S,$W$S,$W$S,$W$T.of($L),$Wnew $T() {},$W$N)",
+                        OPERATION, method.label(), method.document(), method.operationName().orElse(null),
+                        rootField.orElse(null), List.class, variableNames,
+                        ParameterizedTypeName.get(GENERIC_TYPE, result), POLICY)
+                .build();
+    }
+
+    private MethodSpec implementation(ClientModel model, Method method, String constant) {
+        List<Parameter> parameters = method.parameters();
+        boolean callerShadowed = parameters.stream()
+                .anyMatch(p -> p.element().getSimpleName().contentEquals(CALLER));
+        CodeBlock.Builder arguments = CodeBlock.builder().add("$N", constant);
+        for (Parameter parameter : parameters) {
+            VariableElement element = parameter.element();
+            boolean misreadAsVarargs = parameters.size() == 1 && element.asType().getKind() == TypeKind.ARRAY
+                    && !((ArrayType) element.asType()).getComponentType().getKind().isPrimitive();
+            arguments.add(misreadAsVarargs ? ", (Object) $N" : ", $N", element.getSimpleName().toString());
+        }
+        String receiver = callerShadowed ? "this." + CALLER : CALLER;
+        CodeBlock call = CodeBlock.of("$L.$L($L)", receiver,
+                method.result().shape() == ClientModel.Shape.ASYNC ? "callAsync" : "call", arguments.build());
+        MethodSpec.Builder implementation = MethodSpec.overriding(method.element(),
+                (DeclaredType) model.element().asType(), types);
+        switch (method.result().shape()) {
+            case VOID -> implementation.addStatement("$L", call);
+            case OPTIONAL -> implementation.addStatement("return $T.ofNullable($L)", Optional.class, call);
+            default -> implementation.addStatement("return $L", call);
+        }
+        return implementation.build();
+    }
+
+    private void writeIndexEntry(ClientModel model, ClassName client) throws IOException {
+        FileObject entry = filer.createResource(StandardLocation.CLASS_OUTPUT, "",
+                INDEX + client.reflectionName(), model.element());
+        try (Writer out = new OutputStreamWriter(entry.openOutputStream(), StandardCharsets.UTF_8)) {
+            out.write(client.reflectionName() + "\n");
+        }
+    }
+
+    /** {@code getTodo} → {@code GET_TODO}, {@code getHTTPStatus} → {@code GET_HTTP_STATUS}. */
+    static String upperSnake(String camel) {
+        StringBuilder snake = new StringBuilder(camel.length() + 8);
+        for (int i = 0; i < camel.length(); i++) {
+            char c = camel.charAt(i);
+            if (i > 0 && Character.isUpperCase(c)) {
+                char before = camel.charAt(i - 1);
+                boolean wordEnds = Character.isLowerCase(before) || Character.isDigit(before)
+                        || Character.isUpperCase(before) && i + 1 < camel.length()
+                                && Character.isLowerCase(camel.charAt(i + 1));
+                if (wordEnds) {
+                    snake.append('_');
+                }
+            }
+            snake.append(Character.toUpperCase(c));
+        }
+        return snake.toString();
+    }
+
+    private static String unique(Set<String> taken, String name) {
+        String candidate = name;
+        for (int n = 2; !taken.add(candidate); n++) {
+            candidate = name + "_" + n;
+        }
+        return candidate;
+    }
+}

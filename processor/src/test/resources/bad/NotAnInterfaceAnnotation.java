@@ -1,0 +1,7 @@
+package com.example.bad;
+
+import dev.cognitosecured.annotations.CognitoSecured;
+
+@CognitoSecured
+public @interface NotAnInterfaceAnnotation {
+}

@@ -1,0 +1,4 @@
+package com.example.todo;
+
+public record Todo(String id, String title, boolean done) {
+}
