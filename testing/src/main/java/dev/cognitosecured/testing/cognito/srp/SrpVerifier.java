@@ -1,0 +1,67 @@
+package dev.cognitosecured.testing.cognito.srp;
+
+import java.math.BigInteger;
+import java.security.SecureRandom;
+
+/**
+ * What a user pool keeps instead of a password: a random salt and the verifier {@code v = g^x}.
+ * Make a new one whenever the password is set. {@link #toString()} shows neither value: a verifier
+ * lets anyone who has it guess passwords offline.
+ */
+public final class SrpVerifier {
+
+    private static final int SALT_BYTES = 16;
+
+    private final String poolName;
+    private final String userIdForSrp;
+    private final BigInteger salt;
+    private final BigInteger verifier;
+
+    private SrpVerifier(String poolName, String userIdForSrp, BigInteger salt, BigInteger verifier) {
+        this.poolName = poolName;
+        this.userIdForSrp = userIdForSrp;
+        this.salt = salt;
+        this.verifier = verifier;
+    }
+
+    /**
+     * The verifier of {@code password} for the user Cognito will name {@code userIdForSrp} in its
+     * challenges, in the pool {@code poolName} (the part of the pool id after the underscore).
+     *
+     * @param password read, not changed or kept
+     */
+    public static SrpVerifier create(String poolName, String userIdForSrp, char[] password, SecureRandom random) {
+        byte[] saltBytes = new byte[SALT_BYTES];
+        random.nextBytes(saltBytes);
+        return withSalt(poolName, userIdForSrp, password, new BigInteger(1, saltBytes));
+    }
+
+    static SrpVerifier withSalt(String poolName, String userIdForSrp, char[] password, BigInteger salt) {
+        BigInteger x = SrpMath.passwordExponent(poolName, userIdForSrp, password, salt);
+        return new SrpVerifier(poolName, userIdForSrp, salt, SrpMath.GENERATOR.modPow(x, SrpMath.PRIME_3072));
+    }
+
+    /** The pool name the verifier was made for, which the signature covers too. */
+    public String poolName() {
+        return poolName;
+    }
+
+    /** The {@code USER_ID_FOR_SRP} the verifier was made for. */
+    public String userIdForSrp() {
+        return userIdForSrp;
+    }
+
+    /** The {@code SALT} challenge parameter: the salt in hexadecimal. */
+    public String saltHex() {
+        return salt.toString(16);
+    }
+
+    BigInteger value() {
+        return verifier;
+    }
+
+    @Override
+    public String toString() {
+        return "SrpVerifier[poolName=" + poolName + ", userIdForSrp=" + userIdForSrp + "]";
+    }
+}
