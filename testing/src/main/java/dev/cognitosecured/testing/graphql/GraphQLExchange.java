@@ -1,0 +1,139 @@
+package dev.cognitosecured.testing.graphql;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import graphql.ExecutionInput;
+import graphql.GraphQL;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Answers one POST to the endpoint as AppSync does: waits the injected latency, checks the token,
+ * then executes the operation. Every request is recorded before its answer is sent.
+ */
+final class GraphQLExchange implements HttpHandler {
+
+    private final String path;
+    private final GraphQL graphQL;
+    private final TokenVerifier verifier;
+    private final boolean acceptBearerPrefix;
+    private final InstantSource clock;
+    private final AtomicReference<Latency> latency;
+    private final RequestLog log;
+
+    GraphQLExchange(String path, GraphQL graphQL, TokenVerifier verifier, boolean acceptBearerPrefix,
+            InstantSource clock, AtomicReference<Latency> latency, RequestLog log) {
+        this.path = path;
+        this.graphQL = graphQL;
+        this.verifier = verifier;
+        this.acceptBearerPrefix = acceptBearerPrefix;
+        this.clock = clock;
+        this.latency = latency;
+        this.log = log;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            if (!exchange.getRequestURI().getPath().equals(path)) {
+                exchange.sendResponseHeaders(404, -1);
+                return;
+            }
+            Instant receivedAt = clock.instant();
+            pause(latency.get().next());
+            HttpAnswer answer;
+            try {
+                answer = answer(exchange, receivedAt);
+            } catch (RuntimeException e) {
+                answer = HttpAnswer.internalFailure("LocalGraphQL failed: " + e);
+            }
+            send(exchange, answer);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // the server is closing: drop the request unanswered
+        }
+    }
+
+    private HttpAnswer answer(HttpExchange exchange, Instant receivedAt) throws IOException {
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        Optional<String> operationName = GraphQLRequest.operationNameIn(body);
+        Optional<String> token = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Authorization"))
+                .map(this::withoutPrefix)
+                .filter(text -> !text.isEmpty());
+        Optional<String> fingerprint = token.map(LocalGraphQL::fingerprint);
+        if (!exchange.getRequestMethod().equals("POST")) {
+            HttpAnswer answer = HttpAnswer.methodNotAllowed(exchange.getRequestMethod());
+            log.record(receivedAt, operationName, ReceivedRequest.Outcome.MALFORMED_REQUEST, answer.status(),
+                    fingerprint, TokenCheck.invalid("not checked: the request is not a POST"));
+            return answer;
+        }
+        TokenCheck check = verifier.check(token);
+        ReceivedRequest.Outcome outcome;
+        HttpAnswer answer;
+        switch (check.verdict()) {
+            case ACCEPTED -> {
+                Optional<GraphQLRequest> request = GraphQLRequest.parse(body);
+                outcome = request.isPresent() ? ReceivedRequest.Outcome.EXECUTED : ReceivedRequest.Outcome.MALFORMED_REQUEST;
+                answer = request.map(graphQLRequest -> execute(graphQLRequest, check.caller().orElseThrow()))
+                        .orElseGet(() -> HttpAnswer.malformedRequest("The body is not a GraphQL request: a JSON object"
+                                + " with a string \"query\" and optional \"operationName\" and \"variables\"."));
+            }
+            case EXPIRED -> {
+                outcome = ReceivedRequest.Outcome.TOKEN_EXPIRED;
+                answer = HttpAnswer.tokenExpired();
+            }
+            case INVALID -> {
+                outcome = ReceivedRequest.Outcome.TOKEN_INVALID;
+                answer = HttpAnswer.tokenInvalid();
+            }
+            default -> {
+                outcome = ReceivedRequest.Outcome.KEYS_UNAVAILABLE;
+                answer = HttpAnswer.internalFailure("LocalGraphQL cannot check tokens: " + check.reason().orElse(""));
+            }
+        }
+        log.record(receivedAt, operationName, outcome, answer.status(), fingerprint, check);
+        return answer;
+    }
+
+    private HttpAnswer execute(GraphQLRequest request, VerifiedCaller caller) {
+        ExecutionInput.Builder input = ExecutionInput.newExecutionInput()
+                .query(request.query())
+                .variables(request.variables())
+                .graphQLContext(Map.of(VerifiedCaller.class, caller));
+        request.operationName().ifPresent(input::operationName);
+        return HttpAnswer.executed(graphQL.execute(input.build()));
+    }
+
+    private String withoutPrefix(String header) {
+        String value = header.strip();
+        if (acceptBearerPrefix && value.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return value.substring(7).strip();
+        }
+        return value;
+    }
+
+    private static void pause(Duration delay) throws InterruptedException {
+        if (!delay.isZero()) {
+            TimeUnit.NANOSECONDS.sleep(delay.toNanos());
+        }
+    }
+
+    private static void send(HttpExchange exchange, HttpAnswer answer) throws IOException {
+        byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=UTF-8");
+        exchange.getResponseHeaders().set("x-amzn-RequestId", UUID.randomUUID().toString());
+        answer.errorType().ifPresent(type -> exchange.getResponseHeaders().set("x-amzn-ErrorType", type));
+        exchange.sendResponseHeaders(answer.status(), body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package dev.cognitosecured.testing.graphql;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * How long {@link LocalGraphQL} waits before it answers each request: nothing, a fixed delay, or a
+ * delay drawn uniformly from a range. The server really waits (the delay is on its side, in its own
+ * threads), so tests see real concurrency; they should still assert outcomes, never timings.
+ *
+ * @param min the shortest delay
+ * @param max the longest delay, not shorter than {@code min}
+ */
+public record Latency(Duration min, Duration max) {
+
+    /**
+     * @throws IllegalArgumentException if a bound is negative or {@code max} is shorter than {@code min}
+     */
+    public Latency {
+        Objects.requireNonNull(min, "min");
+        Objects.requireNonNull(max, "max");
+        if (min.isNegative() || max.isNegative()) {
+            throw new IllegalArgumentException("a latency cannot be negative: " + min + ".." + max);
+        }
+        if (max.compareTo(min) < 0) {
+            throw new IllegalArgumentException("the longest latency " + max + " is shorter than the shortest " + min);
+        }
+    }
+
+    /** No delay (the default). */
+    public static Latency none() {
+        return new Latency(Duration.ZERO, Duration.ZERO);
+    }
+
+    /** The same delay before every answer. */
+    public static Latency fixed(Duration delay) {
+        return new Latency(delay, delay);
+    }
+
+    /** A delay drawn uniformly from {@code [min, max]} for each request. */
+    public static Latency between(Duration min, Duration max) {
+        return new Latency(min, max);
+    }
+
+    /** The delay for the next request. */
+    Duration next() {
+        if (min.equals(max)) {
+            return min;
+        }
+        long nanos = ThreadLocalRandom.current().nextLong(min.toNanos(), max.toNanos() + 1);
+        return Duration.ofNanos(nanos);
+    }
+}

@@ -1,0 +1,397 @@
+package dev.cognitosecured.testing.graphql;
+
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.sun.net.httpserver.HttpServer;
+import graphql.GraphQL;
+import graphql.schema.DataFetcher;
+import graphql.schema.FieldCoordinates;
+import graphql.schema.idl.RuntimeWiring;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+/**
+ * An AppSync-style GraphQL-over-HTTP server on loopback for tests: the schema and data fetchers come
+ * from the test, graphql-java executes them, and every request's Cognito token is checked as AppSync
+ * checks it.
+ *
+ * <pre>{@code
+ * try (LocalGraphQL graphQL = LocalGraphQL.builder()
+ *         .schema("type Query { getTodo(id: ID!): Todo  secretStats: Int }  type Todo { id: ID! title: String }")
+ *         .dataFetcher("Query", "getTodo", env -> Map.of("id", env.getArgument("id"), "title", "Buy milk"))
+ *         .dataFetcher("Query", "secretStats", env -> 42)
+ *         .requireGroup("Query", "secretStats", "admins")
+ *         .userPool(issuer)              // trusts <issuer>/.well-known/jwks.json, as Cognito publishes it
+ *         .clock(manualClock)            // exp is judged on the test's clock, e.g. a ManualClock
+ *         .start()) {
+ *     URI endpoint = graphQL.endpoint();  // http://127.0.0.1:<port>/graphql
+ *     ...
+ *     assertEquals(1, graphQL.requestCount("GetTodo"));
+ * }
+ * }</pre>
+ *
+ * <p>Each POST to {@link #endpoint()} is answered as AppSync answers it:
+ * <ul>
+ *   <li>the raw JWT in {@code Authorization} (no {@code Bearer } prefix unless
+ *       {@link Builder#acceptBearerPrefix(boolean) allowed}) must be signed with RS256 by a trusted
+ *       key, carry the trusted {@code iss} and an accepted {@code token_use} (access by default);
+ *       otherwise HTTP 401, {@code x-amzn-ErrorType: UnauthorizedException},
+ *       {@code {"errors":[{"errorType":"UnauthorizedException","message":"Valid authorization header not provided."}]}};
+ *   <li>an otherwise valid token whose {@code exp} is not after now (on the {@link Builder#clock
+ *       clock}, with no leeway unless {@link Builder#leeway configured}) gets the same 401 with
+ *       {@code "Token has expired."};
+ *   <li>a field {@linkplain Builder#requireGroup restricted to groups} the caller is in none of is
+ *       {@code null}, with the error {@code {"message":"Not Authorized to access <field> on type <Type>",
+ *       "errorType":"Unauthorized","path":[...],"locations":[...],...}}, in an HTTP 200;
+ *   <li>everything else is executed by graphql-java: HTTP 200 with {@code data} and any
+ *       {@code errors} (validation errors included); a data fetcher may throw {@link ResolverError}
+ *       to fail its field with an AppSync-style {@code errorType}.
+ * </ul>
+ * Data fetchers find the caller with {@link VerifiedCaller#of}.
+ *
+ * <p>For assertions, every request is {@linkplain #requests() recorded} with its operation name, its
+ * outcome and the fingerprint of its token. {@link #latency(Latency)} delays every answer.
+ * The server runs its handlers on its own daemon threads; {@link #close()} stops it.
+ */
+public final class LocalGraphQL implements AutoCloseable {
+
+    private final HttpServer server;
+    private final ExecutorService handlers;
+    private final URI endpoint;
+    private final AtomicReference<Latency> latency;
+    private final RequestLog log = new RequestLog();
+
+    private LocalGraphQL(Builder builder, GraphQL graphQL, TokenVerifier verifier) throws IOException {
+        this.latency = new AtomicReference<>(builder.latency);
+        this.server = HttpServer.create(new InetSocketAddress(loopback(), builder.port), 0);
+        this.handlers = Executors.newCachedThreadPool(new DaemonThreads());
+        server.setExecutor(handlers);
+        server.createContext(builder.path, new GraphQLExchange(
+                builder.path, graphQL, verifier, builder.acceptBearerPrefix, builder.clock, latency, log));
+        server.start();
+        this.endpoint = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + builder.path);
+    }
+
+    /** A builder for a server; {@link Builder#schema}, the issuer and the keys must be given. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * A fingerprint of {@code token} (its SHA-256, in hex): what {@link ReceivedRequest} keeps instead of
+     * the token, so tests can tell which token a request carried.
+     */
+    public static String fingerprint(String token) {
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(sha256.digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    /** The GraphQL endpoint, {@code http://127.0.0.1:<port>/graphql} by default. */
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    /** The port the server listens on. */
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** Delays every answer from now on by {@code latency} ({@link Latency#none()} to stop). */
+    public void latency(Latency latency) {
+        this.latency.set(Objects.requireNonNull(latency, "latency"));
+    }
+
+    /** Every request recorded so far (since the last {@link #clearRequests()}), in order. */
+    public List<ReceivedRequest> requests() {
+        return log.all();
+    }
+
+    /** How many requests were recorded. */
+    public long requestCount() {
+        return log.count();
+    }
+
+    /**
+     * How many recorded requests ran the operation named {@code operationName}, whatever their
+     * answer (401s included).
+     */
+    public long requestCount(String operationName) {
+        return log.countOf(operationName);
+    }
+
+    /** How many recorded requests were answered HTTP 401 (expired or invalid token). */
+    public long unauthorizedCount() {
+        return log.countWithStatus(401);
+    }
+
+    /** How many different tokens the recorded requests carried. */
+    public long distinctTokenCount() {
+        return log.distinctTokens();
+    }
+
+    /** Forgets the recorded requests (their sequence numbers keep counting up). */
+    public void clearRequests() {
+        log.clear();
+    }
+
+    /** Stops the server; requests still waiting out their latency are dropped unanswered. */
+    @Override
+    public void close() {
+        server.stop(0);
+        handlers.shutdownNow();
+    }
+
+    @Override
+    public String toString() {
+        return "LocalGraphQL[" + endpoint + "]";
+    }
+
+    private static InetAddress loopback() {
+        try {
+            return InetAddress.getByAddress("localhost", new byte[] {127, 0, 0, 1});
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("127.0.0.1 is a valid address", e);
+        }
+    }
+
+    /** Names the server's handler threads and keeps them from holding the JVM up. */
+    private static final class DaemonThreads implements java.util.concurrent.ThreadFactory {
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable task) {
+            Thread thread = new Thread(task, "local-graphql-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        }
+    }
+
+    /**
+     * Configures a {@link LocalGraphQL}. Required: {@link #schema}, an issuer ({@link #issuer} or
+     * {@link #userPool}) and the trusted keys ({@link #jwks(URI)}, {@link #jwks(JWKSet)},
+     * {@link #jwks(JWKSource)} or {@link #userPool}).
+     */
+    public static final class Builder {
+
+        private String sdl;
+        private final Map<FieldCoordinates, DataFetcher<?>> dataFetchers = new LinkedHashMap<>();
+        private final List<Consumer<RuntimeWiring.Builder>> wiringSteps = new ArrayList<>();
+        private final Map<FieldCoordinates, Set<String>> requiredGroups = new LinkedHashMap<>();
+        private String issuer;
+        private JWKSource<SecurityContext> keys;
+        private final Set<TokenUse> acceptedTokenUses = EnumSet.of(TokenUse.ACCESS);
+        private final Set<String> acceptedClientIds = new LinkedHashSet<>();
+        private boolean acceptBearerPrefix;
+        private InstantSource clock = InstantSource.system();
+        private Duration leeway = Duration.ZERO;
+        private Latency latency = Latency.none();
+        private int port;
+        private String path = "/graphql";
+
+        private Builder() {
+        }
+
+        /** The schema, in SDL. Required. */
+        public Builder schema(String sdl) {
+            this.sdl = Objects.requireNonNull(sdl, "sdl");
+            return this;
+        }
+
+        /**
+         * The data fetcher of {@code type.field}, e.g. {@code ("Query", "getTodo", env -> ...)}. Fields
+         * without one read the property of the same name from their parent (a map key or a getter).
+         */
+        public Builder dataFetcher(String type, String field, DataFetcher<?> fetcher) {
+            dataFetchers.put(FieldCoordinates.coordinates(type, field), Objects.requireNonNull(fetcher, "fetcher"));
+            return this;
+        }
+
+        /** Further graphql-java wiring: scalars, type resolvers of interfaces and unions, and so on. */
+        public Builder wiring(Consumer<RuntimeWiring.Builder> step) {
+            wiringSteps.add(Objects.requireNonNull(step, "step"));
+            return this;
+        }
+
+        /**
+         * Lets only callers in at least one of {@code groups} (the token's {@code cognito:groups}) read
+         * {@code type.field}, as AppSync's {@code @aws_cognito_user_pools(cognito_groups: [...])}.
+         * Calling it again for the same field adds groups.
+         */
+        public Builder requireGroup(String type, String field, String... groups) {
+            if (groups.length == 0) {
+                throw new IllegalArgumentException("requireGroup(\"" + type + "\", \"" + field + "\"): name a group");
+            }
+            requiredGroups.computeIfAbsent(FieldCoordinates.coordinates(type, field), key -> new LinkedHashSet<>())
+                    .addAll(List.of(groups));
+            return this;
+        }
+
+        /** The trusted issuer: a token's {@code iss} must equal it exactly. */
+        public Builder issuer(String issuer) {
+            this.issuer = Objects.requireNonNull(issuer, "issuer");
+            return this;
+        }
+
+        /**
+         * Trusts the user pool whose issuer is {@code issuer} (e.g.
+         * {@code https://cognito-idp.<region>.amazonaws.com/<poolId>}, or a local stand-in's): sets the
+         * issuer and fetches the keys from {@code <issuer>/.well-known/jwks.json}, where Cognito
+         * publishes them.
+         */
+        public Builder userPool(URI issuer) {
+            String text = issuer.toString();
+            issuer(text);
+            return jwks(URI.create((text.endsWith("/") ? text : text + "/") + ".well-known/jwks.json"));
+        }
+
+        /** Fetches the trusted keys over HTTP from {@code jwksUri} (when the first token is checked). */
+        public Builder jwks(URI jwksUri) {
+            try {
+                this.keys = JWKSourceBuilder.<SecurityContext>create(jwksUri.toURL()).build();
+            } catch (MalformedURLException | IllegalArgumentException e) {
+                throw new IllegalArgumentException("jwks(" + jwksUri + "): not a URL", e);
+            }
+            return this;
+        }
+
+        /** Trusts the public keys of {@code keys}. */
+        public Builder jwks(JWKSet keys) {
+            this.keys = new ImmutableJWKSet<>(keys.toPublicJWKSet());
+            return this;
+        }
+
+        /** Takes the trusted keys from {@code keys}. */
+        public Builder jwks(JWKSource<SecurityContext> keys) {
+            this.keys = Objects.requireNonNull(keys, "keys");
+            return this;
+        }
+
+        /** The kinds of token accepted; {@link TokenUse#ACCESS} only by default, as AppSync. */
+        public Builder acceptTokenUse(TokenUse first, TokenUse... more) {
+            acceptedTokenUses.clear();
+            acceptedTokenUses.add(first);
+            acceptedTokenUses.addAll(List.of(more));
+            return this;
+        }
+
+        /**
+         * Accepts only tokens of these app clients ({@code client_id} of an access token, {@code aud}
+         * of an id token), as AppSync's app id client regex; any client by default.
+         */
+        public Builder acceptClientIds(String... clientIds) {
+            acceptedClientIds.addAll(List.of(clientIds));
+            return this;
+        }
+
+        /**
+         * Whether {@code Authorization: Bearer <token>} is accepted too. AppSync expects the raw token,
+         * so by default a {@code Bearer } prefix makes the header invalid.
+         */
+        public Builder acceptBearerPrefix(boolean accept) {
+            this.acceptBearerPrefix = accept;
+            return this;
+        }
+
+        /**
+         * The clock that {@code exp} is judged on; the system clock by default. Give it the clock that
+         * issues the tokens (e.g. the {@link dev.cognitosecured.testing.cognito.ManualClock} of a
+         * {@code LocalCognito}) and advance that instead of sleeping.
+         */
+        public Builder clock(InstantSource clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** How long after {@code exp} a token is still accepted; zero by default, as AppSync. */
+        public Builder leeway(Duration leeway) {
+            if (leeway.isNegative()) {
+                throw new IllegalArgumentException("leeway(" + leeway + "): cannot be negative");
+            }
+            this.leeway = leeway;
+            return this;
+        }
+
+        /** Delays every answer; none by default. It can be changed later with {@link LocalGraphQL#latency}. */
+        public Builder latency(Latency latency) {
+            this.latency = Objects.requireNonNull(latency, "latency");
+            return this;
+        }
+
+        /** The port to listen on (on 127.0.0.1); 0, the default, picks a free one. */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port(" + port + "): not a port number");
+            }
+            this.port = port;
+            return this;
+        }
+
+        /** The endpoint's path; {@code /graphql} by default. */
+        public Builder path(String path) {
+            if (!path.startsWith("/")) {
+                throw new IllegalArgumentException("path(\"" + path + "\"): must start with /");
+            }
+            this.path = path;
+            return this;
+        }
+
+        /**
+         * Builds the schema and starts the server.
+         *
+         * @throws IllegalStateException if the schema, the issuer or the keys were not given
+         * @throws IllegalArgumentException if the schema is invalid or a data fetcher or group
+         *     requirement names a field the schema does not have
+         * @throws UncheckedIOException if the server cannot listen
+         */
+        public LocalGraphQL start() {
+            require(sdl != null, "schema(sdl)");
+            require(issuer != null, "issuer(...) or userPool(...)");
+            require(keys != null, "jwks(...) or userPool(...)");
+            GraphQL graphQL = ExecutableSchema.build(sdl, dataFetchers, wiringSteps, requiredGroups);
+            TokenVerifier verifier = new TokenVerifier(
+                    keys, issuer, acceptedTokenUses, acceptedClientIds, clock, leeway);
+            try {
+                return new LocalGraphQL(this, graphQL, verifier);
+            } catch (IOException e) {
+                throw new UncheckedIOException("LocalGraphQL cannot listen on 127.0.0.1:" + port, e);
+            }
+        }
+
+        private static void require(boolean given, String setting) {
+            if (!given) {
+                throw new IllegalStateException("LocalGraphQL.builder() needs " + setting + " before start()");
+            }
+        }
+    }
+}
