@@ -1,0 +1,41 @@
+package dev.cognitosecured.testing.cognito;
+
+import java.util.Optional;
+
+/**
+ * The Cognito Identity Provider actions LocalCognito answers, for {@link LocalCognito#requestCount(Action)}
+ * and {@link LocalCognito#injectFault(Action, Fault)}. Any other action is answered with HTTP 400 {@code
+ * UnknownOperationException}.
+ */
+public enum Action {
+    INITIATE_AUTH("InitiateAuth"),
+    RESPOND_TO_AUTH_CHALLENGE("RespondToAuthChallenge"),
+    GET_TOKENS_FROM_REFRESH_TOKEN("GetTokensFromRefreshToken"),
+    REVOKE_TOKEN("RevokeToken"),
+    GLOBAL_SIGN_OUT("GlobalSignOut"),
+    ASSOCIATE_SOFTWARE_TOKEN("AssociateSoftwareToken"),
+    VERIFY_SOFTWARE_TOKEN("VerifySoftwareToken"),
+    SET_USER_MFA_PREFERENCE("SetUserMFAPreference"),
+    GET_USER("GetUser");
+
+    private final String wireName;
+
+    Action(String wireName) {
+        this.wireName = wireName;
+    }
+
+    /** The name in {@code X-Amz-Target: AWSCognitoIdentityProviderService.<name>}. */
+    public String wireName() {
+        return wireName;
+    }
+
+    /** The action called {@code wireName} on the wire, if LocalCognito answers it. */
+    public static Optional<Action> ofWireName(String wireName) {
+        for (Action action : values()) {
+            if (action.wireName.equals(wireName)) {
+                return Optional.of(action);
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,62 @@
+package dev.cognitosecured.testing.cognito;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Cognito's custom authentication Lambda triggers, played by test code: set with {@link
+ * PoolSettings#withCustomAuth(CustomAuthTriggers)}, used by {@code InitiateAuth} with {@code CUSTOM_AUTH} and
+ * answered through {@code RespondToAuthChallenge} with {@code CUSTOM_CHALLENGE} and {@code ANSWER}. Each round
+ * uses up its session and, if another challenge follows, returns a new one, as in Cognito. A trigger that
+ * throws fails the request with {@code UserLambdaValidationException}. Called on LocalCognito's server
+ * threads, one request at a time.
+ */
+public interface CustomAuthTriggers {
+
+    /**
+     * Define auth challenge: what happens next in the sign-in of {@code username}.
+     *
+     * @param answers whether each custom challenge answered so far in this sign-in was right, oldest first
+     */
+    Decision define(String username, List<Boolean> answers);
+
+    /**
+     * Create auth challenge: the next challenge for {@code username}.
+     *
+     * @param answers as for {@link #define}
+     */
+    CustomChallenge create(String username, List<Boolean> answers);
+
+    /** Verify auth challenge response: whether {@code answer} answers {@code challenge}. */
+    boolean verify(String username, CustomChallenge challenge, String answer);
+
+    /** The outcome of {@link #define}. */
+    enum Decision {
+        /** The sign-in succeeds: tokens are issued. */
+        ISSUE_TOKENS,
+        /** The sign-in fails: "Incorrect username or password.". */
+        FAIL_AUTHENTICATION,
+        /** Another custom challenge follows, made by {@link #create}. */
+        CUSTOM_CHALLENGE
+    }
+
+    /**
+     * A challenge made by {@link #create}.
+     *
+     * @param publicParameters sent to the client as {@code ChallengeParameters}
+     * @param privateParameters kept on the server for {@link #verify}, such as the expected answer
+     */
+    record CustomChallenge(Map<String, String> publicParameters, Map<String, String> privateParameters) {
+
+        public CustomChallenge {
+            publicParameters = Map.copyOf(Objects.requireNonNull(publicParameters, "publicParameters"));
+            privateParameters = Map.copyOf(Objects.requireNonNull(privateParameters, "privateParameters"));
+        }
+
+        @Override
+        public String toString() {
+            return "CustomChallenge[publicParameters=" + publicParameters.keySet() + ", privateParameters=***]";
+        }
+    }
+}

@@ -1,0 +1,227 @@
+package dev.cognitosecured.testing.cognito;
+
+import dev.cognitosecured.testing.cognito.internal.CognitoHttpServer;
+import dev.cognitosecured.testing.cognito.internal.CognitoService;
+import dev.cognitosecured.testing.cognito.internal.SrpAuthentication;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.InstantSource;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A strict local Amazon Cognito user pool service on loopback, for tests. The real AWS SDK client talks to it:
+ *
+ * <pre>{@code
+ * CognitoIdentityProviderClient.builder()
+ *         .endpointOverride(cognito.endpoint())
+ *         .region(Region.US_EAST_1)
+ *         .credentialsProvider(AnonymousCredentialsProvider.create())
+ *         .build();
+ * }</pre>
+ *
+ * <p>It answers {@code InitiateAuth} ({@code USER_PASSWORD_AUTH}, {@code USER_SRP_AUTH} once an SRP
+ * implementation is plugged in, {@code REFRESH_TOKEN_AUTH}), {@code RespondToAuthChallenge} ({@code
+ * NEW_PASSWORD_REQUIRED}, {@code SMS_MFA}, {@code EMAIL_OTP}, {@code SOFTWARE_TOKEN_MFA}, {@code
+ * SELECT_MFA_TYPE}, {@code MFA_SETUP}, and chains of them), {@code AssociateSoftwareToken} and {@code
+ * VerifySoftwareToken} (by session or access token), {@code GetTokensFromRefreshToken} (with rotation), {@code
+ * RevokeToken}, {@code GlobalSignOut}, {@code GetUser} and {@code SetUserMFAPreference} (see {@link Action}),
+ * keeping Cognito's rules: challenge sessions are single-use and expire, {@code SECRET_HASH} is checked,
+ * rotated, revoked and expired refresh tokens are refused, wrong codes may be retried in the same session up
+ * to Cognito's lockout. Errors carry the {@code __type} and message real Cognito uses.
+ *
+ * <p>Tokens are RS256 JWTs signed with a key made for this instance; the JWKS is at {@link #jwksUri(UserPool)}.
+ * Their issuer is {@code <endpoint>/<pool id>} ({@link #issuer(UserPool)}), where real Cognito's is {@code
+ * https://cognito-idp.<region>.amazonaws.com/<pool id>}. Refresh tokens are opaque strings.
+ *
+ * <p>Seed pools, clients and users with {@link #createPool(PoolSettings)}, {@link #createClient(UserPool,
+ * ClientSettings)} and {@link #createUser(UserPool, NewUser)}; read codes "sent" by SMS or e-mail with {@link
+ * #lastCode(UserPool, String)}; count requests with {@link #requestCount(Action)}; inject faults with {@link
+ * #injectFault(Action, Fault, int)}. Time comes from the clock given to the {@link Builder} (a {@link
+ * ManualClock} in tests). Thread-safe. Close it to stop the server.
+ *
+ * <p>Where it knowingly differs from Cognito: the issuer (above); one signing key for all pools; lifetimes and
+ * session validities may be any whole number of seconds; {@link ClientSettings#defaults()} allows {@code
+ * USER_PASSWORD_AUTH}, which a new Cognito app client does not; users sign in by user name only (no e-mail or
+ * phone aliases); {@code MFA_SETUP} offers software tokens only. A few error messages could not be checked
+ * against Cognito and are LocalCognito's own: an answer naming another challenge than the session's ("Invalid
+ * session for the user."), {@code RefreshTokenReuseException}'s message, {@code REFRESH_TOKEN_AUTH} with
+ * rotation on, and {@code RevokeToken}'s client errors.
+ */
+public final class LocalCognito implements AutoCloseable {
+
+    private final CognitoHttpServer server;
+    private final CognitoService service;
+    private final FaultInjector faults;
+
+    private LocalCognito(CognitoHttpServer server, CognitoService service, FaultInjector faults) {
+        this.server = server;
+        this.service = service;
+        this.faults = faults;
+    }
+
+    /** Starts a LocalCognito on a free port of 127.0.0.1 with the system clock. */
+    public static LocalCognito start() {
+        return builder().start();
+    }
+
+    /** A builder, to choose the clock, port or region. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Where the SDK must send requests: {@code http://127.0.0.1:<port>}. */
+    public URI endpoint() {
+        return server.endpoint();
+    }
+
+    /** Creates a user pool with {@link PoolSettings#defaults()}. */
+    public UserPool createPool() {
+        return createPool(PoolSettings.defaults());
+    }
+
+    /** Creates a user pool. */
+    public UserPool createPool(PoolSettings settings) {
+        Objects.requireNonNull(settings, "settings");
+        return new UserPool(service.createPool(settings));
+    }
+
+    /** Creates an app client of {@code pool} with {@link ClientSettings#defaults()}, with or without a secret. */
+    public AppClient createClient(UserPool pool, boolean withSecret) {
+        return createClient(pool, withSecret ? ClientSettings.defaults().withSecret() : ClientSettings.defaults());
+    }
+
+    /** Creates an app client of {@code pool}. */
+    public AppClient createClient(UserPool pool, ClientSettings settings) {
+        Objects.requireNonNull(pool, "pool");
+        Objects.requireNonNull(settings, "settings");
+        CognitoService.CreatedClient created = service.createClient(pool.id(), settings);
+        return new AppClient(pool, created.id(), created.secret());
+    }
+
+    /** Creates a confirmed user of {@code pool} with a permanent password and nothing else. */
+    public LocalUser createUser(UserPool pool, String username, String password) {
+        return createUser(pool, NewUser.withPassword(username, password));
+    }
+
+    /**
+     * Creates a user of {@code pool}.
+     *
+     * @throws IllegalArgumentException if the user exists, or a second factor is turned on that the user
+     *     cannot receive
+     */
+    public LocalUser createUser(UserPool pool, NewUser user) {
+        Objects.requireNonNull(pool, "pool");
+        Objects.requireNonNull(user, "user");
+        return new LocalUser(pool, user.username(), service.createUser(pool.id(), user));
+    }
+
+    /** The last code sent to {@code username} by SMS or e-mail (for {@code SMS_MFA} or {@code EMAIL_OTP}). */
+    public Optional<String> lastCode(UserPool pool, String username) {
+        return service.lastCode(pool.id(), username);
+    }
+
+    /** The {@code iss} claim of the pool's tokens: {@code <endpoint>/<pool id>}. */
+    public URI issuer(UserPool pool) {
+        return URI.create(service.issuer(pool.id()));
+    }
+
+    /** The pool's JSON Web Key Set: {@code <endpoint>/<pool id>/.well-known/jwks.json}. */
+    public URI jwksUri(UserPool pool) {
+        return URI.create(service.issuer(pool.id()) + "/.well-known/jwks.json");
+    }
+
+    /** How many requests for {@code action} arrived, faulty ones included. */
+    public long requestCount(Action action) {
+        return faults.count(action);
+    }
+
+    /** Sets every request count back to zero. */
+    public void resetRequestCounts() {
+        faults.resetCounts();
+    }
+
+    /** Applies {@code fault} to every request for {@code action} from now on, until {@link #clearFaults()}. */
+    public void injectFault(Action action, Fault fault) {
+        faults.addForever(action, fault);
+    }
+
+    /**
+     * Applies {@code fault} to the next {@code times} requests for {@code action}. Faults injected earlier for the
+     * same action apply first.
+     */
+    public void injectFault(Action action, Fault fault, int times) {
+        if (times < 1) {
+            throw new IllegalArgumentException("times must be at least 1: " + times);
+        }
+        faults.add(action, fault, times);
+    }
+
+    /** Removes every injected fault. Requests already held or delayed are not released. */
+    public void clearFaults() {
+        faults.clear();
+    }
+
+    /** Stops the server; requests in flight end without an answer. */
+    @Override
+    public void close() {
+        server.close();
+    }
+
+    @Override
+    public String toString() {
+        return "LocalCognito[" + endpoint() + "]";
+    }
+
+    /** Chooses how a {@link LocalCognito} starts. */
+    public static final class Builder {
+
+        private InstantSource clock = InstantSource.system();
+        private int port;
+        private String region = "us-east-1";
+
+        private Builder() {}
+
+        /** The clock for tokens ({@code iat}, {@code exp}, {@code auth_time}), sessions, codes and lockouts. */
+        public Builder clock(InstantSource clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** The port on 127.0.0.1 ({@code 0}, the default: any free port). */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("not a port: " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /** The region in pool ids ({@code us-east-1} by default). */
+        public Builder region(String region) {
+            this.region = Objects.requireNonNull(region, "region");
+            return this;
+        }
+
+        /**
+         * Starts the server.
+         *
+         * @throws UncheckedIOException if the port cannot be bound
+         */
+        public LocalCognito start() {
+            CognitoHttpServer server;
+            try {
+                server = CognitoHttpServer.bind(port);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port, e);
+            }
+            // The extension point for the server side of SRP (USER_SRP_AUTH): until an implementation is
+            // plugged in here, USER_SRP_AUTH is refused with InvalidParameterException.
+            CognitoService service = new CognitoService(server.endpoint(), region, clock, SrpAuthentication.unsupported());
+            FaultInjector faults = new FaultInjector();
+            server.start(service, faults);
+            return new LocalCognito(server, service, faults);
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package dev.cognitosecured.testing.cognito.internal;
+
+import dev.cognitosecured.testing.cognito.CustomAuthTriggers;
+import dev.cognitosecured.testing.cognito.MfaFactor;
+import java.util.List;
+import java.util.Optional;
+
+/** What a challenge session waits for, with what LocalCognito needs to check the answer. */
+sealed interface Challenge {
+
+    /** The {@code ChallengeName} the answer must carry. */
+    String name();
+
+    /** A new password (and missing required attributes) for a user with a temporary password. */
+    record NewPassword() implements Challenge {
+        @Override
+        public String name() {
+            return "NEW_PASSWORD_REQUIRED";
+        }
+    }
+
+    /** The code sent by SMS ({@code SMS_MFA}) or e-mail ({@code EMAIL_OTP}). */
+    record DeliveredCodeCheck(MfaFactor factor, String code) implements Challenge {
+        @Override
+        public String name() {
+            return factor.name();
+        }
+
+        @Override
+        public String toString() {
+            return "DeliveredCodeCheck[" + factor + ", code=***]";
+        }
+    }
+
+    /** A code from the user's authenticator app. */
+    record SoftwareToken() implements Challenge {
+        @Override
+        public String name() {
+            return "SOFTWARE_TOKEN_MFA";
+        }
+    }
+
+    /** A choice among the user's second factors. */
+    record SelectMfa(List<MfaFactor> choices) implements Challenge {
+        @Override
+        public String name() {
+            return "SELECT_MFA_TYPE";
+        }
+    }
+
+    /**
+     * Setting up an authenticator app: {@code AssociateSoftwareToken} then {@code VerifySoftwareToken} with the
+     * session, then the answer.
+     */
+    record MfaSetup(Stage stage, Optional<String> secret) implements Challenge {
+
+        /** How far the set-up went. */
+        enum Stage {
+            /** {@code AssociateSoftwareToken} comes next. */
+            TO_ASSOCIATE,
+            /** {@code VerifySoftwareToken} comes next, for {@link #secret()}. */
+            TO_VERIFY,
+            /** The app is verified; {@code RespondToAuthChallenge MFA_SETUP} completes the sign-in. */
+            VERIFIED
+        }
+
+        @Override
+        public String name() {
+            return "MFA_SETUP";
+        }
+
+        @Override
+        public String toString() {
+            return "MfaSetup[" + stage + ", secret=" + (secret.isPresent() ? "***" : "none") + "]";
+        }
+    }
+
+    /** The client's SRP proof. */
+    record PasswordVerifier(SrpAuthentication.ClaimCheck check, String secretBlock) implements Challenge {
+        @Override
+        public String name() {
+            return "PASSWORD_VERIFIER";
+        }
+
+        @Override
+        public String toString() {
+            return "PasswordVerifier[secretBlock=***]";
+        }
+    }
+
+    /** A challenge made by the pool's {@link CustomAuthTriggers}, after {@code answers} earlier rounds. */
+    record Custom(CustomAuthTriggers.CustomChallenge challenge, List<Boolean> answers) implements Challenge {
+        @Override
+        public String name() {
+            return "CUSTOM_CHALLENGE";
+        }
+    }
+}

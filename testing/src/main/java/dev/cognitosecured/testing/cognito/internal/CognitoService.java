@@ -1,0 +1,201 @@
+package dev.cognitosecured.testing.cognito.internal;
+
+import dev.cognitosecured.testing.cognito.ClientSettings;
+import dev.cognitosecured.testing.cognito.MfaFactor;
+import dev.cognitosecured.testing.cognito.NewUser;
+import dev.cognitosecured.testing.cognito.PoolSettings;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.time.InstantSource;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+/**
+ * LocalCognito's state and rules, without HTTP: answers actions and seeds pools, clients and users. One lock
+ * guards all state; requests are short, so they simply take turns.
+ */
+public final class CognitoService {
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final String region;
+    private final InstantSource clock;
+    private final Directory directory = new Directory();
+    private final TokenIssuer issuer;
+    private final Map<String, ActionHandler> handlers;
+
+    /**
+     * @param endpoint where LocalCognito listens; the tokens' issuer is {@code <endpoint>/<pool id>}
+     * @param region the region in pool ids
+     * @param clock the time of tokens, sessions and codes
+     * @param srp the server side of SRP
+     */
+    public CognitoService(URI endpoint, String region, InstantSource clock, SrpAuthentication srp) {
+        this.region = region;
+        this.clock = clock;
+        this.issuer = new TokenIssuer(endpoint);
+        TokenService tokens = new TokenService(issuer, clock);
+        ChallengeSessions sessions = new ChallengeSessions(clock);
+        SignInSteps steps = new SignInSteps(sessions, tokens);
+        AccessTokenActions accessTokenActions = new AccessTokenActions(tokens);
+        SoftwareTokenActions softwareTokens = new SoftwareTokenActions(sessions, tokens, clock);
+        CustomAuthRounds customAuth = new CustomAuthRounds(sessions, steps);
+        this.handlers = Map.of(
+                "InitiateAuth", new InitiateAuthAction(directory, steps, tokens, customAuth, srp, clock),
+                "RespondToAuthChallenge", new RespondToAuthChallengeAction(directory, sessions,
+                        new NewPasswordAnswer(sessions, steps, clock),
+                        new MfaCodeAnswer(sessions, steps, clock),
+                        new MfaChoiceAnswer(sessions, steps),
+                        new PasswordVerifierAnswer(sessions, steps, clock),
+                        customAuth),
+                "GetTokensFromRefreshToken", new GetTokensFromRefreshTokenAction(directory, tokens),
+                "RevokeToken", new RevokeTokenAction(directory, tokens),
+                "GlobalSignOut", accessTokenActions::globalSignOut,
+                "GetUser", accessTokenActions::getUser,
+                "SetUserMFAPreference", accessTokenActions::setUserMfaPreference,
+                "AssociateSoftwareToken", softwareTokens::associate,
+                "VerifySoftwareToken", softwareTokens::verify);
+    }
+
+    /**
+     * The answer to {@code action} with request body {@code body}.
+     *
+     * @throws CognitoException for an error answer
+     */
+    public JsonObject handle(String action, JsonObject body) {
+        ActionHandler handler = handlers.get(action);
+        if (handler == null) {
+            throw CognitoException.unknownOperation(action);
+        }
+        return locked(() -> handler.handle(new Request(body)));
+    }
+
+    /** The JSON Web Key Set of pool {@code poolId}, if it exists. */
+    public Optional<String> jwks(String poolId) {
+        return locked(() -> directory.pool(poolId).map(pool -> issuer.jwks()));
+    }
+
+    /** The OpenID configuration of pool {@code poolId}, if it exists. */
+    public Optional<String> openIdConfiguration(String poolId) {
+        return locked(() -> directory.pool(poolId).map(pool -> Json.createObjectBuilder()
+                .add("issuer", issuer.issuer(poolId))
+                .add("jwks_uri", issuer.issuer(poolId) + "/.well-known/jwks.json")
+                .add("id_token_signing_alg_values_supported", Json.createArrayBuilder().add("RS256"))
+                .add("subject_types_supported", Json.createArrayBuilder().add("public"))
+                .build()
+                .toString()));
+    }
+
+    /** The {@code iss} of the tokens of pool {@code poolId}. */
+    public String issuer(String poolId) {
+        return issuer.issuer(poolId);
+    }
+
+    /** Creates a pool and returns its id. */
+    public String createPool(PoolSettings settings) {
+        return locked(() -> {
+            PoolState pool = new PoolState(Ids.poolId(region), settings);
+            directory.add(pool);
+            return pool.id;
+        });
+    }
+
+    /**
+     * Creates an app client of pool {@code poolId}.
+     *
+     * @return its id and secret
+     */
+    public CreatedClient createClient(String poolId, ClientSettings settings) {
+        return locked(() -> {
+            PoolState pool = knownPool(poolId);
+            Optional<String> secret = settings.generateSecret() ? Optional.of(Ids.clientSecret()) : Optional.empty();
+            ClientState client = new ClientState(Ids.clientId(), pool, secret, settings);
+            directory.add(client);
+            return new CreatedClient(client.id, secret);
+        });
+    }
+
+    /**
+     * Creates a user in pool {@code poolId}.
+     *
+     * @return the user's {@code sub}
+     * @throws IllegalArgumentException if the user exists or its MFA settings cannot work
+     */
+    public String createUser(String poolId, NewUser seed) {
+        return locked(() -> {
+            PoolState pool = knownPool(poolId);
+            UserState user = new UserState(seed.username(), Ids.uuid());
+            user.password = seed.password();
+            user.mustChangePassword = seed.temporaryPassword();
+            user.passwordSetAt = clock.instant();
+            user.attributes.putAll(seed.attributes());
+            user.groups.addAll(seed.groups());
+            seed.softwareTokenSecret().ifPresent(secret -> {
+                Base32.decode(secret);
+                user.softwareTokenSecret = Optional.of(secret);
+            });
+            for (MfaFactor factor : seed.mfa()) {
+                requireUsable(user, factor);
+                user.enabledMfa.add(factor);
+            }
+            seed.preferredMfa().ifPresent(preferred -> {
+                if (!user.enabledMfa.contains(preferred)) {
+                    throw new IllegalArgumentException("preferred MFA " + preferred + " is not among " + user.enabledMfa);
+                }
+                user.preferredMfa = Optional.of(preferred);
+            });
+            pool.add(user);
+            return user.sub;
+        });
+    }
+
+    /** The last code sent to user {@code username} of pool {@code poolId} by SMS or e-mail. */
+    public Optional<String> lastCode(String poolId, String username) {
+        return locked(() -> knownPool(poolId).user(username).flatMap(user -> user.lastCode).map(DeliveredCode::code));
+    }
+
+    /**
+     * An app client's id and secret.
+     *
+     * @param id the client id
+     * @param secret the secret, if it has one
+     */
+    public record CreatedClient(String id, Optional<String> secret) {
+        @Override
+        public String toString() {
+            return "CreatedClient[id=" + id + ", secret=" + (secret.isPresent() ? "***" : "none") + "]";
+        }
+    }
+
+    private PoolState knownPool(String poolId) {
+        return directory.pool(poolId)
+                .orElseThrow(() -> new IllegalArgumentException("no user pool " + poolId + " in this LocalCognito"));
+    }
+
+    private static void requireUsable(UserState user, MfaFactor factor) {
+        boolean usable = switch (factor) {
+            case SMS_MFA -> user.attribute("phone_number").isPresent();
+            case EMAIL_OTP -> user.attribute("email").isPresent();
+            case SOFTWARE_TOKEN_MFA -> user.softwareTokenSecret.isPresent();
+        };
+        if (!usable) {
+            throw new IllegalArgumentException(factor + " for user " + user.username + " needs "
+                    + switch (factor) {
+                        case SMS_MFA -> "a phone_number attribute";
+                        case EMAIL_OTP -> "an email attribute";
+                        case SOFTWARE_TOKEN_MFA -> "a software token (NewUser.softwareToken)";
+                    });
+        }
+    }
+
+    private <T> T locked(Supplier<T> work) {
+        lock.lock();
+        try {
+            return work.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package dev.cognitosecured.testing.cognito.internal;
+
+import dev.cognitosecured.testing.cognito.ExplicitAuthFlow;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code InitiateAuth}: {@code USER_PASSWORD_AUTH}, {@code USER_SRP_AUTH}, {@code CUSTOM_AUTH}, {@code
+ * REFRESH_TOKEN_AUTH}.
+ */
+final class InitiateAuthAction implements ActionHandler {
+
+    private final Directory directory;
+    private final SignInSteps steps;
+    private final TokenService tokens;
+    private final CustomAuthRounds customAuth;
+    private final SrpAuthentication srp;
+    private final InstantSource clock;
+
+    InitiateAuthAction(Directory directory, SignInSteps steps, TokenService tokens, CustomAuthRounds customAuth,
+            SrpAuthentication srp, InstantSource clock) {
+        this.directory = directory;
+        this.steps = steps;
+        this.tokens = tokens;
+        this.customAuth = customAuth;
+        this.srp = srp;
+        this.clock = clock;
+    }
+
+    @Override
+    public JsonObject handle(Request request) {
+        String clientId = request.required("ClientId");
+        String flow = request.required("AuthFlow");
+        Map<String, String> parameters = request.map("AuthParameters");
+        ClientState client = directory.client(clientId);
+        return switch (flow) {
+            case "USER_PASSWORD_AUTH" -> userPassword(client, parameters);
+            case "USER_SRP_AUTH" -> userSrp(client, parameters);
+            case "REFRESH_TOKEN_AUTH", "REFRESH_TOKEN" -> refresh(client, parameters);
+            case "CUSTOM_AUTH" -> custom(client, parameters);
+            case "ADMIN_NO_SRP_AUTH", "ADMIN_USER_PASSWORD_AUTH" ->
+                    throw CognitoException.invalidParameter("Initiate Auth method not supported.");
+            default -> throw CognitoException.invalidParameter(flow + " flow not enabled for this client");
+        };
+    }
+
+    private JsonObject userPassword(ClientState client, Map<String, String> parameters) {
+        requireFlow(client, ExplicitAuthFlow.USER_PASSWORD_AUTH);
+        String username = Request.requiredParameter(parameters, "USERNAME");
+        String password = Request.requiredParameter(parameters, "PASSWORD");
+        ClientSecrets.checkSecretHash(client, Optional.ofNullable(parameters.get("SECRET_HASH")), username);
+        UserState user = Users.signingIn(client, username);
+        Instant now = clock.instant();
+        user.lockout.check(now);
+        if (!MessageDigest.isEqual(user.password.getBytes(StandardCharsets.UTF_8),
+                password.getBytes(StandardCharsets.UTF_8))) {
+            user.lockout.recordFailure(now);
+            throw CognitoException.notAuthorized(Users.INCORRECT);
+        }
+        Users.checkTemporaryPasswordAge(client, user, now);
+        return steps.afterPassword(client, user);
+    }
+
+    private JsonObject userSrp(ClientState client, Map<String, String> parameters) {
+        requireFlow(client, ExplicitAuthFlow.USER_SRP_AUTH);
+        String username = Request.requiredParameter(parameters, "USERNAME");
+        String srpA = Request.requiredParameter(parameters, "SRP_A");
+        ClientSecrets.checkSecretHash(client, Optional.ofNullable(parameters.get("SECRET_HASH")), username);
+        Optional<UserState> known = client.pool.user(username);
+        if (known.isEmpty() && !client.settings.preventUserExistenceErrors()) {
+            throw CognitoException.userNotFound();
+        }
+        known.ifPresent(user -> user.lockout.check(clock.instant()));
+        // An unknown user gets a challenge like any other, which no proof can answer.
+        UserState user = known.orElseGet(() -> new UserState(username, Ids.uuid()));
+        String password = known.map(u -> u.password).orElseGet(() -> Ids.opaque(32));
+        SrpAuthentication.SrpChallenge started;
+        try {
+            started = srp.begin(client.pool.id, username, password, srpA);
+        } catch (UnsupportedOperationException e) {
+            throw CognitoException.invalidParameter("USER_SRP_AUTH is not supported by this LocalCognito yet");
+        } catch (IllegalArgumentException e) {
+            throw CognitoException.invalidParameter(e.getMessage());
+        }
+        SrpAuthentication.ClaimCheck check = known.isPresent() ? started.check() : (block, time, signature, now) -> false;
+        return steps.challenge(client, user, new Challenge.PasswordVerifier(check, started.secretBlock()),
+                Json.createObjectBuilder()
+                        .add("SALT", started.salt())
+                        .add("SECRET_BLOCK", started.secretBlock())
+                        .add("SRP_B", started.srpB())
+                        .add("USERNAME", username)
+                        .add("USER_ID_FOR_SRP", username));
+    }
+
+    private JsonObject custom(ClientState client, Map<String, String> parameters) {
+        requireFlow(client, ExplicitAuthFlow.CUSTOM_AUTH);
+        String username = Request.requiredParameter(parameters, "USERNAME");
+        ClientSecrets.checkSecretHash(client, Optional.ofNullable(parameters.get("SECRET_HASH")), username);
+        CustomAuthRounds.triggers(client);
+        UserState user = Users.signingIn(client, username);
+        user.lockout.check(clock.instant());
+        return customAuth.next(client, user, List.of());
+    }
+
+    private JsonObject refresh(ClientState client, Map<String, String> parameters) {
+        String token = Request.requiredParameter(parameters, "REFRESH_TOKEN");
+        Optional<String> secretHash = Optional.ofNullable(parameters.get("SECRET_HASH"));
+        ClientSecrets.requireSecretHash(client, secretHash);
+        if (client.settings.refreshTokenRotation()) {
+            throw CognitoException.invalidParameter(
+                    "Refresh token rotation is enabled for this client: refresh with GetTokensFromRefreshToken");
+        }
+        RefreshTokenState state = tokens.usableRefreshToken(token, client);
+        ClientSecrets.checkSecretHash(client, secretHash, state.family.user.username);
+        return Json.createObjectBuilder()
+                .add("AuthenticationResult", tokens.refresh(state, false).toJson())
+                .add("ChallengeParameters", Json.createObjectBuilder())
+                .build();
+    }
+
+    private static void requireFlow(ClientState client, ExplicitAuthFlow flow) {
+        if (!client.settings.authFlows().contains(flow)) {
+            throw CognitoException.invalidParameter(flow.name() + " flow not enabled for this client");
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package dev.cognitosecured.testing.cognito.internal;
+
+import dev.cognitosecured.testing.cognito.PoolSettings;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** A user pool and its users. Guarded by {@link CognitoService}'s lock. */
+final class PoolState {
+
+    final String id;
+    final PoolSettings settings;
+    private final Map<String, UserState> users = new HashMap<>();
+
+    PoolState(String id, PoolSettings settings) {
+        this.id = id;
+        this.settings = settings;
+    }
+
+    Optional<UserState> user(String username) {
+        return Optional.ofNullable(users.get(username));
+    }
+
+    void add(UserState user) {
+        if (users.putIfAbsent(user.username, user) != null) {
+            throw new IllegalArgumentException("user " + user.username + " already exists in pool " + id);
+        }
+    }
+}

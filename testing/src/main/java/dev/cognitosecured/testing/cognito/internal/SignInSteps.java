@@ -1,0 +1,154 @@
+package dev.cognitosecured.testing.cognito.internal;
+
+import dev.cognitosecured.testing.cognito.MfaConfiguration;
+import dev.cognitosecured.testing.cognito.MfaFactor;
+import dev.cognitosecured.testing.cognito.PoolSettings;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What comes after a step of a sign-in is passed: the next challenge (with a new session) or the tokens. The
+ * order is Cognito's: the password, then a new password if it was temporary, then a second factor if the pool
+ * asks for one (set up first if the user has none).
+ */
+final class SignInSteps {
+
+    private final ChallengeSessions sessions;
+    private final TokenService tokens;
+
+    SignInSteps(ChallengeSessions sessions, TokenService tokens) {
+        this.sessions = sessions;
+        this.tokens = tokens;
+    }
+
+    /** After the password was accepted. */
+    JsonObject afterPassword(ClientState client, UserState user) {
+        if (user.mustChangePassword) {
+            return challenge(client, user, new Challenge.NewPassword(), newPasswordParameters(client.pool, user));
+        }
+        return afterFirstFactor(client, user);
+    }
+
+    /** After the password, and the new password if one was needed: a second factor, or the tokens. */
+    JsonObject afterFirstFactor(ClientState client, UserState user) {
+        PoolSettings settings = client.pool.settings;
+        if (settings.mfaConfiguration() == MfaConfiguration.OFF) {
+            return signedIn(client, user);
+        }
+        List<MfaFactor> usable = usableFactors(settings, user);
+        if (usable.isEmpty()) {
+            if (settings.mfaConfiguration() == MfaConfiguration.OPTIONAL) {
+                return signedIn(client, user);
+            }
+            if (!settings.mfaFactors().contains(MfaFactor.SOFTWARE_TOKEN_MFA)) {
+                throw new CognitoException("InvalidUserPoolConfigurationException",
+                        "MFA is required but user " + user.username + " has no usable MFA factor"
+                                + " and the pool does not offer software tokens to set one up");
+            }
+            JsonObjectBuilder parameters = Json.createObjectBuilder()
+                    .add("MFAS_CAN_SETUP", jsonArray(List.of(MfaFactor.SOFTWARE_TOKEN_MFA.name())))
+                    .add("USER_ID_FOR_SRP", user.username);
+            return challenge(client, user, new Challenge.MfaSetup(Challenge.MfaSetup.Stage.TO_ASSOCIATE, Optional.empty()),
+                    parameters);
+        }
+        Optional<MfaFactor> preferred = user.preferredMfa.filter(usable::contains);
+        if (preferred.isPresent()) {
+            return factorChallenge(client, user, preferred.get());
+        }
+        if (usable.size() == 1) {
+            return factorChallenge(client, user, usable.get(0));
+        }
+        JsonObjectBuilder parameters = Json.createObjectBuilder()
+                .add("MFAS_CAN_CHOOSE", jsonArray(usable.stream().map(Enum::name).toList()))
+                .add("USER_ID_FOR_SRP", user.username);
+        return challenge(client, user, new Challenge.SelectMfa(List.copyOf(usable)), parameters);
+    }
+
+    /** The challenge for {@code factor}, sending its code if it is sent. */
+    JsonObject factorChallenge(ClientState client, UserState user, MfaFactor factor) {
+        if (factor == MfaFactor.SOFTWARE_TOKEN_MFA) {
+            return challenge(client, user, new Challenge.SoftwareToken(),
+                    Json.createObjectBuilder().add("USER_ID_FOR_SRP", user.username));
+        }
+        DeliveredCode code = CodeDelivery.send(user, factor);
+        JsonObjectBuilder parameters = Json.createObjectBuilder()
+                .add("CODE_DELIVERY_DELIVERY_MEDIUM", factor == MfaFactor.SMS_MFA ? "SMS" : "EMAIL")
+                .add("CODE_DELIVERY_DESTINATION", code.destination())
+                .add("USER_ID_FOR_SRP", user.username);
+        return challenge(client, user, new Challenge.DeliveredCodeCheck(factor, code.code()), parameters);
+    }
+
+    /** The tokens: the sign-in is complete. */
+    JsonObject signedIn(ClientState client, UserState user) {
+        user.lockout.reset();
+        return Json.createObjectBuilder()
+                .add("AuthenticationResult", tokens.signIn(client, user).toJson())
+                .add("ChallengeParameters", Json.createObjectBuilder())
+                .build();
+    }
+
+    /** A challenge answer with a new session for {@code challenge}. */
+    JsonObject challenge(ClientState client, UserState user, Challenge challenge, JsonObjectBuilder parameters) {
+        ChallengeSession session = sessions.open(client, user, challenge);
+        return Json.createObjectBuilder()
+                .add("ChallengeName", challenge.name())
+                .add("ChallengeParameters", parameters)
+                .add("Session", session.id())
+                .build();
+    }
+
+    /** The factors Cognito would use for {@code user}: those turned on, or with MFA on, any the user can receive. */
+    static List<MfaFactor> usableFactors(PoolSettings settings, UserState user) {
+        List<MfaFactor> enabled = new ArrayList<>();
+        List<MfaFactor> possible = new ArrayList<>();
+        for (MfaFactor factor : settings.mfaFactors()) {
+            if (canUse(user, factor)) {
+                possible.add(factor);
+                if (user.enabledMfa.contains(factor)) {
+                    enabled.add(factor);
+                }
+            }
+        }
+        if (!enabled.isEmpty() || settings.mfaConfiguration() == MfaConfiguration.OPTIONAL) {
+            return enabled;
+        }
+        return possible;
+    }
+
+    private static boolean canUse(UserState user, MfaFactor factor) {
+        return switch (factor) {
+            case SMS_MFA -> user.attribute("phone_number").isPresent();
+            case EMAIL_OTP -> user.attribute("email").isPresent();
+            case SOFTWARE_TOKEN_MFA -> user.softwareTokenSecret.isPresent();
+        };
+    }
+
+    private static JsonObjectBuilder newPasswordParameters(PoolState pool, UserState user) {
+        List<String> missing = new ArrayList<>();
+        for (String required : pool.settings.requiredAttributes()) {
+            if (user.attribute(required).isEmpty()) {
+                missing.add("userAttributes." + required);
+            }
+        }
+        JsonObjectBuilder attributes = Json.createObjectBuilder();
+        for (Map.Entry<String, String> attribute : user.attributes.entrySet()) {
+            attributes.add(attribute.getKey(), attribute.getValue());
+        }
+        return Json.createObjectBuilder()
+                .add("USER_ID_FOR_SRP", user.username)
+                .add("requiredAttributes", jsonArray(missing))
+                .add("userAttributes", attributes.build().toString());
+    }
+
+    private static String jsonArray(List<String> values) {
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        values.forEach(array::add);
+        return array.build().toString();
+    }
+}

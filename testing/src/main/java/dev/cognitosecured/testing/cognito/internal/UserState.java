@@ -1,0 +1,45 @@
+package dev.cognitosecured.testing.cognito.internal;
+
+import dev.cognitosecured.testing.cognito.MfaFactor;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** A user of a pool. Guarded by {@link CognitoService}'s lock. */
+final class UserState {
+
+    final String username;
+    final String sub;
+    final Map<String, String> attributes = new LinkedHashMap<>();
+    final List<String> groups = new ArrayList<>();
+    final Set<MfaFactor> enabledMfa = EnumSet.noneOf(MfaFactor.class);
+    final Lockout lockout = new Lockout();
+
+    String password;
+    boolean mustChangePassword;
+    Instant passwordSetAt;
+    Optional<MfaFactor> preferredMfa = Optional.empty();
+    /** The verified software token's secret. */
+    Optional<String> softwareTokenSecret = Optional.empty();
+    /** A secret from {@code AssociateSoftwareToken} with an access token, not verified yet. */
+    Optional<String> pendingSoftwareTokenSecret = Optional.empty();
+    /** The last TOTP time step accepted, so a code cannot be used twice. */
+    long lastTotpStep = Long.MIN_VALUE;
+    /** Tokens issued at or before this sequence number were revoked by {@code GlobalSignOut}. */
+    long signedOutUpTo = -1;
+    Optional<DeliveredCode> lastCode = Optional.empty();
+
+    UserState(String username, String sub) {
+        this.username = username;
+        this.sub = sub;
+    }
+
+    Optional<String> attribute(String name) {
+        return Optional.ofNullable(attributes.get(name)).filter(v -> !v.isEmpty());
+    }
+}
