@@ -1,0 +1,113 @@
+package dev.cognitosecured.runtime.internal.cdi;
+
+import dev.cognitosecured.annotations.AuthFlow;
+import dev.cognitosecured.runtime.SessionStore;
+import dev.cognitosecured.runtime.SignIn;
+import dev.cognitosecured.runtime.client.SecuredCaller;
+import dev.cognitosecured.runtime.internal.cognito.PasswordSignIn;
+import dev.cognitosecured.runtime.internal.config.InvalidConfigurationException;
+import dev.cognitosecured.runtime.internal.config.PoolConfig;
+import dev.cognitosecured.runtime.internal.config.PoolConfig.SessionScope;
+import dev.cognitosecured.runtime.internal.config.PoolConfigResult;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.context.SessionScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.inject.Singleton;
+import java.lang.annotation.Annotation;
+import java.util.function.Function;
+
+/**
+ * The synthetic beans of one pool, all qualified {@code @AuthFlow(pool)}:
+ * <ul>
+ *   <li>{@code SessionStore}, {@code @ApplicationScoped} or {@code @SessionScoped} as
+ *       {@code session-scope} says: one store per context, made when first used;</li>
+ *   <li>{@code SignIn}, in the same scope, over the store's client proxy;</li>
+ *   <li>{@code SecuredCaller}, {@code @Dependent}, over the store's client proxy and the pool's
+ *       transport: what the generated clients inject;</li>
+ *   <li>the pool's {@link PoolRuntime}, {@code @Singleton}, which the others share and which is
+ *       closed when the container shuts down.</li>
+ * </ul>
+ */
+final class PoolBeans {
+
+    private static final String ID_PREFIX = "dev.cognitosecured.runtime.internal.cdi#";
+
+    private PoolBeans() {
+    }
+
+    /** Adds the beans of the pool whose configuration was read as {@code result}. */
+    static void add(AfterBeanDiscovery discovery, PoolConfigResult result) {
+        String pool = result.pool();
+        AuthFlow flow = AuthFlow.Literal.of(pool);
+        Class<? extends Annotation> scope = result instanceof PoolConfigResult.Valid valid
+                && valid.config().sessionScope() == SessionScope.SESSION ? SessionScoped.class : ApplicationScoped.class;
+        Function<Instance<Object>, PoolRuntime> runtime = runtimeFactory(result);
+
+        discovery.<PoolRuntime>addBean()
+                .beanClass(PoolRuntime.class)
+                .types(PoolRuntime.class)
+                .qualifiers(flow, Any.Literal.INSTANCE)
+                .scope(Singleton.class)
+                .id(ID_PREFIX + "PoolRuntime#" + pool)
+                .produceWith(runtime)
+                .disposeWith((instance, lookup) -> instance.close());
+
+        discovery.<SessionStore>addBean()
+                .types(SessionStore.class, Object.class)
+                .qualifiers(flow, Any.Literal.INSTANCE)
+                .scope(scope)
+                .id(ID_PREFIX + "SessionStore#" + pool)
+                .produceWith(lookup -> runtimeOf(lookup, flow).newStore())
+                .disposeWith((store, lookup) -> closeIfCloseable(store));
+
+        discovery.<SignIn>addBean()
+                .types(SignIn.class, Object.class)
+                .qualifiers(flow, Any.Literal.INSTANCE)
+                .scope(scope)
+                .id(ID_PREFIX + "SignIn#" + pool)
+                .produceWith(lookup -> new PasswordSignIn(storeOf(lookup, flow),
+                        runtimeOf(lookup, flow).identityProvider()));
+
+        discovery.<SecuredCaller>addBean()
+                .types(SecuredCaller.class, Object.class)
+                .qualifiers(flow, Any.Literal.INSTANCE)
+                .scope(Dependent.class)
+                .id(ID_PREFIX + "SecuredCaller#" + pool)
+                .produceWith(lookup -> new SecuredCaller(storeOf(lookup, flow), runtimeOf(lookup, flow).transport()));
+    }
+
+    private static Function<Instance<Object>, PoolRuntime> runtimeFactory(PoolConfigResult result) {
+        if (result instanceof PoolConfigResult.Invalid invalid) {
+            // Only generated clients that nothing injects use this pool: fail if one is looked up.
+            return lookup -> {
+                throw new InvalidConfigurationException("the user pool '" + invalid.pool()
+                        + "', used by a generated client looked up at run time", invalid.problems());
+            };
+        }
+        PoolConfig config = ((PoolConfigResult.Valid) result).config();
+        return lookup -> new PoolRuntime(config, new ReplaceableParts(lookup, config.name()),
+                new PoolEvents(lookup.select(BeanManager.class).get(), config.name()));
+    }
+
+    private static PoolRuntime runtimeOf(Instance<Object> lookup, AuthFlow flow) {
+        return lookup.select(PoolRuntime.class, flow).get();
+    }
+
+    private static SessionStore storeOf(Instance<Object> lookup, AuthFlow flow) {
+        return lookup.select(SessionStore.class, flow).get();
+    }
+
+    private static void closeIfCloseable(Object instance) {
+        if (instance instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("closing " + instance.getClass().getSimpleName() + " failed", e);
+            }
+        }
+    }
+}

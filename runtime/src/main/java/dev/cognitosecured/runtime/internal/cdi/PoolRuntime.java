@@ -1,0 +1,110 @@
+package dev.cognitosecured.runtime.internal.cdi;
+
+import dev.cognitosecured.runtime.SessionStore;
+import dev.cognitosecured.runtime.internal.cognito.CognitoIdentityProvider;
+import dev.cognitosecured.runtime.internal.config.PoolConfig;
+import dev.cognitosecured.runtime.internal.config.PoolKeys;
+import dev.cognitosecured.runtime.internal.graphql.JaxRsGraphQLTransport;
+import dev.cognitosecured.runtime.internal.store.DefaultSessionStore;
+import dev.cognitosecured.runtime.spi.GraphQLTransport;
+import dev.cognitosecured.runtime.spi.IdentityProvider;
+import dev.cognitosecured.runtime.spi.Ticker;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.ws.rs.client.Client;
+import jakarta.ws.rs.client.ClientBuilder;
+import java.lang.System.Logger.Level;
+import java.net.URI;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.function.Consumer;
+
+/**
+ * What the stores and callers of one pool share, application-wide: the identity provider, the
+ * GraphQL transport, the clock and the event sink. Each part is the application's replacement bean
+ * if it has one (see {@link ReplaceableParts}), else the default, made on first use; the defaults
+ * made here are closed with this object when the container shuts down.
+ */
+final class PoolRuntime implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(PoolRuntime.class.getName());
+
+    private final PoolConfig config;
+    private final ReplaceableParts replacements;
+    private final Consumer<Object> events;
+    private final ConcurrentLinkedDeque<AutoCloseable> owned = new ConcurrentLinkedDeque<>();
+    private final Lazy<IdentityProvider> identityProvider = new Lazy<>(this::makeIdentityProvider);
+    private final Lazy<GraphQLTransport> transport = new Lazy<>(this::makeTransport);
+    private final Lazy<Ticker> ticker = new Lazy<>(this::makeTicker);
+
+    PoolRuntime(PoolConfig config, ReplaceableParts replacements, Consumer<Object> events) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.replacements = Objects.requireNonNull(replacements, "replacements");
+        this.events = Objects.requireNonNull(events, "events");
+    }
+
+    IdentityProvider identityProvider() {
+        return identityProvider.get();
+    }
+
+    GraphQLTransport transport() {
+        return transport.get();
+    }
+
+    Ticker ticker() {
+        return ticker.get();
+    }
+
+    /** A new, empty session store of this pool. */
+    SessionStore newStore() {
+        return new DefaultSessionStore(config.name(), identityProvider(), ticker(), config.prefetch(), events);
+    }
+
+    private IdentityProvider makeIdentityProvider() {
+        return replacements.find(IdentityProvider.class).orElseGet(() -> {
+            CognitoIdentityProvider cognito = CognitoIdentityProvider.create(config);
+            owned.push(cognito);
+            return cognito;
+        });
+    }
+
+    private GraphQLTransport makeTransport() {
+        Optional<GraphQLTransport> replacement = replacements.find(GraphQLTransport.class);
+        if (replacement.isPresent()) {
+            return replacement.get();
+        }
+        URI endpoint = config.graphqlEndpoint().orElseThrow(() -> new IllegalStateException(
+                PoolKeys.of(config.name()).full(PoolKeys.GRAPHQL_ENDPOINT) + " is missing: the generated clients of the"
+                        + " user pool '" + config.name() + "' need the GraphQL API's URL"));
+        Client client = ClientBuilder.newClient();
+        owned.push(client::close);
+        Jsonb jsonb = JsonbBuilder.create();
+        owned.push(jsonb);
+        return new JaxRsGraphQLTransport(client, endpoint, config.authorizationPrefix(), jsonb);
+    }
+
+    private Ticker makeTicker() {
+        return replacements.find(Ticker.class).orElseGet(Ticker::system);
+    }
+
+    /** Closes the default parts made here, newest first. */
+    @Override
+    public void close() {
+        List<AutoCloseable> parts = List.copyOf(owned);
+        owned.clear();
+        for (AutoCloseable part : parts) {
+            try {
+                part.close();
+            } catch (Exception e) {
+                LOG.log(Level.WARNING, () -> "Closing a part of the user pool '" + config.name() + "' failed", e);
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "PoolRuntime[" + config.name() + "]";
+    }
+}

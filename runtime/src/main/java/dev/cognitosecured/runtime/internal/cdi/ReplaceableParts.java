@@ -1,0 +1,40 @@
+package dev.cognitosecured.runtime.internal.cdi;
+
+import dev.cognitosecured.annotations.AuthFlow;
+import jakarta.enterprise.inject.Instance;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Finds the application's replacement for a part of a pool ({@code IdentityProvider},
+ * {@code GraphQLTransport}, {@code Ticker}): a bean of that type qualified {@code @AuthFlow(pool)},
+ * else one with the {@code @Default} qualifier, which then serves every pool.
+ */
+final class ReplaceableParts {
+
+    private final Instance<Object> lookup;
+    private final String pool;
+
+    /**
+     * @param lookup where to look, owned by the bean that uses the parts (dependent replacements
+     *     are destroyed with it)
+     */
+    ReplaceableParts(Instance<Object> lookup, String pool) {
+        this.lookup = Objects.requireNonNull(lookup, "lookup");
+        this.pool = Objects.requireNonNull(pool, "pool");
+    }
+
+    /**
+     * The application's bean of {@code type} for this pool, if it has one.
+     *
+     * @throws jakarta.enterprise.inject.AmbiguousResolutionException if it has several
+     */
+    <T> Optional<T> find(Class<T> type) {
+        Instance<T> forPool = lookup.select(type, AuthFlow.Literal.of(pool));
+        if (!forPool.isUnsatisfied()) {
+            return Optional.of(forPool.get());
+        }
+        Instance<T> forAll = lookup.select(type);
+        return forAll.isUnsatisfied() ? Optional.empty() : Optional.of(forAll.get());
+    }
+}
