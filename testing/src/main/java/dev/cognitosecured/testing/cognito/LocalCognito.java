@@ -21,8 +21,8 @@ import java.util.Optional;
  *         .build();
  * }</pre>
  *
- * <p>It answers {@code InitiateAuth} ({@code USER_PASSWORD_AUTH}, {@code USER_SRP_AUTH} once an SRP
- * implementation is plugged in, {@code REFRESH_TOKEN_AUTH}), {@code RespondToAuthChallenge} ({@code
+ * <p>It answers {@code InitiateAuth} ({@code USER_PASSWORD_AUTH}, {@code USER_SRP_AUTH}, {@code
+ * REFRESH_TOKEN_AUTH}), {@code RespondToAuthChallenge} ({@code PASSWORD_VERIFIER}, {@code
  * NEW_PASSWORD_REQUIRED}, {@code SMS_MFA}, {@code EMAIL_OTP}, {@code SOFTWARE_TOKEN_MFA}, {@code
  * SELECT_MFA_TYPE}, {@code MFA_SETUP}, and chains of them), {@code AssociateSoftwareToken} and {@code
  * VerifySoftwareToken} (by session or access token), {@code GetTokensFromRefreshToken} (with rotation), {@code
@@ -39,15 +39,18 @@ import java.util.Optional;
  * ClientSettings)} and {@link #createUser(UserPool, NewUser)}; read codes "sent" by SMS or e-mail with {@link
  * #lastCode(UserPool, String)}; count requests with {@link #requestCount(Action)}; inject faults with {@link
  * #injectFault(Action, Fault, int)}. Time comes from the clock given to the {@link Builder} (a {@link
- * ManualClock} in tests). Thread-safe. Close it to stop the server.
+ * ManualClock} in tests). Thread-safe. Close it to stop the server. In JUnit 5, {@link
+ * dev.cognitosecured.testing.junit.CognitoTestKit} starts and closes it for a test class.
  *
  * <p>Where it knowingly differs from Cognito: the issuer (above); one signing key for all pools; lifetimes and
  * session validities may be any whole number of seconds; {@link ClientSettings#defaults()} allows {@code
  * USER_PASSWORD_AUTH}, which a new Cognito app client does not; users sign in by user name only (no e-mail or
- * phone aliases); {@code MFA_SETUP} offers software tokens only. A few error messages could not be checked
- * against Cognito and are LocalCognito's own: an answer naming another challenge than the session's ("Invalid
- * session for the user."), {@code RefreshTokenReuseException}'s message, {@code REFRESH_TOKEN_AUTH} with
- * rotation on, and {@code RevokeToken}'s client errors.
+ * phone aliases), so {@code USER_ID_FOR_SRP} is the user name; no device tracking ({@code DEVICE_SRP_AUTH},
+ * {@code DEVICE_PASSWORD_VERIFIER}); {@code MFA_SETUP} offers software tokens only. A few error messages could
+ * not be checked against Cognito and are LocalCognito's own: an answer naming another challenge than the
+ * session's ("Invalid session for the user."), {@code RefreshTokenReuseException}'s message, {@code
+ * REFRESH_TOKEN_AUTH} with rotation on, {@code RevokeToken}'s client errors, an unacceptable {@code SRP_A}, and
+ * an SRP {@code TIMESTAMP} more than 5 minutes from the clock ("Incorrect username or password.").
  */
 public final class LocalCognito implements AutoCloseable {
 
@@ -137,9 +140,27 @@ public final class LocalCognito implements AutoCloseable {
         return faults.count(action);
     }
 
+    /**
+     * How many {@code InitiateAuth} requests asked for {@code authFlow}, as named on the wire (e.g. {@code
+     * "USER_SRP_AUTH"}), whether they succeeded or not. Requests ended by an injected fault are not counted.
+     */
+    public long initiateAuthCount(String authFlow) {
+        return service.flowCount(Action.INITIATE_AUTH.wireName(), Objects.requireNonNull(authFlow, "authFlow"));
+    }
+
+    /**
+     * How many {@code RespondToAuthChallenge} requests answered {@code challengeName}, as named on the wire (e.g.
+     * {@code "PASSWORD_VERIFIER"}), right or wrong. Requests ended by an injected fault are not counted.
+     */
+    public long challengeResponseCount(String challengeName) {
+        return service.flowCount(Action.RESPOND_TO_AUTH_CHALLENGE.wireName(),
+                Objects.requireNonNull(challengeName, "challengeName"));
+    }
+
     /** Sets every request count back to zero. */
     public void resetRequestCounts() {
         faults.resetCounts();
+        service.resetFlowCounts();
     }
 
     /** Applies {@code fault} to every request for {@code action} from now on, until {@link #clearFaults()}. */
@@ -216,9 +237,8 @@ public final class LocalCognito implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port, e);
             }
-            // The extension point for the server side of SRP (USER_SRP_AUTH): until an implementation is
-            // plugged in here, USER_SRP_AUTH is refused with InvalidParameterException.
-            CognitoService service = new CognitoService(server.endpoint(), region, clock, SrpAuthentication.unsupported());
+            CognitoService service =
+                    new CognitoService(server.endpoint(), region, clock, SrpAuthentication.cognito(clock));
             FaultInjector faults = new FaultInjector();
             server.start(service, faults);
             return new LocalCognito(server, service, faults);

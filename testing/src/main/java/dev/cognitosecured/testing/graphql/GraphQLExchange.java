@@ -24,13 +24,13 @@ final class GraphQLExchange implements HttpHandler {
 
     private final String path;
     private final GraphQL graphQL;
-    private final TokenVerifier verifier;
+    private final AtomicReference<TokenVerifier> verifier;
     private final boolean acceptBearerPrefix;
     private final InstantSource clock;
     private final AtomicReference<Latency> latency;
     private final RequestLog log;
 
-    GraphQLExchange(String path, GraphQL graphQL, TokenVerifier verifier, boolean acceptBearerPrefix,
+    GraphQLExchange(String path, GraphQL graphQL, AtomicReference<TokenVerifier> verifier, boolean acceptBearerPrefix,
             InstantSource clock, AtomicReference<Latency> latency, RequestLog log) {
         this.path = path;
         this.graphQL = graphQL;
@@ -75,7 +75,7 @@ final class GraphQLExchange implements HttpHandler {
                     fingerprint, TokenCheck.invalid("not checked: the request is not a POST"));
             return answer;
         }
-        TokenCheck check = verifier.check(token);
+        TokenCheck check = verifier.get().check(token);
         ReceivedRequest.Outcome outcome;
         HttpAnswer answer;
         switch (check.verdict()) {

@@ -86,15 +86,17 @@ public final class LocalGraphQL implements AutoCloseable {
     private final ExecutorService handlers;
     private final URI endpoint;
     private final AtomicReference<Latency> latency;
+    private final AtomicReference<TokenVerifier> verifier;
     private final RequestLog log = new RequestLog();
 
     private LocalGraphQL(Builder builder, GraphQL graphQL, TokenVerifier verifier) throws IOException {
         this.latency = new AtomicReference<>(builder.latency);
+        this.verifier = new AtomicReference<>(verifier);
         this.server = HttpServer.create(new InetSocketAddress(loopback(), builder.port), 0);
         this.handlers = Executors.newCachedThreadPool(new DaemonThreads());
         server.setExecutor(handlers);
         server.createContext(builder.path, new GraphQLExchange(
-                builder.path, graphQL, verifier, builder.acceptBearerPrefix, builder.clock, latency, log));
+                builder.path, graphQL, this.verifier, builder.acceptBearerPrefix, builder.clock, latency, log));
         server.start();
         this.endpoint = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + builder.path);
     }
@@ -130,6 +132,18 @@ public final class LocalGraphQL implements AutoCloseable {
     /** Delays every answer from now on by {@code latency} ({@link Latency#none()} to stop). */
     public void latency(Latency latency) {
         this.latency.set(Objects.requireNonNull(latency, "latency"));
+    }
+
+    /**
+     * From now on trusts the user pool whose issuer is {@code issuer} instead of the one trusted so far,
+     * as {@link Builder#userPool(URI)} does: tokens must carry this {@code iss} and be signed by a key of
+     * {@code <issuer>/.well-known/jwks.json}. The other checks stay as built. Requests already being
+     * checked finish with the old trust. For a test that moves to a fresh pool while the server keeps
+     * running, as {@code CognitoTestKit} does before each test.
+     */
+    public void trustUserPool(URI issuer) {
+        Builder trust = new Builder().userPool(issuer);
+        verifier.updateAndGet(current -> current.trusting(trust.keys, trust.issuer));
     }
 
     /** Every request recorded so far (since the last {@link #clearRequests()}), in order. */

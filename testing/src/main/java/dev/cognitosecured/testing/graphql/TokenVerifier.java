@@ -50,6 +50,11 @@ final class TokenVerifier {
         this.leeway = leeway;
     }
 
+    /** The same checks, but trusting {@code issuer} and the keys of {@code keys} instead. */
+    TokenVerifier trusting(JWKSource<SecurityContext> keys, String issuer) {
+        return new TokenVerifier(keys, issuer, acceptedUses, acceptedClientIds, clock, leeway);
+    }
+
     TokenCheck check(Optional<String> token) {
         if (token.isEmpty() || token.get().isBlank()) {
             return TokenCheck.invalid("no token in the Authorization header");

@@ -121,6 +121,37 @@ class LocalGraphQLWithLocalCognitoTest {
     }
 
     @Test
+    void afterTrustMovesToAnotherPoolOnlyItsTokensAreAccepted() throws Exception {
+        UserPool second = cognito.createPool();
+        AppClient secondApp = cognito.createClient(second, false);
+        cognito.createUser(second, NewUser.withPassword("carol", PASSWORD));
+        String firstPoolToken = signIn("alice").accessToken();
+        String secondPoolToken = sdk.initiateAuth(request -> request
+                        .authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+                        .clientId(secondApp.clientId())
+                        .authParameters(Map.of("USERNAME", "carol", "PASSWORD", PASSWORD)))
+                .authenticationResult().accessToken();
+        String query = GraphQLHttp.body("query Me { me { username } }");
+        try (LocalGraphQL anyClient = LocalGraphQL.builder()
+                .schema(TestSchema.SDL)
+                .dataFetcher("Query", "me", env -> Map.of("username", VerifiedCaller.of(env).username()))
+                .userPool(cognito.issuer(app.pool()))
+                .clock(clock)
+                .start()) {
+            GraphQLHttp client = new GraphQLHttp(anyClient.endpoint());
+            assertEquals(200, client.post(firstPoolToken, query).statusCode());
+            assertEquals(401, client.post(secondPoolToken, query).statusCode());
+
+            anyClient.trustUserPool(cognito.issuer(second));
+
+            assertEquals(401, client.post(firstPoolToken, query).statusCode());
+            HttpResponse<String> accepted = client.post(secondPoolToken, query);
+            assertEquals(200, accepted.statusCode(), accepted.body());
+            assertEquals(Map.of("username", "carol"), GraphQLHttp.data(accepted).get("me"));
+        }
+    }
+
+    @Test
     void idTokenOfLocalCognitoIsRefusedByDefault() throws Exception {
         HttpResponse<String> response = http.post(signIn("alice").idToken(), GraphQLHttp.body("{ secretStats }"));
 

@@ -76,7 +76,7 @@ sealed interface Challenge {
     }
 
     /** The client's SRP proof. */
-    record PasswordVerifier(SrpAuthentication.ClaimCheck check, String secretBlock) implements Challenge {
+    record PasswordVerifier(SrpAuthentication.ProofCheck check, String secretBlock) implements Challenge {
         @Override
         public String name() {
             return "PASSWORD_VERIFIER";

@@ -6,10 +6,13 @@ import dev.cognitosecured.testing.cognito.NewUser;
 import dev.cognitosecured.testing.cognito.PoolSettings;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import java.net.URI;
 import java.time.InstantSource;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -21,10 +24,12 @@ public final class CognitoService {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final String region;
-    private final InstantSource clock;
     private final Directory directory = new Directory();
     private final TokenIssuer issuer;
     private final Map<String, ActionHandler> handlers;
+    private final Passwords passwords;
+    /** Requests per action and {@code AuthFlow} or {@code ChallengeName}, keyed {@code "<action> <name>"}. */
+    private final Map<String, AtomicLong> flowCounts = new ConcurrentHashMap<>();
 
     /**
      * @param endpoint where LocalCognito listens; the tokens' issuer is {@code <endpoint>/<pool id>}
@@ -34,18 +39,18 @@ public final class CognitoService {
      */
     public CognitoService(URI endpoint, String region, InstantSource clock, SrpAuthentication srp) {
         this.region = region;
-        this.clock = clock;
         this.issuer = new TokenIssuer(endpoint);
         TokenService tokens = new TokenService(issuer, clock);
         ChallengeSessions sessions = new ChallengeSessions(clock);
         SignInSteps steps = new SignInSteps(sessions, tokens);
+        this.passwords = new Passwords(srp, clock);
         AccessTokenActions accessTokenActions = new AccessTokenActions(tokens);
         SoftwareTokenActions softwareTokens = new SoftwareTokenActions(sessions, tokens, clock);
         CustomAuthRounds customAuth = new CustomAuthRounds(sessions, steps);
         this.handlers = Map.of(
                 "InitiateAuth", new InitiateAuthAction(directory, steps, tokens, customAuth, srp, clock),
                 "RespondToAuthChallenge", new RespondToAuthChallengeAction(directory, sessions,
-                        new NewPasswordAnswer(sessions, steps, clock),
+                        new NewPasswordAnswer(sessions, steps, passwords),
                         new MfaCodeAnswer(sessions, steps, clock),
                         new MfaChoiceAnswer(sessions, steps),
                         new PasswordVerifierAnswer(sessions, steps, clock),
@@ -69,7 +74,34 @@ public final class CognitoService {
         if (handler == null) {
             throw CognitoException.unknownOperation(action);
         }
+        countFlow(action, body);
         return locked(() -> handler.handle(new Request(body)));
+    }
+
+    /** Counts the request by its {@code AuthFlow} or {@code ChallengeName}, if it is a sign-in request naming one. */
+    private void countFlow(String action, JsonObject body) {
+        String field = switch (action) {
+            case "InitiateAuth" -> "AuthFlow";
+            case "RespondToAuthChallenge" -> "ChallengeName";
+            default -> null;
+        };
+        if (field != null && body.get(field) instanceof JsonString flow) {
+            flowCounts.computeIfAbsent(action + " " + flow.getString(), key -> new AtomicLong()).incrementAndGet();
+        }
+    }
+
+    /**
+     * How many requests for {@code action} named {@code flow}: the {@code AuthFlow} of {@code InitiateAuth}, the
+     * {@code ChallengeName} of {@code RespondToAuthChallenge}.
+     */
+    public long flowCount(String action, String flow) {
+        AtomicLong count = flowCounts.get(action + " " + flow);
+        return count == null ? 0 : count.get();
+    }
+
+    /** Sets the counts of {@link #flowCount} back to zero. */
+    public void resetFlowCounts() {
+        flowCounts.clear();
     }
 
     /** The JSON Web Key Set of pool {@code poolId}, if it exists. */
@@ -127,9 +159,7 @@ public final class CognitoService {
         return locked(() -> {
             PoolState pool = knownPool(poolId);
             UserState user = new UserState(seed.username(), Ids.uuid());
-            user.password = seed.password();
-            user.mustChangePassword = seed.temporaryPassword();
-            user.passwordSetAt = clock.instant();
+            passwords.set(pool, user, seed.password(), seed.temporaryPassword());
             user.attributes.putAll(seed.attributes());
             user.groups.addAll(seed.groups());
             seed.softwareTokenSecret().ifPresent(secret -> {

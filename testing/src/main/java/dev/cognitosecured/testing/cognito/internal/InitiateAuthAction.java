@@ -78,25 +78,30 @@ final class InitiateAuthAction implements ActionHandler {
             throw CognitoException.userNotFound();
         }
         known.ifPresent(user -> user.lockout.check(clock.instant()));
-        // An unknown user gets a challenge like any other, which no proof can answer.
-        UserState user = known.orElseGet(() -> new UserState(username, Ids.uuid()));
-        String password = known.map(u -> u.password).orElseGet(() -> Ids.opaque(32));
-        SrpAuthentication.SrpChallenge started;
+        // An unknown user gets a challenge like any other, for a password nobody knows: no proof can answer it.
+        UserState user = known.orElseGet(() -> stranger(client, username));
+        SrpAuthentication.SrpStart started;
         try {
-            started = srp.begin(client.pool.id, username, password, srpA);
-        } catch (UnsupportedOperationException e) {
-            throw CognitoException.invalidParameter("USER_SRP_AUTH is not supported by this LocalCognito yet");
+            started = srp.begin(user.srpVerifier, srpA);
         } catch (IllegalArgumentException e) {
             throw CognitoException.invalidParameter(e.getMessage());
         }
-        SrpAuthentication.ClaimCheck check = known.isPresent() ? started.check() : (block, time, signature, now) -> false;
-        return steps.challenge(client, user, new Challenge.PasswordVerifier(check, started.secretBlock()),
+        // Cognito names the user by user name in both parameters (its id for SRP is the user name when users
+        // sign in by user name, as here), whatever alias the client typed.
+        return steps.challenge(client, user, new Challenge.PasswordVerifier(started.check(), started.secretBlock()),
                 Json.createObjectBuilder()
                         .add("SALT", started.salt())
                         .add("SECRET_BLOCK", started.secretBlock())
                         .add("SRP_B", started.srpB())
-                        .add("USERNAME", username)
-                        .add("USER_ID_FOR_SRP", username));
+                        .add("USERNAME", user.username)
+                        .add("USER_ID_FOR_SRP", user.username));
+    }
+
+    /** A user who is not in the pool, with a random password, for a challenge that cannot be passed. */
+    private UserState stranger(ClientState client, String username) {
+        UserState stranger = new UserState(username, Ids.uuid());
+        stranger.srpVerifier = srp.verifier(client.pool.id, username, Ids.opaque(32));
+        return stranger;
     }
 
     private JsonObject custom(ClientState client, Map<String, String> parameters) {

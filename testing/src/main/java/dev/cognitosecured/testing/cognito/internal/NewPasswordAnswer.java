@@ -1,7 +1,6 @@
 package dev.cognitosecured.testing.cognito.internal;
 
 import jakarta.json.JsonObject;
-import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -12,12 +11,12 @@ final class NewPasswordAnswer {
 
     private final ChallengeSessions sessions;
     private final SignInSteps steps;
-    private final InstantSource clock;
+    private final Passwords passwords;
 
-    NewPasswordAnswer(ChallengeSessions sessions, SignInSteps steps, InstantSource clock) {
+    NewPasswordAnswer(ChallengeSessions sessions, SignInSteps steps, Passwords passwords) {
         this.sessions = sessions;
         this.steps = steps;
-        this.clock = clock;
+        this.passwords = passwords;
     }
 
     JsonObject answer(ChallengeSession session, Map<String, String> responses) {
@@ -42,9 +41,7 @@ final class NewPasswordAnswer {
             }
         }
         sessions.consume(session);
-        user.password = newPassword;
-        user.mustChangePassword = false;
-        user.passwordSetAt = clock.instant();
+        passwords.set(client.pool, user, newPassword, false);
         user.attributes.putAll(given);
         return steps.afterFirstFactor(client, user);
     }

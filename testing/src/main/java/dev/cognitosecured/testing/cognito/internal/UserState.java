@@ -1,6 +1,7 @@
 package dev.cognitosecured.testing.cognito.internal;
 
 import dev.cognitosecured.testing.cognito.MfaFactor;
+import dev.cognitosecured.testing.cognito.srp.SrpVerifier;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -21,6 +22,8 @@ final class UserState {
     final Lockout lockout = new Lockout();
 
     String password;
+    /** What {@code USER_SRP_AUTH} checks proofs against; made with the password by {@link Passwords}. */
+    SrpVerifier srpVerifier;
     boolean mustChangePassword;
     Instant passwordSetAt;
     Optional<MfaFactor> preferredMfa = Optional.empty();

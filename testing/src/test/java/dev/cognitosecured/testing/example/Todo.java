@@ -1,0 +1,5 @@
+package dev.cognitosecured.testing.example;
+
+/** A to-do item, as the GraphQL API returns it. */
+public record Todo(String id, String title, boolean done) {
+}

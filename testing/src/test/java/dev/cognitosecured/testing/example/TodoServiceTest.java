@@ -1,0 +1,48 @@
+package dev.cognitosecured.testing.example;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cognitosecured.testing.cognito.LocalCognito;
+import dev.cognitosecured.testing.cognito.ManualClock;
+import dev.cognitosecured.testing.cognito.UserPool;
+import dev.cognitosecured.testing.graphql.LocalGraphQL;
+import dev.cognitosecured.testing.junit.CognitoTestKit;
+import java.time.Duration;
+import java.util.Map;
+import org.jboss.weld.environment.se.Weld;
+import org.jboss.weld.environment.se.WeldContainer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The example of the README's "Testing your own @CognitoSecured code", kept compiling and passing here. */
+class TodoServiceTest {
+
+    @RegisterExtension
+    static final CognitoTestKit KIT = CognitoTestKit.builder()
+            .schemaResource("example/todo.graphqls")
+            .graphQL(graphQL -> graphQL.dataFetcher("Query", "getTodo",
+                    env -> Map.of("id", env.getArgument("id"), "title", "Buy milk", "done", false)))
+            .systemProperties() // cognito-secured.* name this test's pool, app client and servers
+            .build();
+
+    @Test
+    void readsATodoAsTheSignedInUserAndRefreshesAfterExpiry(LocalCognito cognito, UserPool pool,
+            LocalGraphQL graphQL, ManualClock clock) {
+        cognito.createUser(pool, "alice", "Corr3ct-horse");
+
+        try (WeldContainer app = new Weld().addExtension(new TestClockTicker(clock)).initialize()) {
+            TodoService todos = app.select(TodoService.class).get();
+
+            assertTrue(todos.login("alice", "Corr3ct-horse".toCharArray()));
+            assertEquals("Buy milk", todos.title("1"));
+
+            clock.advance(Duration.ofHours(1)); // the access token has expired
+            assertEquals("Buy milk", todos.title("1"));
+        }
+
+        assertEquals(2, graphQL.requestCount("GetTodo"));
+        assertEquals(2, graphQL.distinctTokenCount()); // the second call went out with refreshed tokens
+        assertEquals(0, graphQL.unauthorizedCount()); // and no call was sent with an expired one
+    }
+}
