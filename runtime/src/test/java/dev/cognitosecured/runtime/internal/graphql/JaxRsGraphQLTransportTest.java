@@ -347,7 +347,11 @@ class JaxRsGraphQLTransportTest {
         TransportException e = assertThrows(TransportException.class,
                 () -> transport.execute(getTodo(), Map.of("id", "1"), TOKEN));
 
-        assertEquals(200, e.status().getAsInt());
+        // Whether the status is known depends on when the JDK's HTTP client notices the short body:
+        // JDK 17 reads the headers first (status 200), JDK 25 fails the whole exchange (no status).
+        e.status().ifPresent(status -> assertEquals(200, status));
+        assertTrue(e.getMessage().contains("TodoApi.getTodo"), e.getMessage());
+        assertFalse(e.getMessage().contains(TOKEN), e.getMessage());
     }
 
     @Test
