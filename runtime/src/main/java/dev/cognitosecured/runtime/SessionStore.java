@@ -12,7 +12,8 @@ import java.util.function.Supplier;
  * <p>One store exists per pool and scope: per application ({@code session-scope=application}) or
  * per HTTP session ({@code session-scope=session}); inject it with
  * {@code @Inject @AuthFlow SessionStore store}. Generated clients and {@link SignIn} use it; an
- * application rarely needs to.
+ * application rarely needs to. Besides the tokens it holds the state of a sign-in in progress: the
+ * session of the challenge waiting for an answer, which only {@link SignIn} sees and uses.
  *
  * <p>The store keeps these promises:
  * <ul>

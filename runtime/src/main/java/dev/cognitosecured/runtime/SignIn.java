@@ -1,5 +1,7 @@
 package dev.cognitosecured.runtime;
 
+import java.util.Map;
+
 /**
  * The sign-in flow of one user pool: {@code @Inject @AuthFlow SignIn signIn}.
  *
@@ -10,36 +12,70 @@ package dev.cognitosecured.runtime;
  * }
  * }</pre>
  *
- * <p>The flow keeps the session Cognito returns with each challenge and answers with it, so an
- * answer can never go out with a stale or spent session. The password is not kept after
- * {@link #start} returns.
+ * <p>The flow keeps the session Cognito returns with each challenge in the {@link SessionStore} and
+ * answers with it, so an answer can never go out with a stale or spent session: each answer is sent
+ * with the session of the latest response, and a second answer while one is on its way is refused
+ * before Cognito sees it. The password is not kept after {@link #start} returns.
+ *
+ * <p>{@link #start} authenticates with SRP ({@code USER_SRP_AUTH}, the password never leaves the
+ * process) unless the pool's {@code auth-flow} is {@code USER_PASSWORD_AUTH}.
  */
 public interface SignIn {
 
     /**
-     * Starts signing in. The caller may clear {@code password} once this returns.
+     * Starts signing in, abandoning a sign-in that waits for an answer. The caller may clear
+     * {@code password} once this returns; no copy of it is kept.
      *
      * @return {@link SignInStep.Done} if no challenge follows, else the first challenge
+     * @throws WrongAnswerException if the user name or password is wrong ({@code canRetry() == true})
+     * @throws ChallengeInProgressException if an answer of this sign-in is on its way
+     * @throws SignInRequiredException if Cognito will not let the user sign in (the password must be
+     *     reset, the account is not confirmed) or asks for a challenge this flow cannot answer
+     * @throws TransportException if Cognito could not be reached or failed
      */
     SignInStep start(String username, char[] password);
 
     /**
-     * Answers the current challenge: a code, a new password, an MFA type or a custom answer.
+     * Answers the current challenge: a code, a new password, an MFA type (one of
+     * {@link SignInStep.MfaSelection#allowed()}), the first code of the authenticator app being set up,
+     * or a custom answer.
      *
      * @return the next step
      * @throws IllegalStateException if no challenge is waiting for an answer
      * @throws ChallengeInProgressException if another answer is on its way
-     * @throws ChallengeExpiredException if the challenge's session is too old
-     * @throws WrongAnswerException if Cognito rejected the answer
+     * @throws ChallengeExpiredException if the challenge's session is too old: start again
+     * @throws WrongAnswerException if the answer was refused; when {@code canRetry()} the same step
+     *     may be answered again
      */
     SignInStep confirm(String answer);
 
-    /** The current step: the challenge waiting for an answer, or {@link SignInStep.Done}. */
+    /**
+     * Answers {@link SignInStep.NewPasswordRequired} with a new password and the user attributes it
+     * lists as required (named as there, e.g. {@code name} or {@code email}); other attributes may be
+     * given too. The caller may clear {@code newPassword} once this returns.
+     *
+     * @throws IllegalStateException if the current step is not {@link SignInStep.NewPasswordRequired}
+     * @throws WrongAnswerException if a required attribute is missing or the password breaks the
+     *     pool's policy ({@code canRetry() == true})
+     * @see #confirm(String)
+     */
+    SignInStep confirmNewPassword(char[] newPassword, Map<String, String> attributes);
+
+    /**
+     * The current step: the challenge waiting for an answer (or being answered), or
+     * {@link SignInStep.Done} once signed in.
+     *
+     * @throws IllegalStateException if nobody is signed in and no challenge is waiting
+     */
     SignInStep current();
 
     /** Whether a user is signed in. */
     boolean isSignedIn();
 
-    /** Revokes the refresh token at Cognito and ends the session. */
+    /**
+     * Ends the session and abandons a sign-in in progress, then revokes the refresh token at Cognito.
+     * The revocation is best effort: if Cognito cannot be reached, the session has ended all the same
+     * (a warning is logged, and the refresh token stays valid at Cognito until it expires).
+     */
     void signOut();
 }

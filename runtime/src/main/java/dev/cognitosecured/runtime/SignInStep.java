@@ -31,7 +31,11 @@ public sealed interface SignInStep {
         DONE
     }
 
-    /** A new password is required; answer with it, plus the attributes listed as required. */
+    /**
+     * A new password is required (the user signed in with a temporary one). Answer with
+     * {@link SignIn#confirmNewPassword}, giving the attributes in {@code requiredAttributes} (named as
+     * the user pool names them, e.g. {@code name}), or with {@link SignIn#confirm} if none is required.
+     */
     record NewPasswordRequired(List<String> requiredAttributes) implements SignInStep {
         public NewPasswordRequired {
             requiredAttributes = List.copyOf(requiredAttributes);
@@ -81,7 +85,8 @@ public sealed interface SignInStep {
 
     /**
      * The user must enrol an authenticator app with {@code sharedSecret} (or by scanning
-     * {@code setupUri}), then answer with its first code.
+     * {@code setupUri}, an {@code otpauth://totp/...} URI, e.g. as a QR code), then answer with its
+     * first code. The secret is meant for the user's eyes only: {@link #toString()} hides it.
      */
     record TotpSetup(String sharedSecret, String setupUri) implements SignInStep {
         @Override

@@ -4,17 +4,18 @@ import dev.cognitosecured.annotations.AuthFlow;
 import dev.cognitosecured.runtime.SessionStore;
 import dev.cognitosecured.runtime.SignIn;
 import dev.cognitosecured.runtime.client.SecuredCaller;
-import dev.cognitosecured.runtime.internal.cognito.PasswordSignIn;
 import dev.cognitosecured.runtime.internal.config.InvalidConfigurationException;
 import dev.cognitosecured.runtime.internal.config.PoolConfig;
 import dev.cognitosecured.runtime.internal.config.PoolConfig.SessionScope;
 import dev.cognitosecured.runtime.internal.config.PoolConfigResult;
+import dev.cognitosecured.runtime.internal.store.DefaultSessionStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.context.SessionScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
+import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Singleton;
 import java.lang.annotation.Annotation;
@@ -25,7 +26,8 @@ import java.util.function.Function;
  * <ul>
  *   <li>{@code SessionStore}, {@code @ApplicationScoped} or {@code @SessionScoped} as
  *       {@code session-scope} says: one store per context, made when first used;</li>
- *   <li>{@code SignIn}, in the same scope, over the store's client proxy;</li>
+ *   <li>{@code SignIn}, in the same scope, over the store of its context (the instance itself, whose
+ *       sign-in challenge state it drives; both live and die together);</li>
  *   <li>{@code SecuredCaller}, {@code @Dependent}, over the store's client proxy and the pool's
  *       transport: what the generated clients inject;</li>
  *   <li>the pool's {@link PoolRuntime}, {@code @Singleton}, which the others share and which is
@@ -69,8 +71,7 @@ final class PoolBeans {
                 .qualifiers(flow, Any.Literal.INSTANCE)
                 .scope(scope)
                 .id(ID_PREFIX + "SignIn#" + pool)
-                .produceWith(lookup -> new PasswordSignIn(storeOf(lookup, flow),
-                        runtimeOf(lookup, flow).identityProvider()));
+                .produceWith(lookup -> runtimeOf(lookup, flow).newSignIn(contextualStore(lookup, flow)));
 
         discovery.<SecuredCaller>addBean()
                 .types(SecuredCaller.class, Object.class)
@@ -99,6 +100,24 @@ final class PoolBeans {
 
     private static SessionStore storeOf(Instance<Object> lookup, AuthFlow flow) {
         return lookup.select(SessionStore.class, flow).get();
+    }
+
+    /**
+     * The pool's store in the current context: the instance, not the client proxy, which offers only
+     * {@link SessionStore}'s methods. The caller must live in the same context (the same scope).
+     */
+    private static DefaultSessionStore contextualStore(Instance<Object> lookup, AuthFlow flow) {
+        BeanManager beans = lookup.select(BeanManager.class).get();
+        Object store = instanceInContext(beans, beans.resolve(beans.getBeans(SessionStore.class, flow)));
+        if (store instanceof DefaultSessionStore defaultStore) {
+            return defaultStore;
+        }
+        throw new IllegalStateException("the session store of the user pool '" + flow.value() + "' is a "
+                + store.getClass().getName() + ", not the runtime's own");
+    }
+
+    private static <T> T instanceInContext(BeanManager beans, Bean<T> bean) {
+        return beans.getContext(bean.getScope()).get(bean, beans.createCreationalContext(bean));
     }
 
     private static void closeIfCloseable(Object instance) {

@@ -1,7 +1,8 @@
 package dev.cognitosecured.runtime.internal.cdi;
 
-import dev.cognitosecured.runtime.SessionStore;
+import dev.cognitosecured.runtime.SignIn;
 import dev.cognitosecured.runtime.internal.cognito.CognitoIdentityProvider;
+import dev.cognitosecured.runtime.internal.cognito.CognitoSignIn;
 import dev.cognitosecured.runtime.internal.config.PoolConfig;
 import dev.cognitosecured.runtime.internal.config.PoolKeys;
 import dev.cognitosecured.runtime.internal.graphql.JaxRsGraphQLTransport;
@@ -58,8 +59,14 @@ final class PoolRuntime implements AutoCloseable {
     }
 
     /** A new, empty session store of this pool. */
-    SessionStore newStore() {
-        return new DefaultSessionStore(config.name(), identityProvider(), ticker(), config.prefetch(), events);
+    DefaultSessionStore newStore() {
+        return new DefaultSessionStore(config.name(), identityProvider(), ticker(), config.prefetch(),
+                config.challengeValidity(), events);
+    }
+
+    /** The sign-in flow over {@code store}, a store of this pool (the instance, not its client proxy). */
+    SignIn newSignIn(DefaultSessionStore store) {
+        return new CognitoSignIn(store, identityProvider(), config.userPoolId());
     }
 
     private IdentityProvider makeIdentityProvider() {

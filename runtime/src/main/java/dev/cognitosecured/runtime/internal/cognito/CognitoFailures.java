@@ -1,13 +1,19 @@
 package dev.cognitosecured.runtime.internal.cognito;
 
+import dev.cognitosecured.runtime.ChallengeExpiredException;
 import dev.cognitosecured.runtime.CognitoSecuredException;
 import dev.cognitosecured.runtime.SignInRequiredException;
 import dev.cognitosecured.runtime.TransportException;
 import dev.cognitosecured.runtime.WrongAnswerException;
+import dev.cognitosecured.runtime.internal.cognito.srp.InvalidSrpChallengeException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.CodeMismatchException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.EnableSoftwareTokenMfaException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.ExpiredCodeException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidParameterException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidPasswordException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.LimitExceededException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.NotAuthorizedException;
@@ -23,7 +29,9 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoun
  * cause: the library cannot vouch that a server's text holds no secret. The new message names
  * Cognito's error code, the HTTP status and the request id instead, which is what AWS support asks
  * for. A client-side failure (connection refused, timeout) keeps the SDK's exception as cause: its
- * message is written by the SDK and names hosts and ports, not request contents.
+ * message is written by the SDK and names hosts and ports, not request contents. Cognito's messages
+ * are read, never copied, where the error code alone does not tell what happened (a
+ * {@code NotAuthorizedException} for a spent challenge session).
  */
 final class CognitoFailures {
 
@@ -35,7 +43,24 @@ final class CognitoFailures {
 
     /** The failure of {@code InitiateAuth USER_PASSWORD_AUTH}. */
     static Throwable ofSignIn(Throwable failure) {
+        return ofSignIn(failure, Call.SIGN_IN);
+    }
+
+    /**
+     * The failure of the first step of a sign-in: {@code InitiateAuth USER_PASSWORD_AUTH}, or
+     * {@code USER_SRP_AUTH} with its {@code PASSWORD_VERIFIER} answer.
+     */
+    static Throwable ofSignIn(Throwable failure, Call call) {
         Throwable f = unwrap(failure);
+        if (f instanceof NotAuthorizedException e && isAboutTheClientSecret(e)) {
+            return new TransportException("Cognito refused " + call.label + " (" + errorCode(e) + details(e)
+                    + ") because of the app client's secret: configure client-secret as the app client's secret,"
+                    + " or none if the client has none.", e.statusCode(), null);
+        }
+        if (f instanceof InvalidSrpChallengeException e) {
+            return new TransportException("Cognito's PASSWORD_VERIFIER challenge could not be answered: "
+                    + e.getMessage() + '.', e);
+        }
         if (f instanceof NotAuthorizedException
                 || f instanceof UserNotFoundException
                 || f instanceof InvalidPasswordException) {
@@ -51,7 +76,50 @@ final class CognitoFailures {
             return new SignInRequiredException("Sign-in failed: the user has not confirmed the account yet"
                     + " (UserNotConfirmedException" + details(e) + "). Confirm it, then sign in again.");
         }
-        return general(f, Call.SIGN_IN);
+        return general(f, call.label);
+    }
+
+    /**
+     * The failure of a step that answers a challenge: {@code RespondToAuthChallenge},
+     * {@code AssociateSoftwareToken} or {@code VerifySoftwareToken}.
+     *
+     * @param call the request, as messages name it, e.g. {@code "RespondToAuthChallenge (SMS_MFA)"}
+     */
+    static Throwable ofChallenge(Throwable failure, String call) {
+        Throwable f = unwrap(failure);
+        if (f instanceof NotAuthorizedException e) {
+            String message = serviceMessage(e);
+            if (message.startsWith("Invalid session")) {
+                return new ChallengeExpiredException("Cognito no longer accepts the session of this sign-in challenge ("
+                        + errorCode(e) + " to " + call + details(e) + "): it expired or was used. Start the sign-in"
+                        + " again with SignIn.start.");
+            }
+            if (message.startsWith("Password attempts exceeded")) {
+                return new WrongAnswerException("Too many wrong answers: Cognito has locked the user out for a while ("
+                        + errorCode(e) + " to " + call + details(e) + "). Wait, then start the sign-in again.", false,
+                        null);
+            }
+        }
+        if (f instanceof CodeMismatchException || f instanceof EnableSoftwareTokenMfaException) {
+            AwsServiceException e = (AwsServiceException) f;
+            return new WrongAnswerException("The code is wrong (" + errorCode(e) + " to " + call + details(e)
+                    + "). Check it and answer again.", true, null);
+        }
+        if (f instanceof ExpiredCodeException e) {
+            return new ChallengeExpiredException("The code has expired (" + errorCode(e) + " to " + call + details(e)
+                    + "). Start the sign-in again with SignIn.start.");
+        }
+        if (f instanceof InvalidPasswordException e) {
+            return new WrongAnswerException("Cognito refused the new password: it does not meet the user pool's"
+                    + " password policy (" + errorCode(e) + " to " + call + details(e)
+                    + "). Choose another and answer again.", true, null);
+        }
+        if (f instanceof InvalidParameterException e) {
+            return new WrongAnswerException("Cognito refused the answer as incomplete or malformed (" + errorCode(e)
+                    + " to " + call + details(e) + "), e.g. a required attribute is missing or badly formatted."
+                    + " Correct it and answer again.", true, null);
+        }
+        return general(f, call);
     }
 
     /** The failure of a refresh, either API. */
@@ -64,17 +132,18 @@ final class CognitoFailures {
             return new SignInRequiredException("Cognito rejected the refresh token (" + errorCode(e) + details(e)
                     + "): it expired, was revoked, or was already used after rotation. Sign in again.");
         }
-        return general(f, call);
+        return general(f, call.label);
     }
 
     /** The failure of {@code RevokeToken}. */
     static Throwable ofRevoke(Throwable failure) {
-        return general(unwrap(failure), Call.REVOKE);
+        return general(unwrap(failure), Call.REVOKE.label);
     }
 
     /** A call to Cognito, as messages name it. */
     enum Call {
         SIGN_IN("InitiateAuth (USER_PASSWORD_AUTH)"),
+        SRP_SIGN_IN("InitiateAuth (USER_SRP_AUTH) or its PASSWORD_VERIFIER answer"),
         REFRESH_TOKEN_AUTH("InitiateAuth (REFRESH_TOKEN_AUTH)"),
         GET_TOKENS_FROM_REFRESH_TOKEN("GetTokensFromRefreshToken"),
         REVOKE("RevokeToken");
@@ -86,12 +155,12 @@ final class CognitoFailures {
         }
     }
 
-    private static Throwable general(Throwable f, Call call) {
+    private static Throwable general(Throwable f, String call) {
         if (f instanceof CognitoSecuredException) {
             return f;
         }
         if (f instanceof MalformedTokenException) {
-            return new TransportException("Cognito's answer to " + call.label + " could not be read: "
+            return new TransportException("Cognito's answer to " + call + " could not be read: "
                     + f.getMessage() + '.', f);
         }
         if (f instanceof AwsServiceException e) {
@@ -104,11 +173,11 @@ final class CognitoFailures {
                 advice = "Check the pool's configuration: region, user pool id, client id, client secret"
                         + " and the auth flows the app client allows.";
             }
-            return new TransportException("Cognito refused " + call.label + " (" + errorCode(e) + details(e) + "). "
+            return new TransportException("Cognito refused " + call + " (" + errorCode(e) + details(e) + "). "
                     + advice, e.statusCode(), null);
         }
         if (f instanceof SdkClientException e) {
-            return new TransportException("Cognito could not be reached for " + call.label + " ("
+            return new TransportException("Cognito could not be reached for " + call + " ("
                     + e.getClass().getSimpleName() + "; see the cause). Try again later.", e);
         }
         return f;
@@ -123,6 +192,20 @@ final class CognitoFailures {
             return e.awsErrorDetails().errorCode();
         }
         return e.getClass().getSimpleName();
+    }
+
+    /** Whether Cognito refused the {@code SECRET_HASH} (wrong, or missing for a client with a secret). */
+    private static boolean isAboutTheClientSecret(AwsServiceException e) {
+        String message = serviceMessage(e);
+        return message.contains("secret hash") || message.contains("SECRET_HASH");
+    }
+
+    /** Cognito's own message, to be read and never copied: it may echo what was sent. */
+    private static String serviceMessage(AwsServiceException e) {
+        if (e.awsErrorDetails() != null && e.awsErrorDetails().errorMessage() != null) {
+            return e.awsErrorDetails().errorMessage();
+        }
+        return "";
     }
 
     private static String details(AwsServiceException e) {

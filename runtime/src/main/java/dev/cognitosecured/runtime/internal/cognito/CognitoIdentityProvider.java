@@ -1,10 +1,19 @@
 package dev.cognitosecured.runtime.internal.cognito;
 
 import dev.cognitosecured.runtime.SignInRequiredException;
+import dev.cognitosecured.runtime.WrongAnswerException;
 import dev.cognitosecured.runtime.internal.cognito.CognitoFailures.Call;
+import dev.cognitosecured.runtime.internal.cognito.srp.SrpTimestamp;
 import dev.cognitosecured.runtime.internal.config.PoolConfig;
+import dev.cognitosecured.runtime.spi.Challenge;
 import dev.cognitosecured.runtime.spi.IdentityProvider;
+import dev.cognitosecured.runtime.spi.SignInResponse;
+import dev.cognitosecured.runtime.spi.SoftwareTokenAssociation;
 import dev.cognitosecured.runtime.spi.Tokens;
+import java.security.SecureRandom;
+import java.time.InstantSource;
+import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -17,19 +26,33 @@ import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderAsyncClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderAsyncClientBuilder;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AssociateSoftwareTokenRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.GetTokensFromRefreshTokenRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.RespondToAuthChallengeRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.RevokeTokenRequest;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.VerifySoftwareTokenRequest;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.VerifySoftwareTokenResponseType;
 
 /**
  * The default {@link IdentityProvider}: the Cognito Identity Provider API through the AWS SDK v2's
  * asynchronous client, over the Netty HTTP client.
  *
  * <ul>
- *   <li>{@link #signIn}: {@code InitiateAuth} with {@code USER_PASSWORD_AUTH}. A challenge in the answer
- *       fails the sign-in with {@link SignInRequiredException}: this provider does not answer challenges.
+ *   <li>{@link #startSignIn}: {@code InitiateAuth} with {@code USER_SRP_AUTH} (then the answer to
+ *       {@code PASSWORD_VERIFIER}, computed from the password by SRP, with a {@code TIMESTAMP} read from
+ *       the wall clock given at construction) or {@code USER_PASSWORD_AUTH}, as the pool's
+ *       {@code auth-flow} says; the tokens or the challenge that follows the password.</li>
+ *   <li>{@link #respond}: {@code RespondToAuthChallenge} with the challenge's session, {@code USERNAME}
+ *       and, for a client with a secret, {@code SECRET_HASH}; {@link #associateSoftwareToken} and
+ *       {@link #verifySoftwareToken}: the same by session, during {@code MFA_SETUP}. A wrong code or a
+ *       new password that breaks the policy fails with {@link dev.cognitosecured.runtime.WrongAnswerException}
+ *       ({@code canRetry() == true}); a session Cognito no longer accepts with
+ *       {@link dev.cognitosecured.runtime.ChallengeExpiredException}.</li>
+ *   <li>{@link #signIn}: {@code InitiateAuth} with {@code USER_PASSWORD_AUTH}, for sign-ins without
+ *       challenges. A challenge in the answer fails it with {@link SignInRequiredException}.
  *       A wrong user name or password fails with {@link dev.cognitosecured.runtime.WrongAnswerException}
  *       ({@code canRetry() == true}), with one message for both.</li>
  *   <li>{@link #refresh}: {@code InitiateAuth} with {@code REFRESH_TOKEN_AUTH}, or
@@ -47,14 +70,27 @@ public final class CognitoIdentityProvider implements IdentityProvider, AutoClos
 
     private final CognitoIdentityProviderAsyncClient client;
     private final PoolConfig config;
+    private final SrpSignIn srp;
 
     /**
      * A provider that uses {@code client} and closes it when closed. For tests and applications that
      * need to configure the client themselves (interceptors, retries, timeouts).
      */
     public CognitoIdentityProvider(CognitoIdentityProviderAsyncClient client, PoolConfig config) {
+        this(client, config, InstantSource.system());
+    }
+
+    /**
+     * As {@link #CognitoIdentityProvider(CognitoIdentityProviderAsyncClient, PoolConfig)}, signing SRP
+     * timestamps with the time {@code wallClock} gives (Cognito refuses one far from its own clock): for
+     * tests whose Cognito stand-in runs on a manual clock.
+     */
+    public CognitoIdentityProvider(CognitoIdentityProviderAsyncClient client, PoolConfig config,
+            InstantSource wallClock) {
         this.client = Objects.requireNonNull(client, "client");
         this.config = Objects.requireNonNull(config, "config");
+        this.srp = new SrpSignIn(client, config, new SrpTimestamp(wallClock.withZone(ZoneOffset.UTC)),
+                new SecureRandom());
     }
 
     /**
@@ -82,19 +118,81 @@ public final class CognitoIdentityProvider implements IdentityProvider, AutoClos
     public CompletionStage<Tokens> signIn(String username, char[] password) {
         Objects.requireNonNull(username, "username");
         Objects.requireNonNull(password, "password");
+        return call(() -> passwordAuth(username, password).thenApply(CognitoIdentityProvider::tokensOrChallenge),
+                CognitoFailures::ofSignIn);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>With {@code USER_PASSWORD_AUTH} the password goes to Cognito (over TLS) in a request, which needs
+     * it as a {@code String}: that copy cannot be cleared, and lives until it is garbage collected. SRP
+     * sends no copy of it. A wrong user name or password fails with
+     * {@link dev.cognitosecured.runtime.WrongAnswerException} ({@code canRetry() == true}), one message for both.
+     */
+    @Override
+    public CompletionStage<SignInResponse> startSignIn(String username, char[] password) {
+        Objects.requireNonNull(username, "username");
+        Objects.requireNonNull(password, "password");
+        char[] copy = password.clone();
+        CompletionStage<SignInResponse> started = switch (config.authFlow()) {
+            case USER_SRP_AUTH -> call(() -> srp.start(username, copy),
+                    failure -> CognitoFailures.ofSignIn(failure, Call.SRP_SIGN_IN));
+            case USER_PASSWORD_AUTH -> call(() -> passwordAuth(username, copy)
+                    .thenApply(response -> ChallengeResponses.of(response, username)), CognitoFailures::ofSignIn);
+        };
+        return started.whenComplete((response, failure) -> Arrays.fill(copy, '\0'));
+    }
+
+    @Override
+    public CompletionStage<SignInResponse> respond(Challenge challenge, Map<String, String> responses) {
+        Objects.requireNonNull(challenge, "challenge");
+        Objects.requireNonNull(responses, "responses");
+        String label = "RespondToAuthChallenge (" + challenge.name() + ")";
         return call(() -> {
-            Map<String, String> parameters = new HashMap<>();
-            parameters.put("USERNAME", username);
-            parameters.put("PASSWORD", new String(password));
-            config.clientSecret().ifPresent(
-                    secret -> parameters.put("SECRET_HASH", SecretHash.of(username, config.clientId(), secret)));
-            return client.initiateAuth(InitiateAuthRequest.builder()
-                            .authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+            Map<String, String> all = new HashMap<>(responses);
+            all.put("USERNAME", challenge.username());
+            config.clientSecret().ifPresent(secret ->
+                    all.put("SECRET_HASH", SecretHash.of(challenge.username(), config.clientId(), secret)));
+            return client.respondToAuthChallenge(RespondToAuthChallengeRequest.builder()
                             .clientId(config.clientId())
-                            .authParameters(parameters)
+                            .challengeName(challenge.name())
+                            .session(challenge.session())
+                            .challengeResponses(all)
                             .build())
-                    .thenApply(CognitoIdentityProvider::tokensOrChallenge);
-        }, CognitoFailures::ofSignIn);
+                    .thenApply(response -> ChallengeResponses.of(response, challenge.username()));
+        }, failure -> CognitoFailures.ofChallenge(failure, label));
+    }
+
+    @Override
+    public CompletionStage<SoftwareTokenAssociation> associateSoftwareToken(Challenge challenge) {
+        Objects.requireNonNull(challenge, "challenge");
+        return call(() -> client.associateSoftwareToken(AssociateSoftwareTokenRequest.builder()
+                                .session(challenge.session())
+                                .build())
+                        .thenApply(response -> new SoftwareTokenAssociation(
+                                present(response.secretCode(), "SecretCode", "AssociateSoftwareToken"),
+                                challenge.withSession(present(response.session(), "Session", "AssociateSoftwareToken")))),
+                failure -> CognitoFailures.ofChallenge(failure, "AssociateSoftwareToken"));
+    }
+
+    @Override
+    public CompletionStage<Challenge> verifySoftwareToken(Challenge challenge, String code) {
+        Objects.requireNonNull(challenge, "challenge");
+        Objects.requireNonNull(code, "code");
+        return call(() -> client.verifySoftwareToken(VerifySoftwareTokenRequest.builder()
+                                .session(challenge.session())
+                                .userCode(code)
+                                .build())
+                        .thenApply(response -> {
+                            if (response.status() != VerifySoftwareTokenResponseType.SUCCESS) {
+                                throw new WrongAnswerException("Cognito did not accept the authenticator app's code"
+                                        + " (VerifySoftwareToken answered " + response.statusAsString() + ")."
+                                        + " Start the sign-in again.", false, null);
+                            }
+                            return challenge.withSession(present(response.session(), "Session", "VerifySoftwareToken"));
+                        }),
+                failure -> CognitoFailures.ofChallenge(failure, "VerifySoftwareToken"));
     }
 
     @Override
@@ -138,6 +236,26 @@ public final class CognitoIdentityProvider implements IdentityProvider, AutoClos
                 + ", refreshMode=" + config.refreshMode() + "]";
     }
 
+    private CompletableFuture<InitiateAuthResponse> passwordAuth(String username, char[] password) {
+        Map<String, String> parameters = new HashMap<>();
+        parameters.put("USERNAME", username);
+        parameters.put("PASSWORD", new String(password));
+        config.clientSecret().ifPresent(
+                secret -> parameters.put("SECRET_HASH", SecretHash.of(username, config.clientId(), secret)));
+        return client.initiateAuth(InitiateAuthRequest.builder()
+                .authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+                .clientId(config.clientId())
+                .authParameters(parameters)
+                .build());
+    }
+
+    private static String present(String value, String field, String call) {
+        if (value == null || value.isEmpty()) {
+            throw new MalformedTokenException("the answer to " + call + " holds no " + field);
+        }
+        return value;
+    }
+
     private CompletionStage<Tokens> refreshTokenAuth(String refreshToken, String username) {
         return call(() -> {
             Map<String, String> parameters = new HashMap<>();
@@ -167,8 +285,8 @@ public final class CognitoIdentityProvider implements IdentityProvider, AutoClos
         if (response.authenticationResult() == null && response.challengeName() != null) {
             // The session that comes with the challenge is a secret: it is not named.
             throw new SignInRequiredException("Cognito answered the sign-in with the challenge "
-                    + response.challengeNameAsString() + ", and this identity provider does not support"
-                    + " the chained-challenge flow yet. Sign in with a user that needs no challenge.");
+                    + response.challengeNameAsString() + ", and IdentityProvider.signIn does not support challenges."
+                    + " Sign in through SignIn.start, which answers them.");
         }
         return IssuedTokens.from(response.authenticationResult());
     }

@@ -7,13 +7,15 @@ import dev.cognitosecured.runtime.event.SessionEnded;
 import dev.cognitosecured.runtime.spi.IdentityProvider;
 import dev.cognitosecured.runtime.spi.Tokens;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 
 /**
  * A sign-in with a user name and password and no challenge ({@code USER_PASSWORD_AUTH}). A pool that
  * answers with a challenge makes {@link #start} fail with
- * {@link dev.cognitosecured.runtime.SignInRequiredException}; the chained-challenge flow replaces
- * this class.
+ * {@link dev.cognitosecured.runtime.SignInRequiredException}. The CDI extension uses
+ * {@link CognitoSignIn}, the flow with chained challenges; this class remains for code that builds a
+ * password-only flow over any {@link SessionStore}.
  */
 public final class PasswordSignIn implements SignIn {
 
@@ -55,6 +57,16 @@ public final class PasswordSignIn implements SignIn {
     public SignInStep confirm(String answer) {
         throw new IllegalStateException("No challenge is waiting for an answer: this sign-in flow signs in"
                 + " with a user name and password only.");
+    }
+
+    /**
+     * Always fails: a password sign-in has no challenge to answer.
+     *
+     * @throws IllegalStateException always
+     */
+    @Override
+    public SignInStep confirmNewPassword(char[] newPassword, Map<String, String> attributes) {
+        return confirm("");
     }
 
     /**

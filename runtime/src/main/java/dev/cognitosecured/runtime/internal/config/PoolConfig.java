@@ -21,6 +21,8 @@ import java.util.Optional;
  * @param graphqlEndpoint the GraphQL API's URL ({@code graphql.endpoint})
  * @param authorizationPrefix what precedes the token in the {@code Authorization} header
  *     ({@code authorization-prefix}; empty for AppSync, {@code "Bearer "} for most others)
+ * @param challengeValidity how long a sign-in challenge's session may be answered, as the app
+ *     client's {@code AuthSessionValidity} ({@code challenge-validity}, default 3 minutes as in Cognito)
  */
 public record PoolConfig(
         String name,
@@ -34,10 +36,14 @@ public record PoolConfig(
         SessionScope sessionScope,
         Duration prefetch,
         Optional<URI> graphqlEndpoint,
-        String authorizationPrefix) {
+        String authorizationPrefix,
+        Duration challengeValidity) {
 
     /** The default prefetch window. */
     public static final Duration DEFAULT_PREFETCH = Duration.ofMinutes(2);
+
+    /** Cognito's default {@code AuthSessionValidity}: how long a challenge's session may be answered. */
+    public static final Duration DEFAULT_CHALLENGE_VALIDITY = Duration.ofMinutes(3);
 
     public PoolConfig {
         Objects.requireNonNull(name, "name");
@@ -52,6 +58,18 @@ public record PoolConfig(
         Objects.requireNonNull(prefetch, "prefetch");
         Objects.requireNonNull(graphqlEndpoint, "graphqlEndpoint");
         Objects.requireNonNull(authorizationPrefix, "authorizationPrefix");
+        Objects.requireNonNull(challengeValidity, "challengeValidity");
+        if (challengeValidity.isNegative() || challengeValidity.isZero()) {
+            throw new IllegalArgumentException("challengeValidity must be positive: " + challengeValidity);
+        }
+    }
+
+    /** A configuration with the {@linkplain #DEFAULT_CHALLENGE_VALIDITY default challenge validity}. */
+    public PoolConfig(String name, String region, String userPoolId, String clientId, Optional<String> clientSecret,
+            Optional<URI> endpoint, AuthFlowType authFlow, RefreshMode refreshMode, SessionScope sessionScope,
+            Duration prefetch, Optional<URI> graphqlEndpoint, String authorizationPrefix) {
+        this(name, region, userPoolId, clientId, clientSecret, endpoint, authFlow, refreshMode, sessionScope, prefetch,
+                graphqlEndpoint, authorizationPrefix, DEFAULT_CHALLENGE_VALIDITY);
     }
 
     @Override
@@ -60,7 +78,8 @@ public record PoolConfig(
                 + ", clientId=" + clientId + ", clientSecret=" + (clientSecret.isPresent() ? "***" : "none")
                 + ", endpoint=" + endpoint.map(URI::toString).orElse("AWS") + ", authFlow=" + authFlow
                 + ", refreshMode=" + refreshMode + ", sessionScope=" + sessionScope + ", prefetch=" + prefetch
-                + ", graphqlEndpoint=" + graphqlEndpoint.map(URI::toString).orElse("none") + "]";
+                + ", graphqlEndpoint=" + graphqlEndpoint.map(URI::toString).orElse("none")
+                + ", challengeValidity=" + challengeValidity + "]";
     }
 
     /** How {@code SignIn.start} authenticates. */

@@ -50,6 +50,11 @@ public final class PoolConfigReader {
         RefreshMode refresh = reading.constant(PoolKeys.REFRESH, RefreshMode.REFRESH_TOKEN_AUTH, false);
         SessionScope scope = reading.constant(PoolKeys.SESSION_SCOPE, SessionScope.APPLICATION, true);
         Duration prefetch = reading.duration(PoolKeys.PREFETCH, PoolConfig.DEFAULT_PREFETCH);
+        Duration challengeValidity = reading.duration(PoolKeys.CHALLENGE_VALIDITY, PoolConfig.DEFAULT_CHALLENGE_VALIDITY);
+        if (challengeValidity.isNegative() || challengeValidity.isZero()) {
+            reading.problem(PoolKeys.CHALLENGE_VALIDITY, ": must be positive, e.g. 3m (the app client's AuthSessionValidity)");
+            challengeValidity = PoolConfig.DEFAULT_CHALLENGE_VALIDITY;
+        }
         Optional<URI> graphqlEndpoint = reading.optional(PoolKeys.GRAPHQL_ENDPOINT)
                 .flatMap(text -> reading.uri(PoolKeys.GRAPHQL_ENDPOINT, text));
         if (graphqlRequired && graphqlEndpoint.isEmpty() && !reading.isSet(PoolKeys.GRAPHQL_ENDPOINT)) {
@@ -63,7 +68,7 @@ public final class PoolConfigReader {
             return new PoolConfigResult.Invalid(pool, reading.problems);
         }
         return new PoolConfigResult.Valid(new PoolConfig(pool, region, userPoolId, clientId, clientSecret, endpoint,
-                authFlow, refresh, scope, prefetch, graphqlEndpoint, authorizationPrefix));
+                authFlow, refresh, scope, prefetch, graphqlEndpoint, authorizationPrefix, challengeValidity));
     }
 
     /** One reading of one pool's keys, collecting problems as it goes. */

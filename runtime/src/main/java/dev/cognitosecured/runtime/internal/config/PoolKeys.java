@@ -25,6 +25,7 @@ public final class PoolKeys {
     public static final String PREFETCH = "prefetch";
     public static final String GRAPHQL_ENDPOINT = "graphql.endpoint";
     public static final String AUTHORIZATION_PREFIX = "authorization-prefix";
+    public static final String CHALLENGE_VALIDITY = "challenge-validity";
 
     private final String prefix;
 

@@ -1,23 +1,32 @@
 package dev.cognitosecured.runtime.internal.store;
 
+import dev.cognitosecured.runtime.ChallengeExpiredException;
+import dev.cognitosecured.runtime.ChallengeInProgressException;
 import dev.cognitosecured.runtime.SessionStore;
 import dev.cognitosecured.runtime.SignInRequiredException;
+import dev.cognitosecured.runtime.SignInStep;
+import dev.cognitosecured.runtime.TransportException;
+import dev.cognitosecured.runtime.WrongAnswerException;
 import dev.cognitosecured.runtime.event.RefreshFailed;
 import dev.cognitosecured.runtime.event.SessionEnded;
 import dev.cognitosecured.runtime.event.SignedIn;
 import dev.cognitosecured.runtime.event.TokensRefreshed;
+import dev.cognitosecured.runtime.internal.config.PoolConfig;
+import dev.cognitosecured.runtime.spi.Challenge;
 import dev.cognitosecured.runtime.spi.IdentityProvider;
 import dev.cognitosecured.runtime.spi.Ticker;
 import dev.cognitosecured.runtime.spi.Tokens;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -72,6 +81,24 @@ import java.util.function.Supplier;
  * recognises its own refresh by identity, and a caller waiting for it starts over with the new
  * session.
  *
+ * <p><b>Sign-in challenges.</b> A sign-in that Cognito answers with challenges is driven by
+ * {@link dev.cognitosecured.runtime.SignIn} through {@link #startSignIn} and {@link #answerChallenge}.
+ * Their state is a second {@link AtomicReference}, apart from the tokens': the challenge waiting for
+ * an answer (Cognito's {@link Challenge} with its session, the {@link SignInStep} the user was shown,
+ * and the ticker reading taken just before the request that obtained the session was sent), and the
+ * {@link ChallengeClaim} of the request in flight, if any. A request of a sign-in is sent only under a
+ * claim, taken with a compare-and-set, so a second answer while one is in flight fails with
+ * {@link ChallengeInProgressException} before anything is sent; every response's session is swapped
+ * in under the claim, so an answer always goes out with the session of the latest response, and never
+ * twice. A challenge older than the challenge validity (Cognito's {@code AuthSessionValidity}, 3
+ * minutes unless configured otherwise) is dropped at the next answer, which fails with
+ * {@link ChallengeExpiredException} without a request. When the claim's work fails, the challenge stays
+ * answerable with the same session only if nothing reached Cognito, or if the failure was a wrong
+ * answer Cognito lets the user retry ({@link WrongAnswerException#canRetry()}) or a
+ * {@link TransportException}, and no newer session had been swapped in; otherwise the sign-in is
+ * dropped and must start again. A sign-in that ends with tokens starts the session as {@link #signIn}
+ * does, its expiry measured from the send instant of the request that returned them.
+ *
  * <p>Events go to the consumer given at construction (the CDI extension passes the bean manager's
  * event); an observer that throws is logged and otherwise ignored. Nothing here logs or prints a
  * token.
@@ -93,7 +120,9 @@ public final class DefaultSessionStore implements SessionStore {
     private final Ticker ticker;
     private final long prefetch;
     private final Consumer<Object> events;
+    private final long challengeValidity;
     private final AtomicReference<State> state = new AtomicReference<>(State.NOBODY);
+    private final AtomicReference<SignInSlot> signInState = new AtomicReference<>(SignInSlot.IDLE);
 
     /**
      * A store with no session.
@@ -108,10 +137,26 @@ public final class DefaultSessionStore implements SessionStore {
      */
     public DefaultSessionStore(String pool, IdentityProvider provider, Ticker ticker, Duration prefetch,
             Consumer<Object> events) {
+        this(pool, provider, ticker, prefetch, PoolConfig.DEFAULT_CHALLENGE_VALIDITY, events);
+    }
+
+    /**
+     * A store with no session, whose sign-in challenges expire after {@code challengeValidity}.
+     *
+     * @param challengeValidity how long Cognito accepts the session of a challenge (the app client's
+     *     {@code AuthSessionValidity}); must be positive
+     * @see #DefaultSessionStore(String, IdentityProvider, Ticker, Duration, Consumer)
+     */
+    public DefaultSessionStore(String pool, IdentityProvider provider, Ticker ticker, Duration prefetch,
+            Duration challengeValidity, Consumer<Object> events) {
         this.pool = Objects.requireNonNull(pool, "pool");
         this.provider = Objects.requireNonNull(provider, "provider");
         this.ticker = Objects.requireNonNull(ticker, "ticker");
         this.prefetch = nanos(prefetch, "prefetch");
+        this.challengeValidity = nanos(challengeValidity, "challengeValidity");
+        if (this.challengeValidity == 0) {
+            throw new IllegalArgumentException("challengeValidity must be positive");
+        }
         this.events = Objects.requireNonNull(events, "events");
     }
 
@@ -213,6 +258,11 @@ public final class DefaultSessionStore implements SessionStore {
         if (tokens == null) {
             throw new NullPointerException("the sign-in request completed without tokens");
         }
+        return startSession(tokens, sentAt);
+    }
+
+    /** Replaces any session with one holding {@code tokens}, obtained by a request sent at {@code sentAt}. */
+    private Tokens startSession(Tokens tokens, long sentAt) {
         State previous = state.getAndSet(State.session(tokens, sentAt, prefetch));
         if (previous.refresh != null) {
             previous.refresh.completeExceptionally(SUPERSEDED);
@@ -223,20 +273,128 @@ public final class DefaultSessionStore implements SessionStore {
 
     @Override
     public void end(SessionEnded.Reason reason) {
+        endWithTokens(reason);
+    }
+
+    /**
+     * As {@link #end}, returning the tokens the session held (for a sign-out to revoke), in the same
+     * atomic step.
+     *
+     * @return the ended session's tokens, or empty if there was no session
+     */
+    public Optional<Tokens> endWithTokens(SessionEnded.Reason reason) {
         Objects.requireNonNull(reason, "reason");
         for (;;) {
             State current = state.get();
             if (!current.hasSession()) {
-                return;
+                return Optional.empty();
             }
             if (state.compareAndSet(current, State.ended(reason))) {
                 if (current.refresh != null) {
                     current.refresh.completeExceptionally(SUPERSEDED);
                 }
                 fire(new SessionEnded(pool, current.tokens.username(), reason));
-                return;
+                return Optional.of(current.tokens);
             }
         }
+    }
+
+    /**
+     * Starts a sign-in: takes the claim on the sign-in state (abandoning a challenge that waits for an
+     * answer) and runs {@code exchange} under it, which sends the first request(s) with
+     * {@link ChallengeClaim#send} and reports what they obtained.
+     *
+     * @return what {@code exchange} returns
+     * @throws ChallengeInProgressException if a request of a sign-in is in flight; nothing is sent
+     */
+    public <R> R startSignIn(Function<? super ChallengeClaim, ? extends R> exchange) {
+        Objects.requireNonNull(exchange, "exchange");
+        for (;;) {
+            SignInSlot current = signInState.get();
+            if (current.owner != null) {
+                throw inProgress();
+            }
+            Claim claim = new Claim(SignInSlot.IDLE);
+            if (signInState.compareAndSet(current, SignInSlot.starting(claim))) {
+                return run(claim, exchange);
+            }
+        }
+    }
+
+    /**
+     * Answers the challenge that waits for an answer: takes the claim on it and runs {@code exchange}
+     * under it, which sends the answer with the challenge's session ({@link ChallengeClaim#challenge()})
+     * and reports what it obtained.
+     *
+     * @return what {@code exchange} returns
+     * @throws IllegalStateException if no challenge waits for an answer; nothing is sent
+     * @throws ChallengeInProgressException if a request of the sign-in is in flight; nothing is sent
+     * @throws ChallengeExpiredException if the challenge is older than the challenge validity; it is
+     *     dropped, and nothing is sent
+     */
+    public <R> R answerChallenge(Function<? super ChallengeClaim, ? extends R> exchange) {
+        Objects.requireNonNull(exchange, "exchange");
+        for (;;) {
+            SignInSlot current = signInState.get();
+            if (current.owner != null) {
+                throw inProgress();
+            }
+            if (current.challenge == null) {
+                throw new IllegalStateException("No sign-in challenge of pool '" + pool
+                        + "' is waiting for an answer: call SignIn.start first.");
+            }
+            if (ticker.read() - current.sentAt >= challengeValidity) {
+                if (signInState.compareAndSet(current, SignInSlot.IDLE)) {
+                    throw new ChallengeExpiredException("The sign-in challenge " + current.challenge.name()
+                            + " of pool '" + pool + "' is older than its validity ("
+                            + Duration.ofNanos(challengeValidity) + "), so Cognito would refuse any answer to it."
+                            + " Start the sign-in again with SignIn.start.");
+                }
+                continue;
+            }
+            Claim claim = new Claim(current);
+            if (signInState.compareAndSet(current, current.claimedBy(claim))) {
+                return run(claim, exchange);
+            }
+        }
+    }
+
+    /**
+     * The step shown for the challenge that waits for an answer (or is being answered), if any.
+     */
+    public Optional<SignInStep> challengeStep() {
+        return Optional.ofNullable(signInState.get().step);
+    }
+
+    /**
+     * Abandons the sign-in in progress: a challenge waiting for an answer is dropped, and a request in
+     * flight has its outcome discarded when it returns (its caller gets {@link SignInRequiredException}).
+     */
+    public void abandonSignIn() {
+        signInState.set(SignInSlot.IDLE);
+    }
+
+    /** Whether a request of a sign-in is in flight (for tests). */
+    boolean isAnsweringChallenge() {
+        return signInState.get().owner != null;
+    }
+
+    private <R> R run(Claim claim, Function<? super ChallengeClaim, ? extends R> exchange) {
+        R result;
+        try {
+            result = exchange.apply(claim);
+        } catch (RuntimeException | Error failure) {
+            claim.fail(failure);
+            throw failure;
+        }
+        claim.release();
+        return result;
+    }
+
+    private ChallengeInProgressException inProgress() {
+        return new ChallengeInProgressException("A request of the sign-in to pool '" + pool
+                + "' is already on its way to Cognito; wait for its result. (Answering twice would spend the"
+                + " challenge's session.)");
     }
 
     /** How many callers wait for the refresh in flight: an estimate, for tests and monitoring. */
@@ -253,8 +411,10 @@ public final class DefaultSessionStore implements SessionStore {
     @Override
     public String toString() {
         State current = state.get();
+        SignInSlot signIn = signInState.get();
         return "DefaultSessionStore[pool=" + pool + ", signedIn=" + current.hasSession()
-                + ", refreshing=" + (current.refresh != null) + "]";
+                + ", refreshing=" + (current.refresh != null) + ", challenge="
+                + (signIn.owner != null ? "answering" : signIn.challenge != null ? "waiting" : "none") + "]";
     }
 
     /**
@@ -552,6 +712,215 @@ public final class DefaultSessionStore implements SessionStore {
         @Override
         public String toString() {
             return "State[session=" + hasSession() + ", refreshing=" + (refresh != null) + "]";
+        }
+    }
+
+    /**
+     * The claim on a store's sign-in state that one request (or one short series of requests) of a
+     * sign-in holds while in flight: the only way such a request is sent. Used by
+     * {@link dev.cognitosecured.runtime.SignIn}'s implementation, on the thread that took the claim.
+     */
+    public interface ChallengeClaim {
+
+        /** The challenge being answered, with the session to answer with; empty when a sign-in starts. */
+        Optional<Challenge> challenge();
+
+        /** The step the user was shown for {@link #challenge()}; empty when a sign-in starts. */
+        Optional<SignInStep> step();
+
+        /**
+         * Sends {@code request} and waits for its outcome, reading the ticker just before: the instant
+         * from which what it obtains (a session, tokens) is aged.
+         *
+         * @throws SignInRequiredException if the sign-in was abandoned; nothing is sent
+         * @throws RuntimeException what the request failed with, unwrapped
+         */
+        <T> T send(Supplier<? extends CompletionStage<T>> request);
+
+        /**
+         * The last request obtained {@code next}, which is not shown to the user yet (it needs another
+         * request first): its session replaces the one answered.
+         */
+        void swap(Challenge next);
+
+        /** The last request obtained {@code next}, which the user answers next, shown as {@code step}. */
+        void awaitAnswer(Challenge next, SignInStep step);
+
+        /** The last request signed the user in: starts the session with {@code tokens}. */
+        Tokens signedIn(Tokens tokens);
+    }
+
+    /** One claim, held by the thread that runs its exchange. */
+    private final class Claim implements ChallengeClaim {
+
+        /** The challenge answered (with no owner), or {@link SignInSlot#IDLE} when starting. */
+        private final SignInSlot answered;
+        private long lastSentAt;
+        private boolean sent;
+        private boolean swapped;
+        private boolean shown;
+        private boolean signedIn;
+
+        Claim(SignInSlot answered) {
+            this.answered = answered;
+        }
+
+        @Override
+        public Optional<Challenge> challenge() {
+            return Optional.ofNullable(answered.challenge);
+        }
+
+        @Override
+        public Optional<SignInStep> step() {
+            return Optional.ofNullable(answered.step);
+        }
+
+        @Override
+        public <T> T send(Supplier<? extends CompletionStage<T>> request) {
+            Objects.requireNonNull(request, "request");
+            if (signInState.get().owner != this) {
+                throw abandoned();
+            }
+            long sentAt = ticker.read();
+            lastSentAt = sentAt;
+            sent = true;
+            CompletionStage<T> response = request.get();
+            if (response == null) {
+                throw new NullPointerException("the sign-in request returned no stage");
+            }
+            CompletableFuture<T> outcome = new CompletableFuture<>();
+            response.whenComplete((value, failure) -> {
+                if (failure == null) {
+                    outcome.complete(value);
+                } else {
+                    outcome.completeExceptionally(unwrap(failure));
+                }
+            });
+            try {
+                return outcome.join();
+            } catch (CompletionException e) {
+                throw rethrowable(unwrap(e));
+            }
+        }
+
+        @Override
+        public void swap(Challenge next) {
+            Objects.requireNonNull(next, "next");
+            replace(current -> new SignInSlot(next, current.step, lastSentAt, this));
+            swapped = true;
+            shown = false;
+        }
+
+        @Override
+        public void awaitAnswer(Challenge next, SignInStep step) {
+            Objects.requireNonNull(next, "next");
+            Objects.requireNonNull(step, "step");
+            replace(current -> new SignInSlot(next, step, lastSentAt, this));
+            swapped = true;
+            shown = true;
+        }
+
+        @Override
+        public Tokens signedIn(Tokens tokens) {
+            Objects.requireNonNull(tokens, "tokens");
+            replace(current -> SignInSlot.starting(this));
+            signedIn = true;
+            return startSession(tokens, lastSentAt);
+        }
+
+        /**
+         * After the exchange returned: the challenge it was shown for waits for an answer; after a
+         * sign-in, none; if it sent nothing, the one answered still waits.
+         */
+        void release() {
+            SignInSlot current = signInState.get();
+            if (current.owner != this) {
+                return; // abandoned
+            }
+            SignInSlot next;
+            boolean unfinished = false;
+            if (signedIn) {
+                next = SignInSlot.IDLE;
+            } else if (shown) {
+                next = new SignInSlot(current.challenge, current.step, current.sentAt, null);
+            } else if (!sent && !swapped) {
+                next = answered;
+            } else {
+                next = SignInSlot.IDLE;
+                unfinished = true;
+            }
+            if (signInState.compareAndSet(current, next) && unfinished) {
+                throw new IllegalStateException("the sign-in exchange sent a request and returned without a step"
+                        + " to answer or tokens; the sign-in is dropped");
+            }
+        }
+
+        /** After the exchange failed: the answered challenge stays answerable if it still can be. */
+        void fail(Throwable failure) {
+            SignInSlot current = signInState.get();
+            if (current.owner != this) {
+                return; // abandoned
+            }
+            boolean retryable = !swapped && !signedIn && (!sent || canRetryAfter(failure));
+            SignInSlot next = retryable && answered.challenge != null ? answered : SignInSlot.IDLE;
+            signInState.compareAndSet(current, next);
+        }
+
+        private void replace(Function<SignInSlot, SignInSlot> change) {
+            for (;;) {
+                SignInSlot current = signInState.get();
+                if (current.owner != this) {
+                    throw abandoned();
+                }
+                if (signInState.compareAndSet(current, change.apply(current))) {
+                    return;
+                }
+            }
+        }
+
+        private SignInRequiredException abandoned() {
+            return new SignInRequiredException("The sign-in to pool '" + pool + "' was abandoned (the user signed"
+                    + " out) while a request of it was on its way; its outcome is discarded. Start again with"
+                    + " SignIn.start.");
+        }
+
+        @Override
+        public String toString() {
+            return "ChallengeClaim[pool=" + pool + ", challenge="
+                    + (answered.challenge == null ? "none" : answered.challenge.name()) + "]";
+        }
+    }
+
+    private static boolean canRetryAfter(Throwable failure) {
+        return failure instanceof WrongAnswerException wrong && wrong.canRetry()
+                || failure instanceof TransportException;
+    }
+
+    /**
+     * The sign-in state: the challenge waiting for an answer (or the latest one of the request in
+     * flight), and the claim of the request in flight.
+     *
+     * @param challenge the challenge, with its session; {@code null} if none
+     * @param step what the user was shown for it; {@code null} if none yet
+     * @param sentAt the ticker reading just before the request that obtained the challenge was sent
+     * @param owner the claim of the request in flight; {@code null} if none
+     */
+    private record SignInSlot(Challenge challenge, SignInStep step, long sentAt, Claim owner) {
+
+        static final SignInSlot IDLE = new SignInSlot(null, null, 0, null);
+
+        static SignInSlot starting(Claim owner) {
+            return new SignInSlot(null, null, 0, owner);
+        }
+
+        SignInSlot claimedBy(Claim claim) {
+            return new SignInSlot(challenge, step, sentAt, claim);
+        }
+
+        @Override
+        public String toString() {
+            return "SignInSlot[challenge=" + (challenge == null ? "none" : challenge.name())
+                    + ", claimed=" + (owner != null) + "]";
         }
     }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cognitosecured.runtime.ChallengeExpiredException;
 import dev.cognitosecured.runtime.SignInRequiredException;
 import dev.cognitosecured.runtime.TransportException;
 import dev.cognitosecured.runtime.WrongAnswerException;
@@ -18,7 +19,10 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.CodeMismatchException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.CognitoIdentityProviderException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.EnableSoftwareTokenMfaException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.ExpiredCodeException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InternalErrorException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidParameterException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidPasswordException;
@@ -149,5 +153,86 @@ class CognitoFailuresTest {
     void libraryExceptionsPassThrough() {
         SignInRequiredException challenge = new SignInRequiredException("challenge");
         assertSame(challenge, CognitoFailures.ofSignIn(new CompletionException(challenge)));
+    }
+
+    private static AwsServiceException notAuthorized(String serverMessage) {
+        return NotAuthorizedException.builder().message(serverMessage).statusCode(400).requestId("req-7")
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode("NotAuthorizedException")
+                        .errorMessage(serverMessage).build())
+                .build();
+    }
+
+    @Test
+    void aSpentOrExpiredChallengeSessionAsksToStartAgain() {
+        for (String said : new String[] {"Invalid session for the user, session is expired.",
+                "Invalid session for the user, session can only be used once.", "Invalid session for the user."}) {
+            Throwable t = CognitoFailures.ofChallenge(new CompletionException(notAuthorized(said)),
+                    "RespondToAuthChallenge (SMS_MFA)");
+            ChallengeExpiredException e = assertInstanceOf(ChallengeExpiredException.class, t);
+            assertTrue(e.getMessage().contains("RespondToAuthChallenge (SMS_MFA)"), e.getMessage());
+            assertTrue(e.getMessage().contains("SignIn.start"), e.getMessage());
+            assertTrue(e.getMessage().contains("req-7"), e.getMessage());
+            assertFalse(e.getMessage().contains(said), "Cognito's text is read, never copied");
+            assertNull(e.getCause());
+        }
+    }
+
+    @Test
+    void aWrongCodeMayBeRetried() {
+        for (AwsServiceException wrong : new AwsServiceException[] {
+                service(CodeMismatchException.builder(), "CodeMismatchException", 400),
+                service(EnableSoftwareTokenMfaException.builder(), "EnableSoftwareTokenMFAException", 400)}) {
+            WrongAnswerException e = assertInstanceOf(WrongAnswerException.class,
+                    CognitoFailures.ofChallenge(wrong, "VerifySoftwareToken"));
+            assertTrue(e.canRetry());
+            assertTrue(e.getMessage().contains(wrong.awsErrorDetails().errorCode()), e.getMessage());
+            assertFalse(e.getMessage().contains(SERVER_TEXT));
+        }
+    }
+
+    @Test
+    void aNewPasswordAgainstThePolicyOrAMissingAttributeMayBeRetried() {
+        WrongAnswerException policy = assertInstanceOf(WrongAnswerException.class, CognitoFailures.ofChallenge(
+                service(InvalidPasswordException.builder(), "InvalidPasswordException", 400),
+                "RespondToAuthChallenge (NEW_PASSWORD_REQUIRED)"));
+        assertTrue(policy.canRetry());
+        assertTrue(policy.getMessage().contains("password policy"), policy.getMessage());
+        WrongAnswerException attribute = assertInstanceOf(WrongAnswerException.class, CognitoFailures.ofChallenge(
+                service(InvalidParameterException.builder(), "InvalidParameterException", 400),
+                "RespondToAuthChallenge (NEW_PASSWORD_REQUIRED)"));
+        assertTrue(attribute.canRetry());
+        assertFalse(attribute.getMessage().contains(SERVER_TEXT));
+    }
+
+    @Test
+    void anExpiredCodeAsksToStartAgain() {
+        assertInstanceOf(ChallengeExpiredException.class, CognitoFailures.ofChallenge(
+                service(ExpiredCodeException.builder(), "ExpiredCodeException", 400), "RespondToAuthChallenge (EMAIL_OTP)"));
+    }
+
+    @Test
+    void aLockedOutUserCannotRetry() {
+        WrongAnswerException e = assertInstanceOf(WrongAnswerException.class, CognitoFailures.ofChallenge(
+                notAuthorized("Password attempts exceeded"), "RespondToAuthChallenge (SMS_MFA)"));
+        assertFalse(e.canRetry());
+    }
+
+    @Test
+    void anotherRefusalOfAnAnswerPointsAtTheConfiguration() {
+        TransportException e = assertInstanceOf(TransportException.class, CognitoFailures.ofChallenge(
+                notAuthorized("Unable to verify secret hash for client abc"), "RespondToAuthChallenge (SMS_MFA)"));
+        assertTrue(e.getMessage().contains("client secret"), e.getMessage());
+        assertFalse(e.getMessage().contains("Unable to verify"), e.getMessage());
+    }
+
+    @Test
+    void aRefusedSecretHashAtSignInPointsAtTheClientSecretNotThePassword() {
+        for (String said : new String[] {"Unable to verify secret hash for client abc",
+                "Client abc is configured with secret but SECRET_HASH was not received"}) {
+            TransportException e = assertInstanceOf(TransportException.class,
+                    CognitoFailures.ofSignIn(notAuthorized(said), Call.SRP_SIGN_IN));
+            assertTrue(e.getMessage().contains("client-secret"), e.getMessage());
+            assertFalse(e.getMessage().contains(said));
+        }
     }
 }

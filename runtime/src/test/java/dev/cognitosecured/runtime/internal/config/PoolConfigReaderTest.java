@@ -62,7 +62,19 @@ class PoolConfigReaderTest {
                 () -> assertEquals(SessionScope.APPLICATION, config.sessionScope()),
                 () -> assertEquals(Duration.ofMinutes(2), config.prefetch()),
                 () -> assertEquals(Optional.empty(), config.graphqlEndpoint()),
-                () -> assertEquals("", config.authorizationPrefix()));
+                () -> assertEquals("", config.authorizationPrefix()),
+                () -> assertEquals(Duration.ofMinutes(3), config.challengeValidity()));
+    }
+
+    @Test
+    void theChallengeValidityIsAPositiveDuration() {
+        requiredKeys("cognito-secured.");
+        properties.put("cognito-secured.challenge-validity", "5m");
+        assertEquals(Duration.ofMinutes(5), valid("default", false).challengeValidity());
+
+        properties.put("cognito-secured.challenge-validity", "0s");
+        assertEquals(List.of("cognito-secured.challenge-validity: must be positive, e.g. 3m (the app client's"
+                + " AuthSessionValidity)"), problems("default", false));
     }
 
     @Test

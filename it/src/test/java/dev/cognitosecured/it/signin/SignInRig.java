@@ -1,0 +1,37 @@
+package dev.cognitosecured.it.signin;
+
+import dev.cognitosecured.runtime.internal.cognito.CognitoIdentityProvider;
+import dev.cognitosecured.runtime.internal.cognito.CognitoSignIn;
+import dev.cognitosecured.runtime.internal.config.PoolConfig;
+import dev.cognitosecured.runtime.internal.store.DefaultSessionStore;
+import dev.cognitosecured.runtime.spi.Ticker;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The runtime's real sign-in parts for one pool, as the CDI extension wires them: the identity provider
+ * on the AWS SDK, a session store on the given ticker (no prefetch), and the sign-in flow over both.
+ * Closing it closes the provider's SDK client.
+ */
+final class SignInRig implements AutoCloseable {
+
+    final PoolConfig config;
+    final CognitoIdentityProvider provider;
+    final DefaultSessionStore store;
+    final CognitoSignIn signIn;
+    final List<Object> events = new CopyOnWriteArrayList<>();
+
+    SignInRig(PoolConfig config, CognitoIdentityProvider provider, Ticker ticker) {
+        this.config = config;
+        this.provider = provider;
+        this.store = new DefaultSessionStore(config.name(), provider, ticker, Duration.ZERO, config.challengeValidity(),
+                events::add);
+        this.signIn = new CognitoSignIn(store, provider, config.userPoolId());
+    }
+
+    @Override
+    public void close() {
+        provider.close();
+    }
+}

@@ -1,0 +1,211 @@
+package dev.cognitosecured.runtime.internal.cognito;
+
+import dev.cognitosecured.runtime.CognitoSecuredException;
+import dev.cognitosecured.runtime.SignIn;
+import dev.cognitosecured.runtime.SignInStep;
+import dev.cognitosecured.runtime.event.SessionEnded;
+import dev.cognitosecured.runtime.internal.store.DefaultSessionStore;
+import dev.cognitosecured.runtime.internal.store.DefaultSessionStore.ChallengeClaim;
+import dev.cognitosecured.runtime.spi.Challenge;
+import dev.cognitosecured.runtime.spi.IdentityProvider;
+import dev.cognitosecured.runtime.spi.SignInResponse;
+import dev.cognitosecured.runtime.spi.SoftwareTokenAssociation;
+import dev.cognitosecured.runtime.spi.Tokens;
+import java.lang.System.Logger.Level;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The sign-in flow with chained challenges: each request goes out under the session store's claim on
+ * its sign-in state ({@link DefaultSessionStore#startSignIn}, {@link DefaultSessionStore#answerChallenge}),
+ * which refuses a second request while one is in flight, refuses an answer to a challenge older than its
+ * validity, and swaps in the session of every response, so an answer always carries the latest session
+ * and never a spent one.
+ *
+ * <p>Each response leads to the next step: tokens start the store's session ({@link SignInStep.Done});
+ * a challenge is shown as its {@link SignInStep} (see {@link ChallengeSteps}). {@code MFA_SETUP} takes
+ * one more request before the user can be shown anything: {@code AssociateSoftwareToken}, whose key is
+ * shown as {@link SignInStep.TotpSetup}; its answer, the app's first code, goes to
+ * {@code VerifySoftwareToken}, and then {@code RespondToAuthChallenge MFA_SETUP} completes the step, each
+ * with the session the request before returned.
+ */
+public final class CognitoSignIn implements SignIn {
+
+    private static final System.Logger LOG = System.getLogger(CognitoSignIn.class.getName());
+
+    private final DefaultSessionStore store;
+    private final IdentityProvider provider;
+    private final String totpIssuer;
+
+    /**
+     * A flow that keeps its state in {@code store} and talks to Cognito through {@code provider}.
+     *
+     * @param totpIssuer the issuer named by the {@code otpauth://} URI of an authenticator app's
+     *     set-up (what the app shows above the code), e.g. the user pool's id
+     */
+    public CognitoSignIn(DefaultSessionStore store, IdentityProvider provider, String totpIssuer) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.provider = Objects.requireNonNull(provider, "provider");
+        this.totpIssuer = Objects.requireNonNull(totpIssuer, "totpIssuer");
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalArgumentException if {@code username} is blank or {@code password} empty
+     */
+    @Override
+    public SignInStep start(String username, char[] password) {
+        Objects.requireNonNull(username, "username");
+        Objects.requireNonNull(password, "password");
+        if (username.isBlank()) {
+            throw new IllegalArgumentException("The user name is blank.");
+        }
+        if (password.length == 0) {
+            throw new IllegalArgumentException("The password is empty.");
+        }
+        // The provider gets a copy, cleared as soon as its answer is in: the caller's array is the caller's.
+        char[] copy = password.clone();
+        try {
+            return store.startSignIn(claim -> next(claim, claim.send(() -> provider.startSignIn(username, copy))));
+        } finally {
+            Arrays.fill(copy, '\0');
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalArgumentException if {@code answer} is blank
+     */
+    @Override
+    public SignInStep confirm(String answer) {
+        Objects.requireNonNull(answer, "answer");
+        if (answer.isBlank()) {
+            throw new IllegalArgumentException("The answer is blank.");
+        }
+        return store.answerChallenge(claim -> {
+            Challenge challenge = claim.challenge().orElseThrow();
+            SignInStep step = claim.step().orElseThrow();
+            if (step instanceof SignInStep.TotpSetup) {
+                return completeTotpSetUp(claim, challenge, answer.strip());
+            }
+            Map<String, String> responses = ChallengeAnswers.of(step, answer);
+            return next(claim, claim.send(() -> provider.respond(challenge, responses)));
+        });
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalArgumentException if {@code newPassword} is empty
+     */
+    @Override
+    public SignInStep confirmNewPassword(char[] newPassword, Map<String, String> attributes) {
+        Objects.requireNonNull(newPassword, "newPassword");
+        Objects.requireNonNull(attributes, "attributes");
+        if (newPassword.length == 0) {
+            throw new IllegalArgumentException("The new password is empty.");
+        }
+        Map<String, String> given = Map.copyOf(attributes);
+        return store.answerChallenge(claim -> {
+            Challenge challenge = claim.challenge().orElseThrow();
+            SignInStep step = claim.step().orElseThrow();
+            if (!(step instanceof SignInStep.NewPasswordRequired required)) {
+                throw new IllegalStateException("The current sign-in step is " + step.kind()
+                        + ", not CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED: answer it with confirm.");
+            }
+            Map<String, String> responses = ChallengeAnswers.newPassword(required, newPassword, given);
+            return next(claim, claim.send(() -> provider.respond(challenge, responses)));
+        });
+    }
+
+    @Override
+    public SignInStep current() {
+        Optional<SignInStep> step = store.challengeStep();
+        if (step.isPresent()) {
+            return step.get();
+        }
+        if (store.isSignedIn()) {
+            return new SignInStep.Done();
+        }
+        throw new IllegalStateException("Nobody is signed in to pool '" + store.pool()
+                + "' and no challenge is waiting for an answer: call start first.");
+    }
+
+    @Override
+    public boolean isSignedIn() {
+        return store.isSignedIn();
+    }
+
+    @Override
+    public void signOut() {
+        store.abandonSignIn();
+        Optional<Tokens> ended = store.endWithTokens(SessionEnded.Reason.SIGNED_OUT);
+        if (ended.isEmpty()) {
+            return;
+        }
+        try {
+            await(provider.revoke(ended.get()));
+        } catch (RuntimeException e) {
+            // The library's own messages hold no secret; another provider's are not ours to vouch for.
+            String why = e instanceof CognitoSecuredException ? e.getMessage() : e.getClass().getName();
+            LOG.log(Level.WARNING, () -> "Revoking the refresh token of pool '" + store.pool() + "' failed (" + why
+                    + "). The user is signed out here, but the refresh token stays valid at Cognito until it expires.");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "CognitoSignIn[pool=" + store.pool() + ", signedIn=" + store.isSignedIn() + ", step="
+                + store.challengeStep().map(step -> step.kind().name()).orElse("none") + "]";
+    }
+
+    /** What {@code response}, the outcome of the claim's last request, leads to. */
+    private SignInStep next(ChallengeClaim claim, SignInResponse response) {
+        if (response instanceof SignInResponse.Authenticated authenticated) {
+            claim.signedIn(authenticated.tokens());
+            return new SignInStep.Done();
+        }
+        Challenge challenge = ((SignInResponse.Challenged) response).challenge();
+        if (ChallengeSteps.isSoftwareTokenSetUp(challenge)) {
+            claim.swap(challenge);
+            SoftwareTokenAssociation association = claim.send(() -> provider.associateSoftwareToken(challenge));
+            SignInStep.TotpSetup step = ChallengeSteps.totpSetup(association, totpIssuer);
+            claim.awaitAnswer(association.challenge(), step);
+            return step;
+        }
+        SignInStep step = ChallengeSteps.of(challenge);
+        claim.awaitAnswer(challenge, step);
+        return step;
+    }
+
+    /** {@code VerifySoftwareToken} with the app's first code, then {@code RespondToAuthChallenge MFA_SETUP}. */
+    private SignInStep completeTotpSetUp(ChallengeClaim claim, Challenge challenge, String code) {
+        Challenge verified = claim.send(() -> provider.verifySoftwareToken(challenge, code));
+        claim.swap(verified);
+        return next(claim, claim.send(() -> provider.respond(verified, Map.of())));
+    }
+
+    private static void await(CompletionStage<Void> stage) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        stage.whenComplete((ignored, failure) -> {
+            if (failure == null) {
+                done.complete(null);
+            } else {
+                done.completeExceptionally(failure);
+            }
+        });
+        try {
+            done.join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause();
+            throw cause instanceof RuntimeException runtime ? runtime : e;
+        }
+    }
+}

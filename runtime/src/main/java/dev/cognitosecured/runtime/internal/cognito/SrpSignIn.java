@@ -1,0 +1,85 @@
+package dev.cognitosecured.runtime.internal.cognito;
+
+import dev.cognitosecured.runtime.internal.cognito.srp.PasswordClaim;
+import dev.cognitosecured.runtime.internal.cognito.srp.SrpClient;
+import dev.cognitosecured.runtime.internal.cognito.srp.SrpTimestamp;
+import dev.cognitosecured.runtime.internal.config.PoolConfig;
+import dev.cognitosecured.runtime.spi.SignInResponse;
+import java.security.SecureRandom;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderAsyncClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.ChallengeNameType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthRequest;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.RespondToAuthChallengeRequest;
+
+/**
+ * The start of an SRP sign-in: {@code InitiateAuth USER_SRP_AUTH} with {@code SRP_A}, then the answer to
+ * the {@code PASSWORD_VERIFIER} challenge that comes back ({@code PASSWORD_CLAIM_SIGNATURE},
+ * {@code PASSWORD_CLAIM_SECRET_BLOCK}, {@code TIMESTAMP}, as {@code USERNAME} the challenge's
+ * {@code USER_ID_FOR_SRP}). Its result is whatever follows the password: the tokens or the next challenge.
+ */
+final class SrpSignIn {
+
+    private final CognitoIdentityProviderAsyncClient client;
+    private final PoolConfig config;
+    private final SrpTimestamp timestamps;
+    private final SecureRandom random;
+
+    SrpSignIn(CognitoIdentityProviderAsyncClient client, PoolConfig config, SrpTimestamp timestamps,
+            SecureRandom random) {
+        this.client = client;
+        this.config = config;
+        this.timestamps = timestamps;
+        this.random = random;
+    }
+
+    /**
+     * Starts the sign-in. {@code password} is read only while the returned stage is incomplete, and not
+     * changed.
+     */
+    CompletableFuture<SignInResponse> start(String username, char[] password) {
+        SrpClient srp = SrpClient.start(random);
+        Map<String, String> parameters = new HashMap<>();
+        parameters.put("USERNAME", username);
+        parameters.put("SRP_A", srp.srpA());
+        config.clientSecret().ifPresent(
+                secret -> parameters.put("SECRET_HASH", SecretHash.of(username, config.clientId(), secret)));
+        return client.initiateAuth(InitiateAuthRequest.builder()
+                        .authFlow(AuthFlowType.USER_SRP_AUTH)
+                        .clientId(config.clientId())
+                        .authParameters(parameters)
+                        .build())
+                .thenCompose(initiated -> answer(initiated, srp, username, password));
+    }
+
+    private CompletableFuture<SignInResponse> answer(InitiateAuthResponse initiated, SrpClient srp, String username,
+            char[] password) {
+        if (initiated.challengeName() != ChallengeNameType.PASSWORD_VERIFIER) {
+            return CompletableFuture.completedFuture(ChallengeResponses.of(initiated, username));
+        }
+        Map<String, String> challenge = initiated.challengeParameters();
+        String userIdForSrp = challenge.get("USER_ID_FOR_SRP");
+        String secretBlock = challenge.get("SECRET_BLOCK");
+        // Checks every parameter, USER_ID_FOR_SRP included (InvalidSrpChallengeException).
+        PasswordClaim claim = srp.passwordClaim(SrpClient.poolName(config.userPoolId()), userIdForSrp, password,
+                challenge.get("SRP_B"), challenge.get("SALT"), secretBlock, timestamps.now());
+        Map<String, String> responses = new HashMap<>();
+        responses.put("USERNAME", userIdForSrp);
+        responses.put("PASSWORD_CLAIM_SIGNATURE", claim.signature());
+        responses.put("PASSWORD_CLAIM_SECRET_BLOCK", secretBlock);
+        responses.put("TIMESTAMP", claim.timestamp());
+        config.clientSecret().ifPresent(
+                secret -> responses.put("SECRET_HASH", SecretHash.of(userIdForSrp, config.clientId(), secret)));
+        return client.respondToAuthChallenge(RespondToAuthChallengeRequest.builder()
+                        .clientId(config.clientId())
+                        .challengeName(ChallengeNameType.PASSWORD_VERIFIER)
+                        .session(initiated.session())
+                        .challengeResponses(responses)
+                        .build())
+                .thenApply(response -> ChallengeResponses.of(response, userIdForSrp));
+    }
+}

@@ -1,0 +1,23 @@
+package dev.cognitosecured.runtime.spi;
+
+import java.util.Objects;
+
+/**
+ * What Cognito answered a step of a sign-in with: the tokens, or the next challenge.
+ */
+public sealed interface SignInResponse {
+
+    /** The user is signed in. */
+    record Authenticated(Tokens tokens) implements SignInResponse {
+        public Authenticated {
+            Objects.requireNonNull(tokens, "tokens");
+        }
+    }
+
+    /** The user must answer {@code challenge} first. */
+    record Challenged(Challenge challenge) implements SignInResponse {
+        public Challenged {
+            Objects.requireNonNull(challenge, "challenge");
+        }
+    }
+}
