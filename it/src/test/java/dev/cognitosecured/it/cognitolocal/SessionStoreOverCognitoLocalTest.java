@@ -14,7 +14,7 @@ import dev.cognitosecured.runtime.event.SessionEnded;
 import dev.cognitosecured.runtime.event.SignedIn;
 import dev.cognitosecured.runtime.event.TokensRefreshed;
 import dev.cognitosecured.runtime.internal.cognito.CognitoIdentityProvider;
-import dev.cognitosecured.runtime.internal.cognito.PasswordSignIn;
+import dev.cognitosecured.runtime.internal.cognito.CognitoSignIn;
 import dev.cognitosecured.runtime.internal.store.DefaultSessionStore;
 import dev.cognitosecured.runtime.spi.Ticker;
 import dev.cognitosecured.runtime.spi.Tokens;
@@ -61,7 +61,7 @@ class SessionStoreOverCognitoLocalTest {
     private LocalPool pool;
     private CognitoIdentityProvider provider;
     private DefaultSessionStore store;
-    private PasswordSignIn signIn;
+    private CognitoSignIn signIn;
 
     @BeforeEach
     void signInFlow() {
@@ -76,7 +76,7 @@ class SessionStoreOverCognitoLocalTest {
         }
         provider = cognito.provider(pool.config(), counter, more);
         store = new DefaultSessionStore("default", provider, ticker, Duration.ZERO, events::add);
-        signIn = new PasswordSignIn(store, provider);
+        signIn = new CognitoSignIn(store, provider, pool.config().userPoolId());
     }
 
     @AfterEach

@@ -1,7 +1,13 @@
 /**
  * What an application or a test may replace: how tokens are obtained ({@link
- * dev.cognitosecured.runtime.spi.IdentityProvider}), how operations are sent ({@link
+ * dev.cognitosecured.runtime.spi.IdentityProvider}, with the values it exchanges: {@link
+ * dev.cognitosecured.runtime.spi.Tokens}, {@link dev.cognitosecured.runtime.spi.SignInResponse},
+ * {@link dev.cognitosecured.runtime.spi.Challenge}, {@link
+ * dev.cognitosecured.runtime.spi.SoftwareTokenAssociation}), how operations are sent ({@link
  * dev.cognitosecured.runtime.spi.GraphQLTransport}) and the clock expiry is judged on ({@link
  * dev.cognitosecured.runtime.spi.Ticker}).
+ *
+ * <p>To replace one, declare a CDI bean of that type, qualified {@code @AuthFlow("pool")} for one
+ * pool or unqualified for all of them.
  */
 package dev.cognitosecured.runtime.spi;
