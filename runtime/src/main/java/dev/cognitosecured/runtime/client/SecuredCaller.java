@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 
 /**
  * Runs the operations of generated clients for one pool: takes tokens from the pool's
@@ -21,11 +22,23 @@ import java.util.concurrent.CompletionStage;
  */
 public final class SecuredCaller {
 
-    private final SessionStore store;
+    private final Supplier<? extends SessionStore> stores;
     private final GraphQLTransport transport;
 
+    /** A caller that always uses {@code store}. */
     public SecuredCaller(SessionStore store, GraphQLTransport transport) {
-        this.store = Objects.requireNonNull(store, "store");
+        Objects.requireNonNull(store, "store");
+        this.stores = () -> store;
+        this.transport = Objects.requireNonNull(transport, "transport");
+    }
+
+    /**
+     * A caller that asks {@code stores}, on the calling thread, for the store of the caller's context
+     * (e.g. its HTTP session) at the start of each call, and keeps using that store for the call's
+     * refreshes and replays, whichever thread completes them.
+     */
+    public SecuredCaller(Supplier<? extends SessionStore> stores, GraphQLTransport transport) {
+        this.stores = Objects.requireNonNull(stores, "stores");
         this.transport = Objects.requireNonNull(transport, "transport");
     }
 
@@ -33,6 +46,7 @@ public final class SecuredCaller {
     public <T> T call(Operation<T> operation, Object... values) {
         Map<String, Object> variables = operation.variables(values);
         CallPolicy policy = operation.policy();
+        SessionStore store = stores.get();
         Tokens tokens = store.tokens(policy.refreshSkew());
         for (int replays = 0; ; replays++) {
             try {
@@ -49,17 +63,19 @@ public final class SecuredCaller {
     /** Sends {@code operation} with the method's argument values; the result completes the stage. */
     public <T> CompletionStage<T> callAsync(Operation<T> operation, Object... values) {
         Map<String, Object> variables;
+        SessionStore store;
         try {
             variables = operation.variables(values);
+            store = stores.get();
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
         return store.tokensAsync(operation.policy().refreshSkew())
-                .thenCompose(tokens -> attempt(operation, variables, tokens, 0));
+                .thenCompose(tokens -> attempt(store, operation, variables, tokens, 0));
     }
 
-    private <T> CompletionStage<T> attempt(Operation<T> operation, Map<String, Object> variables, Tokens tokens,
-            int replays) {
+    private <T> CompletionStage<T> attempt(SessionStore store, Operation<T> operation, Map<String, Object> variables,
+            Tokens tokens, int replays) {
         CallPolicy policy = operation.policy();
         return transport.executeAsync(operation, variables, token(tokens, policy))
                 .handle((result, failure) -> {
@@ -74,7 +90,7 @@ public final class SecuredCaller {
                         return CompletableFuture.<T>failedStage(stillRejected(operation, replays, rejected));
                     }
                     return store.refreshIfCurrentAsync(tokens)
-                            .thenCompose(fresh -> attempt(operation, variables, fresh, replays + 1));
+                            .thenCompose(fresh -> attempt(store, operation, variables, fresh, replays + 1));
                 })
                 .thenCompose(stage -> stage);
     }

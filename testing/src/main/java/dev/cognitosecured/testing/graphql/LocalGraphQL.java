@@ -6,17 +6,15 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.sun.net.httpserver.HttpServer;
+import dev.cognitosecured.testing.internal.LoopbackHttpServers;
 import graphql.GraphQL;
 import graphql.schema.DataFetcher;
 import graphql.schema.FieldCoordinates;
 import graphql.schema.idl.RuntimeWiring;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.MalformedURLException;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -92,7 +90,7 @@ public final class LocalGraphQL implements AutoCloseable {
     private LocalGraphQL(Builder builder, GraphQL graphQL, TokenVerifier verifier) throws IOException {
         this.latency = new AtomicReference<>(builder.latency);
         this.verifier = new AtomicReference<>(verifier);
-        this.server = HttpServer.create(new InetSocketAddress(loopback(), builder.port), 0);
+        this.server = LoopbackHttpServers.create(builder.port);
         this.handlers = Executors.newCachedThreadPool(new DaemonThreads());
         server.setExecutor(handlers);
         server.createContext(builder.path, new GraphQLExchange(
@@ -189,14 +187,6 @@ public final class LocalGraphQL implements AutoCloseable {
     @Override
     public String toString() {
         return "LocalGraphQL[" + endpoint + "]";
-    }
-
-    private static InetAddress loopback() {
-        try {
-            return InetAddress.getByAddress("localhost", new byte[] {127, 0, 0, 1});
-        } catch (UnknownHostException e) {
-            throw new IllegalStateException("127.0.0.1 is a valid address", e);
-        }
     }
 
     /** Names the server's handler threads and keeps them from holding the JVM up. */

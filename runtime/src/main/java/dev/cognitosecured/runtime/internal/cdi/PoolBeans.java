@@ -20,6 +20,7 @@ import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Singleton;
 import java.lang.annotation.Annotation;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The synthetic beans of one pool, all qualified {@code @AuthFlow(pool)}:
@@ -28,7 +29,7 @@ import java.util.function.Function;
  *       {@code session-scope} says: one store per context, made when first used;</li>
  *   <li>{@code SignIn}, in the same scope, over the store of its context (the instance itself, whose
  *       sign-in challenge state it drives; both live and die together);</li>
- *   <li>{@code SecuredCaller}, {@code @Dependent}, over the store's client proxy and the pool's
+ *   <li>{@code SecuredCaller}, {@code @Dependent}, over the store of the calling context and the pool's
  *       transport: what the generated clients inject;</li>
  *   <li>the pool's {@link PoolRuntime}, {@code @Singleton}, which the others share and which is
  *       closed when the container shuts down.</li>
@@ -78,7 +79,8 @@ final class PoolBeans {
                 .qualifiers(flow, Any.Literal.INSTANCE)
                 .scope(Dependent.class)
                 .id(ID_PREFIX + "SecuredCaller#" + pool)
-                .produceWith(lookup -> new SecuredCaller(storeOf(lookup, flow), runtimeOf(lookup, flow).transport()));
+                .produceWith(lookup -> new SecuredCaller(storeInCallersContext(lookup, flow),
+                        runtimeOf(lookup, flow).transport()));
     }
 
     private static Function<Instance<Object>, PoolRuntime> runtimeFactory(PoolConfigResult result) {
@@ -98,8 +100,15 @@ final class PoolBeans {
         return lookup.select(PoolRuntime.class, flow).get();
     }
 
-    private static SessionStore storeOf(Instance<Object> lookup, AuthFlow flow) {
-        return lookup.select(SessionStore.class, flow).get();
+    /**
+     * The pool's store in the context of the thread that asks: the instance, not the client proxy, so
+     * that an asynchronous call completed on another thread (where the caller's session context is
+     * not active) keeps refreshing and replaying with the caller's own store.
+     */
+    private static Supplier<SessionStore> storeInCallersContext(Instance<Object> lookup, AuthFlow flow) {
+        BeanManager beans = lookup.select(BeanManager.class).get();
+        Bean<?> bean = beans.resolve(beans.getBeans(SessionStore.class, flow));
+        return () -> (SessionStore) instanceInContext(beans, bean);
     }
 
     /**

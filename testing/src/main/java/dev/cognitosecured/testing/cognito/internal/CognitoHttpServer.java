@@ -2,6 +2,7 @@ package dev.cognitosecured.testing.cognito.internal;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.cognitosecured.testing.internal.LoopbackHttpServers;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -9,7 +10,6 @@ import jakarta.json.JsonReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -45,7 +45,7 @@ public final class CognitoHttpServer implements AutoCloseable {
 
     /** Binds 127.0.0.1:{@code port} ({@code 0}: any free port); nothing is answered before {@link #start}. */
     public static CognitoHttpServer bind(int port) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        HttpServer server = LoopbackHttpServers.create(port);
         int instance = INSTANCES.incrementAndGet();
         AtomicInteger threads = new AtomicInteger();
         ThreadFactory factory = runnable -> {

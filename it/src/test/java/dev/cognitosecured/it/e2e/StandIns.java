@@ -1,0 +1,217 @@
+package dev.cognitosecured.it.e2e;
+
+import dev.cognitosecured.testing.cognito.Action;
+import dev.cognitosecured.testing.cognito.AppClient;
+import dev.cognitosecured.testing.cognito.ClientSettings;
+import dev.cognitosecured.testing.cognito.LocalCognito;
+import dev.cognitosecured.testing.cognito.LocalUser;
+import dev.cognitosecured.testing.cognito.ManualClock;
+import dev.cognitosecured.testing.cognito.NewUser;
+import dev.cognitosecured.testing.cognito.PoolSettings;
+import dev.cognitosecured.testing.cognito.UserPool;
+import dev.cognitosecured.testing.graphql.Latency;
+import dev.cognitosecured.testing.graphql.LocalGraphQL;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+
+/**
+ * What the application talks to in a scenario: a {@link LocalCognito} with one user pool and app
+ * client, and a {@link LocalGraphQL} serving the {@link TodoBackend} that trusts that pool, both on
+ * one {@link ManualClock}. Token expiry on the server and in the application's session store then
+ * follow the same time, which the test moves.
+ */
+public final class StandIns implements AutoCloseable {
+
+    /** Every user's password. */
+    public static final String PASSWORD = "Corr3ct-horse-battery";
+
+    private final ManualClock clock;
+    private final TokenTiming timing;
+    private final LocalCognito cognito;
+    private final UserPool pool;
+    private final AppClient client;
+    private final TodoBackend backend = new TodoBackend();
+    private final LocalGraphQL graphQL;
+
+    private StandIns(Builder builder) {
+        this.clock = ManualClock.at(builder.start);
+        this.timing = builder.timing;
+        this.cognito = LocalCognito.builder().clock(clock).start();
+        try {
+            this.pool = cognito.createPool(builder.poolSettings);
+            this.client = cognito.createClient(pool, builder.clientSettings
+                    .withAccessTokenValidity(timing.lifetime())
+                    .withIdTokenValidity(timing.lifetime()));
+            this.graphQL = backend.wire(LocalGraphQL.builder())
+                    .userPool(cognito.issuer(pool))
+                    .clock(clock)
+                    .latency(builder.latency)
+                    .start();
+        } catch (RuntimeException e) {
+            cognito.close();
+            throw e;
+        }
+    }
+
+    /** Stand-ins with the {@linkplain TokenTiming#standard() standard} lifetime, on a clock at the current second. */
+    public static StandIns start() {
+        return builder().start();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public ManualClock clock() {
+        return clock;
+    }
+
+    public TokenTiming timing() {
+        return timing;
+    }
+
+    public LocalCognito cognito() {
+        return cognito;
+    }
+
+    public UserPool pool() {
+        return pool;
+    }
+
+    public AppClient client() {
+        return client;
+    }
+
+    public LocalGraphQL graphQL() {
+        return graphQL;
+    }
+
+    public TodoBackend backend() {
+        return backend;
+    }
+
+    /** Creates a confirmed user with {@link #PASSWORD}, in {@code groups}. */
+    public LocalUser user(String username, String... groups) {
+        return cognito.createUser(pool, NewUser.withPassword(username, PASSWORD).groups(groups));
+    }
+
+    /** Creates a user as described, for flows that need more (challenges, second factors). */
+    public LocalUser user(NewUser user) {
+        return cognito.createUser(pool, user);
+    }
+
+    /** Refresh requests that reached LocalCognito, with either API. */
+    public long refreshes() {
+        return cognito.initiateAuthCount("REFRESH_TOKEN_AUTH") + cognito.requestCount(Action.GET_TOKENS_FROM_REFRESH_TOKEN);
+    }
+
+    /** Password sign-ins that reached LocalCognito. */
+    public long passwordSignIns() {
+        return cognito.initiateAuthCount("USER_PASSWORD_AUTH");
+    }
+
+    /**
+     * From now on the API refuses every token of this pool with HTTP 401, as it refuses revoked or
+     * foreign tokens: it trusts another pool instead.
+     */
+    public void apiRejectsThisPool() {
+        graphQL.trustUserPool(cognito.issuer(cognito.createPool()));
+    }
+
+    /**
+     * The application's configuration for the default pool: this Cognito, pool, app client and API,
+     * password sign-in, the suite's prefetch, then {@code more} as key, value, key, value...
+     */
+    public Map<String, String> config(String... more) {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("cognito-secured.endpoint", cognito.endpoint().toString());
+        config.put("cognito-secured.region", pool.id().substring(0, pool.id().indexOf('_')));
+        config.put("cognito-secured.user-pool-id", pool.id());
+        config.put("cognito-secured.client-id", client.clientId());
+        client.clientSecret().ifPresent(secret -> config.put("cognito-secured.client-secret", secret));
+        config.put("cognito-secured.graphql.endpoint", graphQL.endpoint().toString());
+        config.put("cognito-secured.auth-flow", "USER_PASSWORD_AUTH");
+        config.put("cognito-secured.prefetch", TokenTiming.PREFETCH.toSeconds() + "s");
+        for (int i = 0; i + 1 < more.length; i += 2) {
+            config.put("cognito-secured." + more[i], more[i + 1]);
+        }
+        return config;
+    }
+
+    /** A client of this Cognito for what another device or an administrator does; the caller closes it. */
+    public CognitoIdentityProviderClient sdkClient() {
+        return CognitoIdentityProviderClient.builder()
+                .endpointOverride(cognito.endpoint())
+                .region(Region.of(pool.id().substring(0, pool.id().indexOf('_'))))
+                .credentialsProvider(AnonymousCredentialsProvider.create())
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+    }
+
+    @Override
+    public void close() {
+        try {
+            graphQL.close();
+        } finally {
+            cognito.close();
+        }
+    }
+
+    /** Chooses the stand-ins' settings. */
+    public static final class Builder {
+
+        private Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        private TokenTiming timing = TokenTiming.standard();
+        private PoolSettings poolSettings = PoolSettings.defaults();
+        private ClientSettings clientSettings = ClientSettings.defaults();
+        private Latency latency = Latency.none();
+
+        private Builder() {
+        }
+
+        /** Where the stand-ins' clock starts (the current second by default). */
+        public Builder clockAt(Instant start) {
+            this.start = Objects.requireNonNull(start, "start");
+            return this;
+        }
+
+        /** The access and ID tokens' lifetime. */
+        public Builder timing(TokenTiming timing) {
+            this.timing = Objects.requireNonNull(timing, "timing");
+            return this;
+        }
+
+        public Builder pool(PoolSettings settings) {
+            this.poolSettings = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
+        /** The app client's settings; its token lifetimes are the {@linkplain #timing timing}'s. */
+        public Builder client(ClientSettings settings) {
+            this.clientSettings = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
+        /** LocalGraphQL's latency before each answer. */
+        public Builder latency(Latency latency) {
+            this.latency = Objects.requireNonNull(latency, "latency");
+            return this;
+        }
+
+        public Builder latencyUpTo(Duration max) {
+            return latency(Latency.between(Duration.ZERO, max));
+        }
+
+        public StandIns start() {
+            return new StandIns(this);
+        }
+    }
+}

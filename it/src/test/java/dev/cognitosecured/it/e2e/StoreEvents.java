@@ -1,0 +1,56 @@
+package dev.cognitosecured.it.e2e;
+
+import dev.cognitosecured.runtime.event.RefreshFailed;
+import dev.cognitosecured.runtime.event.SessionEnded;
+import dev.cognitosecured.runtime.event.SignedIn;
+import dev.cognitosecured.runtime.event.TokensRefreshed;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.stream.Collectors;
+
+/** Records the session stores' CDI events of every pool, from whichever thread fires them. */
+@ApplicationScoped
+public class StoreEvents {
+
+    private final ConcurrentLinkedQueue<Object> events = new ConcurrentLinkedQueue<>();
+
+    void signedIn(@Observes SignedIn event) {
+        events.add(event);
+    }
+
+    void refreshed(@Observes TokensRefreshed event) {
+        events.add(event);
+    }
+
+    void refreshFailed(@Observes RefreshFailed event) {
+        events.add(event);
+    }
+
+    void ended(@Observes SessionEnded event) {
+        events.add(event);
+    }
+
+    /** The events of {@code type}, in the order they were fired. */
+    public <T> List<T> of(Class<T> type) {
+        return events.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    public long count(Class<?> type) {
+        return events.stream().filter(type::isInstance).count();
+    }
+
+    /** How many times each user's tokens were refreshed. */
+    public Map<String, Long> refreshesByUser() {
+        return of(TokensRefreshed.class).stream()
+                .collect(Collectors.groupingBy(TokensRefreshed::username, Collectors.counting()));
+    }
+
+    @Override
+    public String toString() {
+        return "StoreEvents" + events.stream().map(e -> e.getClass().getSimpleName()).collect(
+                Collectors.groupingBy(name -> name, Collectors.counting()));
+    }
+}

@@ -1,0 +1,116 @@
+package dev.cognitosecured.it.e2e;
+
+import dev.cognitosecured.annotations.AuthFlow;
+import dev.cognitosecured.it.e2e.app.TodoService;
+import dev.cognitosecured.runtime.SessionStore;
+import dev.cognitosecured.runtime.internal.cdi.CognitoSecuredExtension;
+import dev.cognitosecured.runtime.spi.GraphQLTransport;
+import dev.cognitosecured.runtime.spi.IdentityProvider;
+import dev.cognitosecured.runtime.spi.Ticker;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.jboss.weld.context.bound.BoundLiteral;
+import org.jboss.weld.context.bound.BoundSessionContext;
+import org.jboss.weld.environment.se.Weld;
+import org.jboss.weld.environment.se.WeldContainer;
+
+/**
+ * The application booted as a user boots it in Weld SE: the cognito-secured extension (which adds
+ * the generated clients and the pool's beans from its configuration), the {@link TodoService}, and
+ * the parts the test replaces ({@link ReplacementParts}): always the clock, others when asked. The configuration is given as system
+ * properties while the container boots (the extension reads it then), and put back afterwards.
+ */
+public final class TodoApp implements AutoCloseable {
+
+    private final WeldContainer container;
+
+    private TodoApp(WeldContainer container) {
+        this.container = container;
+    }
+
+    /** Boots the application with {@code config} and {@code ticker}; everything else is the default. */
+    public static TodoApp boot(Map<String, String> config, Ticker ticker) {
+        return with(config, ticker).boot();
+    }
+
+    /** An application to boot with {@code config} and {@code ticker}, and the replacements given to the builder. */
+    public static Builder with(Map<String, String> config, Ticker ticker) {
+        return new Builder(config, ticker);
+    }
+
+    public TodoService service() {
+        return container.select(TodoService.class).get();
+    }
+
+    public StoreEvents events() {
+        return container.select(StoreEvents.class).get();
+    }
+
+    /** The default pool's session store (of the active session, with {@code session-scope=session}). */
+    public SessionStore store() {
+        return container.select(SessionStore.class, AuthFlow.Literal.of("default")).get();
+    }
+
+    /** Weld's session context bound to a map, as a servlet container's HTTP session would be. */
+    public BoundSessionContext sessions() {
+        return container.select(BoundSessionContext.class, BoundLiteral.INSTANCE).get();
+    }
+
+    @Override
+    public void close() {
+        container.close();
+    }
+
+    /** Chooses the parts of the application that replace the defaults. */
+    public static final class Builder {
+        private final Map<String, String> config;
+        private final Ticker ticker;
+        private Optional<IdentityProvider> identityProvider = Optional.empty();
+        private Optional<GraphQLTransport> transport = Optional.empty();
+
+        private Builder(Map<String, String> config, Ticker ticker) {
+            this.config = Map.copyOf(config);
+            this.ticker = Objects.requireNonNull(ticker, "ticker");
+        }
+
+        public Builder identityProvider(IdentityProvider provider) {
+            this.identityProvider = Optional.of(provider);
+            return this;
+        }
+
+        public Builder transport(GraphQLTransport replacement) {
+            this.transport = Optional.of(replacement);
+            return this;
+        }
+
+        public TodoApp boot() {
+            Weld weld = new Weld("e2e-" + UUID.randomUUID())
+                    .disableDiscovery()
+                    .addExtension(new CognitoSecuredExtension())
+                    .addExtension(new ReplacementParts(ticker, identityProvider, transport))
+                    .addBeanClasses(TodoService.class, StoreEvents.class);
+            return new TodoApp(withSystemProperties(config, weld::initialize));
+        }
+    }
+
+    private static <T> T withSystemProperties(Map<String, String> properties, Supplier<T> action) {
+        Map<String, Optional<String>> previous = new LinkedHashMap<>();
+        properties.forEach((key, value) -> previous.put(key,
+                Optional.ofNullable(System.setProperty(key, Objects.requireNonNull(value, key)))));
+        try {
+            return action.get();
+        } finally {
+            previous.forEach((key, value) -> {
+                if (value.isPresent()) {
+                    System.setProperty(key, value.get());
+                } else {
+                    System.clearProperty(key);
+                }
+            });
+        }
+    }
+}
