@@ -12,8 +12,7 @@
  *   <li>refresh storm: {@link dev.cognitosecured.it.e2e.RefreshStormTest};</li>
  *   <li>rotation: {@link dev.cognitosecured.it.e2e.RotationTest};</li>
  *   <li>replay only on 401: {@link dev.cognitosecured.it.e2e.ReplayOnlyOn401Test};</li>
- *   <li>chained sign-in, then calls: boot with {@code StandIns.builder().pool(...)} and users made with
- *       {@code StandIns.user(NewUser)}, sign in with {@code TodoService.login(user, password, answers)};</li>
+ *   <li>chained sign-in, then calls: {@link dev.cognitosecured.it.e2e.ChainedSignInThenCallsTest};</li>
  *   <li>many users in their own sessions: {@link dev.cognitosecured.it.e2e.ManyUsersTest};</li>
  *   <li>asynchronous calls: {@link dev.cognitosecured.it.e2e.AsyncCallsTest} (and, in session scope,
  *       {@link dev.cognitosecured.it.e2e.SessionScopedAsyncTest}).</li>

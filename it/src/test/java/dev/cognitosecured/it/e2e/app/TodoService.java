@@ -50,6 +50,11 @@ public class TodoService {
         signIn.signOut();
     }
 
+    /** The sign-in flow itself, for a caller that answers the steps one at a time (as a web form per step would). */
+    public SignIn signIn() {
+        return signIn;
+    }
+
     public Todo todo(String id) {
         return todos.getTodo(id);
     }

@@ -1,0 +1,50 @@
+package dev.cognitosecured.benchmarks;
+
+import dev.cognitosecured.benchmarks.steady.SteadyState;
+import dev.cognitosecured.benchmarks.storm.RefreshStorm;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * How long each part runs: {@link #QUICK} for a check in under five minutes on two cores,
+ * {@link #FULL} for the results table.
+ */
+enum RunMode {
+    QUICK(
+            new Jmh(1, 3, 1, 5, 1),
+            new Boot(5, 40, 60),
+            new RefreshStorm.Settings(List.of(10, 100, 1000), 10_000, 3, 20, Duration.ofMillis(20)),
+            new SteadyState.Settings(Duration.ofMinutes(5), 20, Duration.ofSeconds(1), 4, 10),
+            5_000),
+    FULL(
+            new Jmh(3, 5, 2, 10, 2),
+            new Boot(15, 100, 200),
+            new RefreshStorm.Settings(List.of(10, 100, 1000), 10_000, 20, 100, Duration.ofMillis(20)),
+            new SteadyState.Settings(Duration.ofHours(1), 20, Duration.ofSeconds(1), 4, 10),
+            20_000);
+
+    final Jmh fastPath;
+    final Boot boot;
+    final RefreshStorm.Settings storm;
+    final SteadyState.Settings steady;
+    final int memorySessions;
+
+    RunMode(Jmh fastPath, Boot boot, RefreshStorm.Settings storm, SteadyState.Settings steady, int memorySessions) {
+        this.fastPath = fastPath;
+        this.boot = boot;
+        this.storm = storm;
+        this.steady = steady;
+        this.memorySessions = memorySessions;
+    }
+
+    /** JMH iterations for a time-based benchmark: forks, warm-up and measurement counts and seconds. */
+    record Jmh(int forks, int warmups, int warmupSeconds, int measurements, int measurementSeconds) {
+    }
+
+    /**
+     * The boot benchmark, per number of clients: cold starts (pairs of new JVMs, one with the library and
+     * one without) and warm starts (in one new JVM, pairs of warm-up starts, then pairs measured).
+     */
+    record Boot(int coldPairs, int warmups, int warmStarts) {
+    }
+}
