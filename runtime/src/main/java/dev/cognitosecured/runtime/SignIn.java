@@ -18,13 +18,18 @@ import java.util.Map;
  * before Cognito sees it. The password is not kept after {@link #start} returns.
  *
  * <p>{@link #start} authenticates with SRP ({@code USER_SRP_AUTH}, the password never leaves the
- * process) unless the pool's {@code auth-flow} is {@code USER_PASSWORD_AUTH}.
+ * process) unless the pool's {@code auth-flow} is {@code USER_PASSWORD_AUTH} or {@code CUSTOM_AUTH}
+ * (the pool's own challenges, from its custom auth challenge Lambda triggers).
  */
 public interface SignIn {
 
     /**
      * Starts signing in, abandoning a sign-in that waits for an answer. The caller may clear
      * {@code password} once this returns; no copy of it is kept.
+     *
+     * <p>With {@code auth-flow=CUSTOM_AUTH}, a password (not empty) is proven by SRP first, then the
+     * pool's triggers ask their {@link SignInStep.CustomChallenge custom challenges}; an empty password
+     * ({@code new char[0]}) skips it and the custom challenges come first. Any other flow needs a password.
      *
      * @return {@link SignInStep.Done} if no challenge follows, else the first challenge
      * @throws WrongAnswerException if the user name or password is wrong ({@code canRetry() == true})

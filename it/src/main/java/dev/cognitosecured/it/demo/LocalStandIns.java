@@ -132,6 +132,14 @@ public final class LocalStandIns implements AutoCloseable, ObservedCounts {
     /** Refresh requests LocalCognito received: {@code InitiateAuth} refresh flows and {@code GetTokensFromRefreshToken}. */
     @Override
     public long refreshes() {
+        return refreshesReceivedBy(cognito);
+    }
+
+    /**
+     * The refresh requests {@code cognito} received, with either API: {@code InitiateAuth} with a refresh
+     * flow, and {@code GetTokensFromRefreshToken}.
+     */
+    public static long refreshesReceivedBy(LocalCognito cognito) {
         return cognito.initiateAuthCount("REFRESH_TOKEN_AUTH") + cognito.initiateAuthCount("REFRESH_TOKEN")
                 + cognito.requestCount(Action.GET_TOKENS_FROM_REFRESH_TOKEN);
     }

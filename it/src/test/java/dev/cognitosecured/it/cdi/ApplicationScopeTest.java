@@ -2,14 +2,21 @@ package dev.cognitosecured.it.cdi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cognitosecured.annotations.AuthFlow;
+import dev.cognitosecured.runtime.SessionStore;
 import dev.cognitosecured.runtime.SignIn;
 import dev.cognitosecured.runtime.SignInRequiredException;
+import dev.cognitosecured.runtime.client.SecuredCaller;
+import dev.cognitosecured.runtime.event.SessionEnded;
 import dev.cognitosecured.runtime.event.SignedIn;
 import dev.cognitosecured.runtime.event.TokensRefreshed;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
+import java.lang.annotation.Annotation;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -56,6 +63,10 @@ class ApplicationScopeTest {
     @Inject
     @AuthFlow("partners")
     SignIn partnersSignIn;
+
+    @Inject
+    @AuthFlow
+    SessionStore store;
 
     @Inject
     FakeGraphQL graphql;
@@ -112,23 +123,54 @@ class ApplicationScopeTest {
     }
 
     @Test
-    void signInEventsAreObservedForEveryPoolOrForOne() {
+    void theStoreAndSignInAreApplicationScopedAndTheCallerDependent() {
+        AuthFlow defaultPool = AuthFlow.Literal.of("default");
+
+        assertEquals(ApplicationScoped.class, scopeOf(SessionStore.class, defaultPool));
+        assertEquals(ApplicationScoped.class, scopeOf(SignIn.class, defaultPool));
+        assertEquals(Dependent.class, scopeOf(SecuredCaller.class, defaultPool));
+    }
+
+    @Test
+    void signInAndTheClientShareTheStore() {
+        assertEquals("default", store.pool());
+        signIn.start("alice", "right".toCharArray());
+        assertTrue(store.isSignedIn());
+
+        signIn.signOut();
+
+        assertThrows(SignInRequiredException.class, () -> todos.title("1"));
+    }
+
+    @Test
+    void eventsAreObservedForEveryPoolOrForOne() {
         signIn.start("alice", "right".toCharArray());
         partnersSignIn.start("bob", "right".toCharArray());
+        signIn.signOut();
 
-        assertEquals(List.of(new SignedIn("default", "alice"), new SignedIn("partners", "bob")), events.ofEveryPool());
+        assertEquals(List.of(new SignedIn("default", "alice"), new SignedIn("partners", "bob"),
+                new SessionEnded("default", "alice", SessionEnded.Reason.SIGNED_OUT)), events.ofEveryPool());
+        assertEquals(List.of(new SignedIn("default", "alice")), events.ofDefaultPool());
         assertEquals(List.of(new SignedIn("partners", "bob")), events.ofPartners());
     }
 
     @Test
-    void tokensAreRefreshedWhenTheFakeClockSaysTheyExpire() {
+    void expiryIsJudgedOnTheTickerBeanOfTheDeployment() {
         signIn.start("alice", "right".toCharArray());
         todos.title("1");
 
-        clock.advance(FakeCognito.LIFETIME);
+        clock.advance(FakeCognito.LIFETIME.minus(Duration.ofSeconds(32)));
         todos.title("2");
+        clock.advance(Duration.ofSeconds(1));
+        todos.title("3");
 
-        assertEquals(List.of("access-alice-1", "access-alice-2"), graphql.tokens());
+        // Valid locally for 1 h less 1 s; the client asks for more than 30 s left: at 59:28 (31 s
+        // left) the token still serves, at 59:29 (30 s left) the call waits for a refresh.
+        assertEquals(List.of("access-alice-1", "access-alice-1", "access-alice-2"), graphql.tokens());
         assertEquals(new TokensRefreshed("default", "alice", FakeCognito.LIFETIME, false), events.ofEveryPool().get(1));
+    }
+
+    private Class<? extends Annotation> scopeOf(Class<?> type, Annotation qualifier) {
+        return beanManager.resolve(beanManager.getBeans(type, qualifier)).getScope();
     }
 }

@@ -42,10 +42,22 @@ class DeploymentErrorsTest {
     /** The message of the one configuration error that stopped the container. */
     private static String bootFailure(Class<?>... beanClasses) {
         RuntimeException failure = assertThrows(RuntimeException.class, () -> boot(beanClasses).close());
+        return theConfigurationError(failure).getMessage();
+    }
+
+    private static CognitoSecuredException theConfigurationError(Throwable failure) {
         List<CognitoSecuredException> found = new ArrayList<>();
         collect(failure, found);
         assertEquals(1, found.size(), () -> "one configuration error expected in " + failure);
-        return found.get(0).getMessage();
+        return found.get(0);
+    }
+
+    /** Only the pool named "partners" is configured, without a GraphQL endpoint. */
+    private static TestConfig partnersOnly() {
+        return TestConfig.set(
+                "cognito-secured.pools.partners.region", "eu-central-1",
+                "cognito-secured.pools.partners.user-pool-id", "eu-central-1_Partners",
+                "cognito-secured.pools.partners.client-id", "partners-client");
     }
 
     private static void collect(Throwable t, List<CognitoSecuredException> found) {
@@ -78,7 +90,7 @@ class DeploymentErrorsTest {
         String message = bootFailure(TodoService.class);
 
         assertTrue(message.contains("cognito-secured.graphql.endpoint is missing"), message);
-        assertTrue(message.contains(TodoService.class.getName()), message);
+        assertTrue(message.contains(TodoService.class.getName() + ".todos"), message);
     }
 
     @Test
@@ -94,6 +106,25 @@ class DeploymentErrorsTest {
     }
 
     @Test
+    void aNamedPoolUsedOnlyToSignInNamesItsKeysButNoGraphqlEndpoint() {
+        String message = bootFailure(PartnersLogin.class);
+
+        for (String key : List.of("region", "user-pool-id", "client-id")) {
+            assertTrue(message.contains("cognito-secured.pools.partners." + key + " is missing"), message);
+        }
+        assertTrue(message.contains(PartnersLogin.class.getName() + ".signIn"), message);
+        assertFalse(message.contains("graphql.endpoint"), "a sign-in flow needs no GraphQL endpoint: " + message);
+    }
+
+    @Test
+    void aPoolLookedUpThroughAnInstanceCountsAsInjected() {
+        String message = bootFailure(PartnersLookup.class);
+
+        assertTrue(message.contains("cognito-secured.pools.partners.client-id is missing"), message);
+        assertTrue(message.contains(PartnersLookup.class.getName() + ".signIn"), message);
+    }
+
+    @Test
     void aBadPrefetchValueNamesTheKeyAndWhatToWrite() {
         config = TestConfig.defaultPool("cognito-secured.prefetch", "soon");
 
@@ -105,10 +136,7 @@ class DeploymentErrorsTest {
 
     @Test
     void aPoolUsedOnlyToSignInNeedsNoGraphqlEndpoint() {
-        config = TestConfig.set(
-                "cognito-secured.pools.partners.region", "eu-central-1",
-                "cognito-secured.pools.partners.user-pool-id", "eu-central-1_Partners",
-                "cognito-secured.pools.partners.client-id", "partners-client");
+        config = partnersOnly();
 
         try (WeldContainer container = boot(PartnersLogin.class)) {
             container.select(PartnersLogin.class).get().login("carol", "right".toCharArray());
@@ -116,13 +144,30 @@ class DeploymentErrorsTest {
     }
 
     @Test
+    void aPoolThatOnlyGeneratedClientsNameNeedsNoConfigurationUntilAClientIsUsed() {
+        config = partnersOnly();
+
+        // The client index lists TodoApi_CognitoClient (default pool, not configured); nothing injects it.
+        try (WeldContainer container = boot(PartnersLogin.class)) {
+            TodoApi todos = container.select(TodoApi.class).get();
+
+            RuntimeException failure = assertThrows(RuntimeException.class, () -> todos.title("1"));
+
+            String message = theConfigurationError(failure).getMessage();
+            assertTrue(message.contains("cognito-secured.client-id is missing"), message);
+        }
+    }
+
+    @Test
     void theClientSecretNeverAppearsInTheMessage() {
         String secret = "c2VjcmV0LWNsaWVudC1zZWNyZXQtdmFsdWU";
-        config = TestConfig.defaultPool("cognito-secured.client-secret", secret, "cognito-secured.endpoint", "::bad::");
+        config = TestConfig.defaultPool("cognito-secured.client-secret", secret,
+                "cognito-secured.endpoint", "::bad::", "cognito-secured.auth-flow", "telepathy");
 
         String message = bootFailure(TodoService.class);
 
         assertTrue(message.contains("cognito-secured.endpoint: '::bad::'"), message);
+        assertTrue(message.contains("cognito-secured.auth-flow: 'telepathy'"), message);
         assertFalse(message.contains(secret), message);
     }
 }

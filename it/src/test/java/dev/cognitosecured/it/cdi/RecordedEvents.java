@@ -9,11 +9,12 @@ import jakarta.enterprise.event.Observes;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Observes the library's events: of every pool, and of the pool named "partners" only. */
+/** Observes the library's events: of every pool, of the default pool only, and of the pool named "partners" only. */
 @ApplicationScoped
 public class RecordedEvents {
 
     private final List<Object> ofEveryPool = new CopyOnWriteArrayList<>();
+    private final List<Object> ofDefaultPool = new CopyOnWriteArrayList<>();
     private final List<Object> ofPartners = new CopyOnWriteArrayList<>();
 
     void signedIn(@Observes SignedIn event) {
@@ -28,12 +29,20 @@ public class RecordedEvents {
         ofEveryPool.add(event);
     }
 
+    void signedInToDefault(@Observes @AuthFlow SignedIn event) {
+        ofDefaultPool.add(event);
+    }
+
     void signedInToPartners(@Observes @AuthFlow("partners") SignedIn event) {
         ofPartners.add(event);
     }
 
     public List<Object> ofEveryPool() {
         return List.copyOf(ofEveryPool);
+    }
+
+    public List<Object> ofDefaultPool() {
+        return List.copyOf(ofDefaultPool);
     }
 
     public List<Object> ofPartners() {

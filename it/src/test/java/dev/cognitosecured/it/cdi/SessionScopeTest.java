@@ -1,11 +1,17 @@
 package dev.cognitosecured.it.cdi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cognitosecured.annotations.AuthFlow;
+import dev.cognitosecured.runtime.SessionStore;
 import dev.cognitosecured.runtime.SignIn;
 import dev.cognitosecured.runtime.SignInRequiredException;
+import jakarta.enterprise.context.ContextNotActiveException;
+import jakarta.enterprise.context.SessionScoped;
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.List;
@@ -44,11 +50,18 @@ class SessionScopeTest {
     SignIn signIn;
 
     @Inject
+    @AuthFlow
+    SessionStore store;
+
+    @Inject
     FakeGraphQL graphql;
 
     @Inject
     @Bound
     BoundSessionContext sessions;
+
+    @Inject
+    BeanManager beanManager;
 
     private void inSession(Map<String, Object> storage, Runnable action) {
         sessions.associate(storage);
@@ -68,17 +81,43 @@ class SessionScopeTest {
 
         inSession(alicesSession, () -> signIn.start("alice", "right".toCharArray()));
         inSession(bobsSession, () -> signIn.start("bob", "right".toCharArray()));
-        inSession(bobsSession, () -> service.title("1"));
-        inSession(alicesSession, () -> service.title("2"));
+        inSession(alicesSession, () -> service.title("1"));
+        inSession(bobsSession, () -> service.title("2"));
+        inSession(alicesSession, () -> service.title("3"));
 
-        assertEquals(List.of("access-bob-2", "access-alice-1"), graphql.tokens());
+        assertEquals(List.of("access-alice-1", "access-bob-2", "access-alice-1"), graphql.tokens());
     }
 
     @Test
-    void aSessionInWhichNobodySignedInSendsNothing() {
+    void aNewSessionStartsSignedOutAndSendsNothing() {
         inSession(new HashMap<>(), () -> signIn.start("alice", "right".toCharArray()));
 
-        inSession(new HashMap<>(), () -> assertThrows(SignInRequiredException.class, () -> service.title("1")));
+        inSession(new HashMap<>(), () -> {
+            assertFalse(store.isSignedIn());
+            assertThrows(SignInRequiredException.class, () -> service.title("1"));
+        });
         assertEquals(List.of(), graphql.tokens());
+    }
+
+    @Test
+    void signOutEndsOnlyItsOwnSession() {
+        Map<String, Object> alicesSession = new HashMap<>();
+        Map<String, Object> bobsSession = new HashMap<>();
+        inSession(alicesSession, () -> signIn.start("alice", "right".toCharArray()));
+        inSession(bobsSession, () -> signIn.start("bob", "right".toCharArray()));
+
+        inSession(alicesSession, signIn::signOut);
+
+        inSession(alicesSession, () -> assertFalse(signIn.isSignedIn()));
+        inSession(bobsSession, () -> assertTrue(signIn.isSignedIn()));
+    }
+
+    @Test
+    void theStoreAndSignInAreSessionScoped() {
+        assertEquals(SessionScoped.class,
+                beanManager.resolve(beanManager.getBeans(SessionStore.class, AuthFlow.Literal.of("default"))).getScope());
+        assertEquals(SessionScoped.class,
+                beanManager.resolve(beanManager.getBeans(SignIn.class, AuthFlow.Literal.of("default"))).getScope());
+        assertThrows(ContextNotActiveException.class, store::isSignedIn);
     }
 }

@@ -1,6 +1,6 @@
 package dev.cognitosecured.it.e2e;
 
-import dev.cognitosecured.testing.cognito.Action;
+import dev.cognitosecured.it.demo.LocalStandIns;
 import dev.cognitosecured.testing.cognito.AppClient;
 import dev.cognitosecured.testing.cognito.ClientSettings;
 import dev.cognitosecured.testing.cognito.LocalCognito;
@@ -11,12 +11,14 @@ import dev.cognitosecured.testing.cognito.PoolSettings;
 import dev.cognitosecured.testing.cognito.UserPool;
 import dev.cognitosecured.testing.graphql.Latency;
 import dev.cognitosecured.testing.graphql.LocalGraphQL;
+import dev.cognitosecured.testing.junit.CognitoSecuredProperties;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -110,7 +112,7 @@ public final class StandIns implements AutoCloseable {
 
     /** Refresh requests that reached LocalCognito, with either API. */
     public long refreshes() {
-        return cognito.initiateAuthCount("REFRESH_TOKEN_AUTH") + cognito.requestCount(Action.GET_TOKENS_FROM_REFRESH_TOKEN);
+        return LocalStandIns.refreshesReceivedBy(cognito);
     }
 
     /** Password sign-ins that reached LocalCognito. */
@@ -126,18 +128,17 @@ public final class StandIns implements AutoCloseable {
         graphQL.trustUserPool(cognito.issuer(cognito.createPool()));
     }
 
+    /** What points the application at the stand-ins: this Cognito, pool, app client and API. */
+    public CognitoSecuredProperties properties() {
+        return CognitoSecuredProperties.of(cognito, pool, client, Optional.of(graphQL.endpoint()));
+    }
+
     /**
-     * The application's configuration for the default pool: this Cognito, pool, app client and API,
+     * The application's configuration for the default pool: the {@linkplain #properties() stand-ins'},
      * password sign-in, the suite's prefetch, then {@code more} as key, value, key, value...
      */
     public Map<String, String> config(String... more) {
-        Map<String, String> config = new LinkedHashMap<>();
-        config.put("cognito-secured.endpoint", cognito.endpoint().toString());
-        config.put("cognito-secured.region", pool.id().substring(0, pool.id().indexOf('_')));
-        config.put("cognito-secured.user-pool-id", pool.id());
-        config.put("cognito-secured.client-id", client.clientId());
-        client.clientSecret().ifPresent(secret -> config.put("cognito-secured.client-secret", secret));
-        config.put("cognito-secured.graphql.endpoint", graphQL.endpoint().toString());
+        Map<String, String> config = new LinkedHashMap<>(properties().asMap());
         config.put("cognito-secured.auth-flow", "USER_PASSWORD_AUTH");
         config.put("cognito-secured.prefetch", TokenTiming.PREFETCH.toSeconds() + "s");
         for (int i = 0; i + 1 < more.length; i += 2) {
@@ -150,7 +151,7 @@ public final class StandIns implements AutoCloseable {
     public CognitoIdentityProviderClient sdkClient() {
         return CognitoIdentityProviderClient.builder()
                 .endpointOverride(cognito.endpoint())
-                .region(Region.of(pool.id().substring(0, pool.id().indexOf('_'))))
+                .region(Region.of(properties().get(CognitoSecuredProperties.REGION).orElseThrow()))
                 .credentialsProvider(AnonymousCredentialsProvider.create())
                 .httpClient(UrlConnectionHttpClient.create())
                 .build();

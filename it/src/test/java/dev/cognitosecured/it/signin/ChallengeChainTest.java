@@ -18,10 +18,8 @@ import dev.cognitosecured.testing.cognito.UserPool;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Sign-ins that pass several challenges in a row against LocalCognito, which, as Cognito, takes each
@@ -31,31 +29,16 @@ import org.junit.jupiter.api.Test;
  */
 class ChallengeChainTest {
 
-    private static final LocalCognitoRig LOCAL = new LocalCognitoRig();
+    @RegisterExtension
+    static final LocalCognitoRig LOCAL = new LocalCognitoRig();
 
     private final SessionTrail sessions = new SessionTrail();
     private SignInRig rig;
 
-    @AfterAll
-    static void stop() {
-        LOCAL.close();
-    }
-
-    @BeforeEach
-    void countFromZero() {
-        LOCAL.cognito.resetRequestCounts();
-    }
-
-    @AfterEach
-    void closeRig() {
-        rig.close();
-    }
-
     private UserPool pool(PoolSettings settings, AuthFlowType flow) {
-        UserPool pool = LOCAL.cognito.createPool(settings);
-        AppClient app = LOCAL.cognito.createClient(pool, false);
+        AppClient app = LOCAL.clientOfNewPool(settings);
         rig = LOCAL.rig(LOCAL.config(app, flow), sessions);
-        return pool;
+        return app.pool();
     }
 
     @Test

@@ -28,10 +28,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What keeps a challenge session from being burnt or answered too late, against LocalCognito: a second
@@ -42,29 +41,20 @@ import org.junit.jupiter.api.Test;
  */
 class ChallengeSafetyTest {
 
-    private static final LocalCognitoRig LOCAL = new LocalCognitoRig();
+    @RegisterExtension
+    static final LocalCognitoRig LOCAL = new LocalCognitoRig();
+
     private static final String PASSWORD = "Corr3ct-horse-1";
 
     private final ExecutorService elsewhere = Executors.newSingleThreadExecutor();
     private UserPool pool;
     private SignInRig rig;
 
-    @AfterAll
-    static void stop() {
-        LOCAL.close();
-    }
-
-    @BeforeEach
-    void countFromZero() {
-        LOCAL.cognito.resetRequestCounts();
-    }
-
     @AfterEach
     void close() throws InterruptedException {
         LOCAL.cognito.clearFaults();
         elsewhere.shutdownNow();
         assertTrue(elsewhere.awaitTermination(10, TimeUnit.SECONDS));
-        rig.close();
     }
 
     /** A pool whose user "dave" gets an SMS code, and the sign-in parts for {@code client} settings. */

@@ -25,10 +25,8 @@ import dev.cognitosecured.testing.cognito.UserPool;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * An app client with a secret, against LocalCognito, which checks {@code SECRET_HASH} (and
@@ -37,26 +35,13 @@ import org.junit.jupiter.api.Test;
  */
 class ClientSecretSignInTest {
 
-    private static final LocalCognitoRig LOCAL = new LocalCognitoRig();
+    @RegisterExtension
+    static final LocalCognitoRig LOCAL = new LocalCognitoRig();
+
     private static final String PASSWORD = "Corr3ct-horse-1";
 
     private final SessionTrail sessions = new SessionTrail();
     private SignInRig rig;
-
-    @AfterAll
-    static void stop() {
-        LOCAL.close();
-    }
-
-    @BeforeEach
-    void countFromZero() {
-        LOCAL.cognito.resetRequestCounts();
-    }
-
-    @AfterEach
-    void closeRig() {
-        rig.close();
-    }
 
     private AppClient client(UserPool pool, ClientSettings settings) {
         AppClient app = LOCAL.cognito.createClient(pool, settings.withSecret());

@@ -5,10 +5,17 @@ import dev.cognitosecured.runtime.internal.config.PoolConfig;
 import dev.cognitosecured.testing.cognito.AppClient;
 import dev.cognitosecured.testing.cognito.LocalCognito;
 import dev.cognitosecured.testing.cognito.ManualClock;
+import dev.cognitosecured.testing.cognito.PoolSettings;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
@@ -18,14 +25,43 @@ import software.amazon.awssdk.http.nio.netty.SdkEventLoopGroup;
  * One {@link LocalCognito} on a {@link ManualClock} for a test class, and the runtime's sign-in parts for
  * any of its app clients: the real {@link CognitoIdentityProvider} (its own client builder, Netty on event
  * loops shared by the class, no retries) whose SRP timestamps and session store read the same clock.
+ *
+ * <p>A JUnit 5 extension, registered in a static field ({@code @RegisterExtension static final
+ * LocalCognitoRig LOCAL = new LocalCognitoRig();}): each test starts with LocalCognito's request counts
+ * at zero, the sign-in parts a test made are closed after it (after its {@code @AfterEach} methods), and
+ * LocalCognito and the event loops after the class.
  */
-final class LocalCognitoRig implements AutoCloseable {
+final class LocalCognitoRig implements BeforeEachCallback, AfterEachCallback, AfterAllCallback {
 
     static final Instant START = Instant.parse("2026-03-01T10:00:00Z");
 
     final ManualClock clock = ManualClock.at(START);
     final LocalCognito cognito = LocalCognito.builder().clock(clock).start();
     private final SdkEventLoopGroup eventLoops = SdkEventLoopGroup.builder().numberOfThreads(2).build();
+    private final List<SignInRig> openRigs = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        cognito.resetRequestCounts();
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        for (SignInRig rig : openRigs) {
+            openRigs.remove(rig);
+            rig.close();
+        }
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
+    }
+
+    /** An app client without a secret, of a new pool with {@code settings}. */
+    AppClient clientOfNewPool(PoolSettings settings) {
+        return cognito.createClient(cognito.createPool(settings), false);
+    }
 
     /** The runtime's configuration for {@code app}, pointed at LocalCognito. */
     PoolConfig config(AppClient app, PoolConfig.AuthFlowType flow, PoolConfig.RefreshMode refresh,
@@ -40,7 +76,7 @@ final class LocalCognitoRig implements AutoCloseable {
         return config(app, flow, PoolConfig.RefreshMode.REFRESH_TOKEN_AUTH, PoolConfig.DEFAULT_CHALLENGE_VALIDITY);
     }
 
-    /** The sign-in parts for {@code config}, the SDK client watched by {@code interceptors}. */
+    /** The sign-in parts for {@code config}, the SDK client watched by {@code interceptors}; closed after the test. */
     SignInRig rig(PoolConfig config, ExecutionInterceptor... interceptors) {
         CognitoIdentityProvider provider = new CognitoIdentityProvider(CognitoIdentityProvider.clientBuilder(config)
                 .httpClientBuilder(NettyNioAsyncHttpClient.builder().eventLoopGroup(eventLoops))
@@ -51,11 +87,12 @@ final class LocalCognitoRig implements AutoCloseable {
                     }
                 })
                 .build(), config, clock);
-        return new SignInRig(config, provider, clock::nanoTime);
+        SignInRig rig = new SignInRig(config, provider, clock::nanoTime);
+        openRigs.add(rig);
+        return rig;
     }
 
-    @Override
-    public void close() {
+    private void close() {
         try {
             cognito.close();
         } finally {

@@ -11,24 +11,20 @@ import dev.cognitosecured.testing.cognito.Totp;
 import dev.cognitosecured.testing.cognito.UserPool;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
 /** The sign-in contract against LocalCognito, the strict stand-in of the test kit. */
 class LocalCognitoSignInTest extends SignInContract {
 
-    private static final LocalCognitoRig LOCAL = new LocalCognitoRig();
-
-    @AfterAll
-    static void stop() {
-        LOCAL.close();
-    }
+    @RegisterExtension
+    static final LocalCognitoRig LOCAL = new LocalCognitoRig();
 
     @Override
     StandInPool newPool() {
-        UserPool userPool = LOCAL.cognito.createPool(PoolSettings.defaults()
+        AppClient app = LOCAL.clientOfNewPool(PoolSettings.defaults()
                 .withMfa(MfaConfiguration.OPTIONAL, MfaFactor.SMS_MFA, MfaFactor.SOFTWARE_TOKEN_MFA, MfaFactor.EMAIL_OTP));
-        AppClient app = LOCAL.cognito.createClient(userPool, false);
+        UserPool userPool = app.pool();
         return new StandInPool() {
             @Override
             public SignInRig rig(RequestCounter counter, ExecutionInterceptor... watchers) {

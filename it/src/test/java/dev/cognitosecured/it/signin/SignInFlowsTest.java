@@ -21,10 +21,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Each kind of sign-in step against LocalCognito, through the runtime's real flow, store and identity
@@ -33,35 +31,19 @@ import org.junit.jupiter.api.Test;
  */
 class SignInFlowsTest {
 
-    private static final LocalCognitoRig LOCAL = new LocalCognitoRig();
+    @RegisterExtension
+    static final LocalCognitoRig LOCAL = new LocalCognitoRig();
+
     private static final String PASSWORD = "Corr3ct-horse-1";
 
     private final SessionTrail sessions = new SessionTrail();
     private SignInRig rig;
 
-    @AfterAll
-    static void stop() {
-        LOCAL.close();
-    }
-
-    @BeforeEach
-    void countFromZero() {
-        LOCAL.cognito.resetRequestCounts();
-    }
-
-    @AfterEach
-    void closeRig() {
-        if (rig != null) {
-            rig.close();
-        }
-    }
-
     /** A pool with {@code settings}, an app client without a secret, and the sign-in parts for {@code flow}. */
     private UserPool pool(PoolSettings settings, AuthFlowType flow) {
-        UserPool pool = LOCAL.cognito.createPool(settings);
-        AppClient app = LOCAL.cognito.createClient(pool, false);
+        AppClient app = LOCAL.clientOfNewPool(settings);
         rig = LOCAL.rig(LOCAL.config(app, flow), sessions);
-        return pool;
+        return app.pool();
     }
 
     private static PoolSettings optionalMfa() {

@@ -8,11 +8,12 @@ import dev.cognitosecured.runtime.spi.Ticker;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The runtime's real sign-in parts for one pool, as the CDI extension wires them: the identity provider
  * on the AWS SDK, a session store on the given ticker (no prefetch), and the sign-in flow over both.
- * Closing it closes the provider's SDK client.
+ * Closing it closes the provider's SDK client; closing it again does nothing.
  */
 final class SignInRig implements AutoCloseable {
 
@@ -21,6 +22,7 @@ final class SignInRig implements AutoCloseable {
     final DefaultSessionStore store;
     final CognitoSignIn signIn;
     final List<Object> events = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     SignInRig(PoolConfig config, CognitoIdentityProvider provider, Ticker ticker) {
         this.config = config;
@@ -32,6 +34,8 @@ final class SignInRig implements AutoCloseable {
 
     @Override
     public void close() {
-        provider.close();
+        if (closed.compareAndSet(false, true)) {
+            provider.close();
+        }
     }
 }

@@ -7,7 +7,11 @@ import java.util.Objects;
 /**
  * Cognito's custom authentication Lambda triggers, played by test code: set with {@link
  * PoolSettings#withCustomAuth(CustomAuthTriggers)}, used by {@code InitiateAuth} with {@code CUSTOM_AUTH} and
- * answered through {@code RespondToAuthChallenge} with {@code CUSTOM_CHALLENGE} and {@code ANSWER}. Each round
+ * answered through {@code RespondToAuthChallenge} with {@code CUSTOM_CHALLENGE} and {@code ANSWER}. A sign-in
+ * started with {@code CHALLENGE_NAME} {@code SRP_A} (and {@code SRP_A}) proves the password first, through
+ * {@code PASSWORD_VERIFIER}: LocalCognito plays those first rounds of the define trigger itself, as Cognito's
+ * documentation describes them (a wrong proof fails the sign-in), and calls {@link #define} once the password is
+ * proven, with no answers yet. Each round
  * uses up its session and, if another challenge follows, returns a new one, as in Cognito. A trigger that
  * throws fails the request with {@code UserLambdaValidationException}. Called on LocalCognito's server
  * threads, one request at a time.

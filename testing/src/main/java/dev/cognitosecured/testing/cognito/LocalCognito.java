@@ -22,9 +22,10 @@ import java.util.Optional;
  * }</pre>
  *
  * <p>It answers {@code InitiateAuth} ({@code USER_PASSWORD_AUTH}, {@code USER_SRP_AUTH}, {@code
- * REFRESH_TOKEN_AUTH}), {@code RespondToAuthChallenge} ({@code PASSWORD_VERIFIER}, {@code
- * NEW_PASSWORD_REQUIRED}, {@code SMS_MFA}, {@code EMAIL_OTP}, {@code SOFTWARE_TOKEN_MFA}, {@code
- * SELECT_MFA_TYPE}, {@code MFA_SETUP}, and chains of them), {@code AssociateSoftwareToken} and {@code
+ * REFRESH_TOKEN_AUTH}, {@code CUSTOM_AUTH} with or without SRP first, see {@link CustomAuthTriggers}), {@code
+ * RespondToAuthChallenge} ({@code PASSWORD_VERIFIER}, {@code NEW_PASSWORD_REQUIRED}, {@code SMS_MFA}, {@code
+ * EMAIL_OTP}, {@code SOFTWARE_TOKEN_MFA}, {@code SELECT_MFA_TYPE}, {@code MFA_SETUP}, {@code CUSTOM_CHALLENGE},
+ * and chains of them), {@code AssociateSoftwareToken} and {@code
  * VerifySoftwareToken} (by session or access token), {@code GetTokensFromRefreshToken} (with rotation), {@code
  * RevokeToken}, {@code GlobalSignOut}, {@code GetUser} and {@code SetUserMFAPreference} (see {@link Action}),
  * keeping Cognito's rules: challenge sessions are single-use and expire, {@code SECRET_HASH} is checked,
@@ -49,8 +50,9 @@ import java.util.Optional;
  * {@code DEVICE_PASSWORD_VERIFIER}); {@code MFA_SETUP} offers software tokens only. A few error messages could
  * not be checked against Cognito and are LocalCognito's own: an answer naming another challenge than the
  * session's ("Invalid session for the user."), {@code RefreshTokenReuseException}'s message, {@code
- * REFRESH_TOKEN_AUTH} with rotation on, {@code RevokeToken}'s client errors, an unacceptable {@code SRP_A}, and
- * an SRP {@code TIMESTAMP} more than 5 minutes from the clock ("Incorrect username or password.").
+ * REFRESH_TOKEN_AUTH} with rotation on, {@code RevokeToken}'s client errors, an unacceptable {@code SRP_A}, a
+ * {@code CUSTOM_AUTH} {@code CHALLENGE_NAME} other than {@code SRP_A} or {@code CUSTOM_CHALLENGE}, and an SRP
+ * {@code TIMESTAMP} more than 5 minutes from the clock ("Incorrect username or password.").
  */
 public final class LocalCognito implements AutoCloseable {
 

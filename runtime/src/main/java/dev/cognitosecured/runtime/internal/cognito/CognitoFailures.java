@@ -48,7 +48,8 @@ final class CognitoFailures {
 
     /**
      * The failure of the first step of a sign-in: {@code InitiateAuth USER_PASSWORD_AUTH}, or
-     * {@code USER_SRP_AUTH} with its {@code PASSWORD_VERIFIER} answer.
+     * {@code USER_SRP_AUTH} with its {@code PASSWORD_VERIFIER} answer, or {@code CUSTOM_AUTH} (with its
+     * {@code PASSWORD_VERIFIER} answer when it starts with SRP).
      */
     static Throwable ofSignIn(Throwable failure, Call call) {
         Throwable f = unwrap(failure);
@@ -93,6 +94,12 @@ final class CognitoFailures {
                 return new ChallengeExpiredException("Cognito no longer accepts the session of this sign-in challenge ("
                         + errorCode(e) + " to " + call + details(e) + "): it expired or was used. Start the sign-in"
                         + " again with SignIn.start.");
+            }
+            if (message.startsWith("Incorrect username or password")) {
+                // What Cognito answers when a custom auth challenge trigger ends the sign-in as failed.
+                return new WrongAnswerException("Cognito refused the answer and ended the sign-in (" + errorCode(e)
+                        + " to " + call + details(e) + "); for a custom challenge, the user pool's triggers decided"
+                        + " that the sign-in fails. Start the sign-in again with SignIn.start.", false, null);
             }
             if (message.startsWith("Password attempts exceeded")) {
                 return new WrongAnswerException("Too many wrong answers: Cognito has locked the user out for a while ("
@@ -144,6 +151,8 @@ final class CognitoFailures {
     enum Call {
         SIGN_IN("InitiateAuth (USER_PASSWORD_AUTH)"),
         SRP_SIGN_IN("InitiateAuth (USER_SRP_AUTH) or its PASSWORD_VERIFIER answer"),
+        CUSTOM_SIGN_IN("InitiateAuth (CUSTOM_AUTH)"),
+        CUSTOM_SRP_SIGN_IN("InitiateAuth (CUSTOM_AUTH with SRP_A) or its PASSWORD_VERIFIER answer"),
         REFRESH_TOKEN_AUTH("InitiateAuth (REFRESH_TOKEN_AUTH)"),
         GET_TOKENS_FROM_REFRESH_TOKEN("GetTokensFromRefreshToken"),
         REVOKE("RevokeToken");

@@ -44,7 +44,10 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.VerifySoftw
  *   <li>{@link #startSignIn}: {@code InitiateAuth} with {@code USER_SRP_AUTH} (then the answer to
  *       {@code PASSWORD_VERIFIER}, computed from the password by SRP, with a {@code TIMESTAMP} read from
  *       the wall clock given at construction) or {@code USER_PASSWORD_AUTH}, as the pool's
- *       {@code auth-flow} says; the tokens or the challenge that follows the password.</li>
+ *       {@code auth-flow} says; the tokens or the challenge that follows the password. With
+ *       {@code CUSTOM_AUTH}: {@code InitiateAuth CUSTOM_AUTH} with {@code CHALLENGE_NAME} {@code SRP_A} and
+ *       {@code SRP_A} when a password is given (the password is proven by SRP as above, then the pool's
+ *       triggers issue their {@code CUSTOM_CHALLENGE}s), with {@code USERNAME} alone when it is empty.</li>
  *   <li>{@link #respond}: {@code RespondToAuthChallenge} with the challenge's session, {@code USERNAME}
  *       and, for a client with a secret, {@code SECRET_HASH}; {@link #associateSoftwareToken} and
  *       {@link #verifySoftwareToken}: the same by session, during {@code MFA_SETUP}. A wrong code or a
@@ -129,19 +132,40 @@ public final class CognitoIdentityProvider implements IdentityProvider, AutoClos
      * it as a {@code String}: that copy cannot be cleared, and lives until it is garbage collected. SRP
      * sends no copy of it. A wrong user name or password fails with
      * {@link dev.cognitosecured.runtime.WrongAnswerException} ({@code canRetry() == true}), one message for both.
+     *
+     * <p>With {@code CUSTOM_AUTH}, a password proves itself by SRP before the custom challenges; an empty
+     * password starts them straight away.
+     *
+     * @throws IllegalArgumentException if {@code password} is empty and the flow needs one
      */
     @Override
     public CompletionStage<SignInResponse> startSignIn(String username, char[] password) {
         Objects.requireNonNull(username, "username");
         Objects.requireNonNull(password, "password");
+        if (password.length == 0 && !signsInWithoutPassword()) {
+            throw new IllegalArgumentException("The password is empty.");
+        }
         char[] copy = password.clone();
         CompletionStage<SignInResponse> started = switch (config.authFlow()) {
             case USER_SRP_AUTH -> call(() -> srp.start(username, copy),
                     failure -> CognitoFailures.ofSignIn(failure, Call.SRP_SIGN_IN));
             case USER_PASSWORD_AUTH -> call(() -> passwordAuth(username, copy)
                     .thenApply(response -> ChallengeResponses.of(response, username)), CognitoFailures::ofSignIn);
+            case CUSTOM_AUTH -> copy.length == 0
+                    ? call(() -> customAuth(username).thenApply(response -> ChallengeResponses.of(response, username)),
+                            failure -> CognitoFailures.ofSignIn(failure, Call.CUSTOM_SIGN_IN))
+                    : call(() -> srp.startCustomAuth(username, copy),
+                            failure -> CognitoFailures.ofSignIn(failure, Call.CUSTOM_SRP_SIGN_IN));
         };
         return started.whenComplete((response, failure) -> Arrays.fill(copy, '\0'));
+    }
+
+    /**
+     * Whether {@link #startSignIn} takes an empty password: with {@code CUSTOM_AUTH}, where the pool's custom
+     * challenges may stand in for it.
+     */
+    boolean signsInWithoutPassword() {
+        return config.authFlow() == PoolConfig.AuthFlowType.CUSTOM_AUTH;
     }
 
     @Override
@@ -233,7 +257,7 @@ public final class CognitoIdentityProvider implements IdentityProvider, AutoClos
     @Override
     public String toString() {
         return "CognitoIdentityProvider[pool=" + config.name() + ", userPoolId=" + config.userPoolId()
-                + ", refreshMode=" + config.refreshMode() + "]";
+                + ", authFlow=" + config.authFlow() + ", refreshMode=" + config.refreshMode() + "]";
     }
 
     private CompletableFuture<InitiateAuthResponse> passwordAuth(String username, char[] password) {
@@ -244,6 +268,19 @@ public final class CognitoIdentityProvider implements IdentityProvider, AutoClos
                 secret -> parameters.put("SECRET_HASH", SecretHash.of(username, config.clientId(), secret)));
         return client.initiateAuth(InitiateAuthRequest.builder()
                 .authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+                .clientId(config.clientId())
+                .authParameters(parameters)
+                .build());
+    }
+
+    /** {@code InitiateAuth CUSTOM_AUTH} with no password: the pool's triggers issue the first challenge. */
+    private CompletableFuture<InitiateAuthResponse> customAuth(String username) {
+        Map<String, String> parameters = new HashMap<>();
+        parameters.put("USERNAME", username);
+        config.clientSecret().ifPresent(
+                secret -> parameters.put("SECRET_HASH", SecretHash.of(username, config.clientId(), secret)));
+        return client.initiateAuth(InitiateAuthRequest.builder()
+                .authFlow(AuthFlowType.CUSTOM_AUTH)
                 .clientId(config.clientId())
                 .authParameters(parameters)
                 .build());

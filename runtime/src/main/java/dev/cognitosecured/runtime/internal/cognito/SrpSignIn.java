@@ -21,6 +21,10 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.RespondToAu
  * the {@code PASSWORD_VERIFIER} challenge that comes back ({@code PASSWORD_CLAIM_SIGNATURE},
  * {@code PASSWORD_CLAIM_SECRET_BLOCK}, {@code TIMESTAMP}, as {@code USERNAME} the challenge's
  * {@code USER_ID_FOR_SRP}). Its result is whatever follows the password: the tokens or the next challenge.
+ *
+ * <p>{@link #startCustomAuth} is the same with {@code InitiateAuth CUSTOM_AUTH} and {@code CHALLENGE_NAME}
+ * {@code SRP_A}: the pool's define auth challenge trigger asks for {@code PASSWORD_VERIFIER} first, and its
+ * custom challenges follow the proven password.
  */
 final class SrpSignIn {
 
@@ -38,18 +42,31 @@ final class SrpSignIn {
     }
 
     /**
-     * Starts the sign-in. {@code password} is read only while the returned stage is incomplete, and not
-     * changed.
+     * Starts the sign-in ({@code USER_SRP_AUTH}). {@code password} is read only while the returned stage is
+     * incomplete, and not changed.
      */
     CompletableFuture<SignInResponse> start(String username, char[] password) {
+        return start(AuthFlowType.USER_SRP_AUTH, Map.of(), username, password);
+    }
+
+    /**
+     * Starts a custom sign-in whose first step proves the password ({@code CUSTOM_AUTH} with
+     * {@code CHALLENGE_NAME} {@code SRP_A}); as {@link #start} otherwise.
+     */
+    CompletableFuture<SignInResponse> startCustomAuth(String username, char[] password) {
+        return start(AuthFlowType.CUSTOM_AUTH, Map.of("CHALLENGE_NAME", "SRP_A"), username, password);
+    }
+
+    private CompletableFuture<SignInResponse> start(AuthFlowType flow, Map<String, String> flowParameters,
+            String username, char[] password) {
         SrpClient srp = SrpClient.start(random);
-        Map<String, String> parameters = new HashMap<>();
+        Map<String, String> parameters = new HashMap<>(flowParameters);
         parameters.put("USERNAME", username);
         parameters.put("SRP_A", srp.srpA());
         config.clientSecret().ifPresent(
                 secret -> parameters.put("SECRET_HASH", SecretHash.of(username, config.clientId(), secret)));
         return client.initiateAuth(InitiateAuthRequest.builder()
-                        .authFlow(AuthFlowType.USER_SRP_AUTH)
+                        .authFlow(flow)
                         .clientId(config.clientId())
                         .authParameters(parameters)
                         .build())

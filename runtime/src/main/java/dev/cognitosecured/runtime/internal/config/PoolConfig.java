@@ -87,7 +87,12 @@ public record PoolConfig(
         /** Secure Remote Password: the password never leaves the client (the default). */
         USER_SRP_AUTH,
         /** The password is sent to Cognito over TLS. */
-        USER_PASSWORD_AUTH
+        USER_PASSWORD_AUTH,
+        /**
+         * The pool's custom challenges ({@code CUSTOM_CHALLENGE}, from its Lambda triggers): after the password
+         * is proven by SRP when one is given, straight away when the password is empty.
+         */
+        CUSTOM_AUTH
     }
 
     /** Which Cognito API refreshes tokens. */

@@ -10,17 +10,27 @@ import dev.cognitosecured.annotations.CognitoSecured.TokenKind;
 import dev.cognitosecured.runtime.SignIn;
 import dev.cognitosecured.runtime.client.CallPolicy;
 import dev.cognitosecured.runtime.client.Operation;
+import dev.cognitosecured.runtime.client.SecuredCaller;
 import dev.cognitosecured.runtime.internal.cognito.CognitoIdentityProvider;
 import dev.cognitosecured.runtime.internal.graphql.JaxRsGraphQLTransport;
 import dev.cognitosecured.runtime.spi.GraphQLTransport;
+import dev.cognitosecured.runtime.spi.IdentityProvider;
+import dev.cognitosecured.runtime.spi.Tokens;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.core.GenericType;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.weld.environment.se.Weld;
@@ -32,15 +42,19 @@ import org.junit.jupiter.api.Test;
 /**
  * Without replacement beans a pool gets the default parts: the JAX-RS transport, here talking HTTP
  * to a server on loopback, and the Cognito identity provider on the AWS SDK. The parts the
- * extension made are closed when the container shuts down.
+ * extension made are closed when the container shuts down. (How the parts serve generated clients,
+ * scopes, events and deployment errors is tested in the it module, with the annotation processor.)
  */
 class DefaultPartsTest {
 
     private static final AtomicInteger CONTAINERS = new AtomicInteger();
+    private static final Operation<String> TITLE = Operation.of("TodoApi.title",
+            "query Title($id: ID!) { todo(id: $id) { title } }", null, "todo", List.of("id"),
+            new GenericType<String>(String.class), CallPolicy.of(TokenKind.ACCESS, 0, 0));
 
     private final List<String> authorizations = new CopyOnWriteArrayList<>();
     private HttpServer server;
-    private TestConfig config;
+    private Map<String, String> config;
 
     @BeforeEach
     void startServer() throws IOException {
@@ -56,52 +70,106 @@ class DefaultPartsTest {
             }
         });
         server.start();
-        config = TestConfig.defaultPool(
+        config = Map.of(
+                "cognito-secured.region", "eu-west-1",
+                "cognito-secured.user-pool-id", "eu-west-1_Test",
+                "cognito-secured.client-id", "test-client",
                 "cognito-secured.graphql.endpoint", "http://127.0.0.1:" + server.getAddress().getPort() + "/graphql",
                 "cognito-secured.authorization-prefix", "Bearer ",
                 "cognito-secured.endpoint", "http://127.0.0.1:9");
+        config.forEach(System::setProperty);
     }
 
     @AfterEach
     void stopServer() {
-        config.close();
+        config.keySet().forEach(System::clearProperty);
         server.stop(0);
     }
 
-    private static WeldContainer boot(Class<?>... beanClasses) {
+    /** A container with the extension, the application bean that uses the default pool, and {@code replacements}. */
+    private static WeldContainer boot(Class<?>... replacements) {
         return new Weld("default-parts-" + CONTAINERS.incrementAndGet())
                 .disableDiscovery()
                 .addExtension(new CognitoSecuredExtension())
-                .addBeanClasses(beanClasses)
+                .addBeanClasses(TodoCaller.class)
+                .addBeanClasses(replacements)
                 .initialize();
     }
 
     @Test
     void theDefaultTransportSendsTheTokenOverHttpAndIsClosedAtShutdown() {
         GraphQLTransport transport;
-        try (WeldContainer container = boot(FakeCognito.class)) {
+        try (WeldContainer container = boot(AnyPasswordCognito.class)) {
             container.select(SignIn.class, AuthFlow.Literal.of("default")).get().start("alice", "right".toCharArray());
 
-            assertEquals("Buy milk", container.select(TodoApi.class).get().title("1"));
-            assertEquals(List.of("Bearer access-alice-1"), authorizations);
+            assertEquals("Buy milk", container.select(TodoCaller.class).get().title("1"));
+            assertEquals(List.of("Bearer access-alice"), authorizations);
 
             transport = container.select(PoolRuntime.class, AuthFlow.Literal.of("default")).get().transport();
             assertInstanceOf(JaxRsGraphQLTransport.class, transport);
         }
 
-        Operation<String> operation = Operation.of("Closed.check", "{ todo }", null, "todo", List.of(),
-                new GenericType<String>(String.class), CallPolicy.of(TokenKind.ACCESS, 0, 0));
-        assertThrows(IllegalStateException.class, () -> transport.execute(operation, Map.of(), "token"));
+        assertThrows(IllegalStateException.class, () -> transport.execute(TITLE, Map.of("id", "1"), "token"));
         assertEquals(1, authorizations.size());
     }
 
     @Test
     void withoutAReplacementTheIdentityProviderIsCognitos() {
-        try (WeldContainer container = boot(FakeGraphQL.class)) {
+        try (WeldContainer container = boot(NoTransport.class)) {
             PoolRuntime runtime = container.select(PoolRuntime.class, AuthFlow.Literal.of("default")).get();
 
             assertInstanceOf(CognitoIdentityProvider.class, runtime.identityProvider());
-            assertInstanceOf(FakeGraphQL.class, runtime.transport());
+            assertInstanceOf(NoTransport.class, runtime.transport());
+        }
+    }
+
+    /** The application bean: sends an operation with the default pool's caller, as a generated client does. */
+    @Dependent
+    static class TodoCaller {
+
+        @Inject
+        @AuthFlow
+        SecuredCaller caller;
+
+        String title(String id) {
+            return caller.call(TITLE, id);
+        }
+    }
+
+    /** Replaces Cognito: signs in any user, issuing one-hour tokens named {@code access-<user>}. */
+    @ApplicationScoped
+    static class AnyPasswordCognito implements IdentityProvider {
+
+        @Override
+        public CompletionStage<Tokens> signIn(String username, char[] password) {
+            return CompletableFuture.completedFuture(Tokens.of("access-" + username, "id-" + username,
+                    Optional.of("refresh-" + username), Duration.ofHours(1), username));
+        }
+
+        @Override
+        public CompletionStage<Tokens> refresh(Tokens current) {
+            return CompletableFuture.failedFuture(new UnsupportedOperationException("no refresh in this test"));
+        }
+
+        @Override
+        public CompletionStage<Void> revoke(Tokens current) {
+            return CompletableFuture.completedFuture(null);
+        }
+    }
+
+    /** Replaces the transport: the test only checks that it is the one the pool uses. */
+    @ApplicationScoped
+    static class NoTransport implements GraphQLTransport {
+
+        @Override
+        public <T> T execute(Operation<T> operation, Map<String, Object> variables, String token) {
+            throw new UnsupportedOperationException("no GraphQL in this test");
+        }
+
+        @Override
+        public <T> CompletionStage<T> executeAsync(Operation<T> operation, Map<String, Object> variables,
+                String token) {
+            return CompletableFuture.failedFuture(new UnsupportedOperationException("no GraphQL in this test"));
         }
     }
 }

@@ -218,6 +218,17 @@ class CognitoFailuresTest {
     }
 
     @Test
+    void aSignInTheCustomTriggersFailedCannotBeRetried() {
+        WrongAnswerException e = assertInstanceOf(WrongAnswerException.class, CognitoFailures.ofChallenge(
+                new CompletionException(notAuthorized("Incorrect username or password.")),
+                "RespondToAuthChallenge (CUSTOM_CHALLENGE)"));
+        assertFalse(e.canRetry());
+        assertTrue(e.getMessage().contains("RespondToAuthChallenge (CUSTOM_CHALLENGE)"), e.getMessage());
+        assertTrue(e.getMessage().contains("SignIn.start"), e.getMessage());
+        assertFalse(e.getMessage().contains("Incorrect username"), "Cognito's text is read, never copied");
+    }
+
+    @Test
     void anotherRefusalOfAnAnswerPointsAtTheConfiguration() {
         TransportException e = assertInstanceOf(TransportException.class, CognitoFailures.ofChallenge(
                 notAuthorized("Unable to verify secret hash for client abc"), "RespondToAuthChallenge (SMS_MFA)"));

@@ -180,7 +180,8 @@ class PoolConfigReaderTest {
                 "cognito-secured.pools.partners.client-id is missing",
                 "cognito-secured.pools.partners.endpoint: 'not a uri' is not a URI with http or https and a host;"
                         + " write e.g. https://host/path",
-                "cognito-secured.pools.partners.auth-flow: 'magic' is not one of USER_SRP_AUTH, USER_PASSWORD_AUTH",
+                "cognito-secured.pools.partners.auth-flow: 'magic' is not one of USER_SRP_AUTH, USER_PASSWORD_AUTH,"
+                        + " CUSTOM_AUTH",
                 "cognito-secured.pools.partners.refresh: 'sometimes' is not one of REFRESH_TOKEN_AUTH,"
                         + " GET_TOKENS_FROM_REFRESH_TOKEN",
                 "cognito-secured.pools.partners.session-scope: 'request' is not one of application, session",
@@ -192,7 +193,7 @@ class PoolConfigReaderTest {
 
     @ParameterizedTest
     @CsvSource({"USER_SRP_AUTH, USER_SRP_AUTH", "user-srp-auth, USER_SRP_AUTH", "User_Password_Auth, USER_PASSWORD_AUTH",
-        "user-password-auth, USER_PASSWORD_AUTH"})
+        "user-password-auth, USER_PASSWORD_AUTH", "CUSTOM_AUTH, CUSTOM_AUTH", "custom-auth, CUSTOM_AUTH"})
     void authFlowAcceptsAnyCaseAndKebabCase(String text, AuthFlowType expected) {
         requiredKeys("cognito-secured.");
         properties.put("cognito-secured.auth-flow", text);

@@ -75,8 +75,13 @@ sealed interface Challenge {
         }
     }
 
-    /** The client's SRP proof. */
-    record PasswordVerifier(SrpAuthentication.ProofCheck check, String secretBlock) implements Challenge {
+    /**
+     * The client's SRP proof. In a {@code CUSTOM_AUTH} sign-in started with {@code CHALLENGE_NAME} {@code SRP_A},
+     * the pool's custom challenges follow a right proof ({@code thenCustomAuth}), as the define auth challenge
+     * trigger asks after {@code PASSWORD_VERIFIER}.
+     */
+    record PasswordVerifier(SrpAuthentication.ProofCheck check, String secretBlock, boolean thenCustomAuth)
+            implements Challenge {
         @Override
         public String name() {
             return "PASSWORD_VERIFIER";
@@ -84,7 +89,7 @@ sealed interface Challenge {
 
         @Override
         public String toString() {
-            return "PasswordVerifier[secretBlock=***]";
+            return "PasswordVerifier[secretBlock=***, thenCustomAuth=" + thenCustomAuth + "]";
         }
     }
 

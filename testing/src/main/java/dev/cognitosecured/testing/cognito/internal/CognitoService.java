@@ -53,7 +53,7 @@ public final class CognitoService {
                         new NewPasswordAnswer(sessions, steps, passwords),
                         new MfaCodeAnswer(sessions, steps, clock),
                         new MfaChoiceAnswer(sessions, steps),
-                        new PasswordVerifierAnswer(sessions, steps, clock),
+                        new PasswordVerifierAnswer(sessions, steps, customAuth, clock),
                         customAuth),
                 "GetTokensFromRefreshToken", new GetTokensFromRefreshTokenAction(directory, tokens),
                 "RevokeToken", new RevokeTokenAction(directory, tokens),

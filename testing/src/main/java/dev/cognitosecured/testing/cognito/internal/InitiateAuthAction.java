@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code InitiateAuth}: {@code USER_PASSWORD_AUTH}, {@code USER_SRP_AUTH}, {@code CUSTOM_AUTH}, {@code
- * REFRESH_TOKEN_AUTH}.
+ * {@code InitiateAuth}: {@code USER_PASSWORD_AUTH}, {@code USER_SRP_AUTH}, {@code CUSTOM_AUTH} (with or without
+ * SRP first), {@code REFRESH_TOKEN_AUTH}.
  */
 final class InitiateAuthAction implements ActionHandler {
 
@@ -73,6 +73,15 @@ final class InitiateAuthAction implements ActionHandler {
         String username = Request.requiredParameter(parameters, "USERNAME");
         String srpA = Request.requiredParameter(parameters, "SRP_A");
         ClientSecrets.checkSecretHash(client, Optional.ofNullable(parameters.get("SECRET_HASH")), username);
+        return passwordVerifier(client, username, srpA, false);
+    }
+
+    /**
+     * The {@code PASSWORD_VERIFIER} challenge for {@code username}'s SRP sign-in, after the request's checks.
+     *
+     * @param thenCustomAuth whether the pool's custom challenges follow a right proof ({@code CUSTOM_AUTH})
+     */
+    private JsonObject passwordVerifier(ClientState client, String username, String srpA, boolean thenCustomAuth) {
         Optional<UserState> known = client.pool.user(username);
         if (known.isEmpty() && !client.settings.preventUserExistenceErrors()) {
             throw CognitoException.userNotFound();
@@ -88,7 +97,8 @@ final class InitiateAuthAction implements ActionHandler {
         }
         // Cognito names the user by user name in both parameters (its id for SRP is the user name when users
         // sign in by user name, as here), whatever alias the client typed.
-        return steps.challenge(client, user, new Challenge.PasswordVerifier(started.check(), started.secretBlock()),
+        Challenge challenge = new Challenge.PasswordVerifier(started.check(), started.secretBlock(), thenCustomAuth);
+        return steps.challenge(client, user, challenge,
                 Json.createObjectBuilder()
                         .add("SALT", started.salt())
                         .add("SECRET_BLOCK", started.secretBlock())
@@ -104,14 +114,30 @@ final class InitiateAuthAction implements ActionHandler {
         return stranger;
     }
 
+    /**
+     * {@code CUSTOM_AUTH}: straight to the pool's custom challenges, or, with {@code CHALLENGE_NAME} {@code SRP_A}
+     * and {@code SRP_A}, the password proven by SRP first. LocalCognito plays that part of the define auth
+     * challenge trigger as Cognito's documentation describes it: {@code PASSWORD_VERIFIER} after {@code SRP_A},
+     * custom challenges after a right proof, and a wrong proof fails the sign-in. Any other {@code CHALLENGE_NAME}
+     * than those two and {@code CUSTOM_CHALLENGE} is refused.
+     */
     private JsonObject custom(ClientState client, Map<String, String> parameters) {
         requireFlow(client, ExplicitAuthFlow.CUSTOM_AUTH);
         String username = Request.requiredParameter(parameters, "USERNAME");
         ClientSecrets.checkSecretHash(client, Optional.ofNullable(parameters.get("SECRET_HASH")), username);
         CustomAuthRounds.triggers(client);
-        UserState user = Users.signingIn(client, username);
-        user.lockout.check(clock.instant());
-        return customAuth.next(client, user, List.of());
+        String first = parameters.getOrDefault("CHALLENGE_NAME", "CUSTOM_CHALLENGE");
+        switch (first) {
+            case "SRP_A":
+                return passwordVerifier(client, username, Request.requiredParameter(parameters, "SRP_A"), true);
+            case "CUSTOM_CHALLENGE":
+                UserState user = Users.signingIn(client, username);
+                user.lockout.check(clock.instant());
+                return customAuth.next(client, user, List.of());
+            default:
+                throw CognitoException.invalidParameter(
+                        "CHALLENGE_NAME must be SRP_A or CUSTOM_CHALLENGE to start CUSTOM_AUTH, not " + first);
+        }
     }
 
     private JsonObject refresh(ClientState client, Map<String, String> parameters) {

@@ -4,12 +4,15 @@ import dev.cognitosecured.testing.cognito.srp.SrpOutcome;
 import jakarta.json.JsonObject;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
  * Answers {@code PASSWORD_VERIFIER}, the second half of {@code USER_SRP_AUTH}, through {@link SrpAuthentication}.
- * The session is used up by any proof, right or wrong.
+ * The session is used up by any proof, right or wrong. In a {@code CUSTOM_AUTH} sign-in that started with SRP, a
+ * right proof leads to the pool's custom challenges ({@link CustomAuthRounds}) instead of the password's usual
+ * next steps.
  *
  * <p>Errors: a {@code TIMESTAMP} that is not a date in Cognito's form at all is an {@code
  * InvalidParameterException} with Cognito's message; one that reads as a date but is not the exact form the
@@ -27,11 +30,14 @@ final class PasswordVerifierAnswer {
 
     private final ChallengeSessions sessions;
     private final SignInSteps steps;
+    private final CustomAuthRounds customAuth;
     private final InstantSource clock;
 
-    PasswordVerifierAnswer(ChallengeSessions sessions, SignInSteps steps, InstantSource clock) {
+    PasswordVerifierAnswer(ChallengeSessions sessions, SignInSteps steps, CustomAuthRounds customAuth,
+            InstantSource clock) {
         this.sessions = sessions;
         this.steps = steps;
+        this.customAuth = customAuth;
         this.clock = clock;
     }
 
@@ -57,6 +63,9 @@ final class PasswordVerifierAnswer {
             throw CognitoException.notAuthorized(Users.INCORRECT);
         }
         Users.checkTemporaryPasswordAge(client, user, now);
+        if (challenge.thenCustomAuth()) {
+            return customAuth.next(client, user, List.of());
+        }
         return steps.afterPassword(client, user);
     }
 }

@@ -1,4 +1,4 @@
-package dev.cognitosecured.runtime.internal.cdi;
+package dev.cognitosecured.it.cdi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package dev.cognitosecured.runtime.internal.cdi;
+package dev.cognitosecured.it.cdi;
 
 import dev.cognitosecured.annotations.AuthFlow;
 import dev.cognitosecured.runtime.SignIn;
@@ -6,9 +6,9 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
-/** Looks the sign-in flow of the pool named "partners" up when it needs it. */
+/** An application bean that looks the sign-in flow of the pool named "partners" up when it needs it. */
 @Dependent
-public class PartnersSignInLookup {
+public class PartnersLookup {
 
     @Inject
     @AuthFlow("partners")
