@@ -19,20 +19,20 @@ public class BoardApi_CognitoClient implements BoardApi {
     private static final Operation<Board> BOARD = Operation.of("BoardApi.board",
             "query Board { todos: listTodos { id } users: listUsers { id } } query Stats { stats { open closed } }",
             "Board", null,
-            List.of(), new GenericType<Board>() {}, POLICY);
+            List.of(), new GenericType<Board>(Board.class), POLICY);
 
     private static final Operation<Board.Stats> STATS = Operation.of("BoardApi.stats",
             "query Board { todos: listTodos { id } users: listUsers { id } } query Stats { stats { open closed } }",
             "Stats", "stats",
-            List.of(), new GenericType<Board.Stats>() {}, POLICY);
+            List.of(), new GenericType<Board.Stats>(Board.Stats.class), POLICY);
 
     private static final Operation<Board.Stats> STATS_2 = Operation.of("BoardApi.stats",
             "query Stats($since: String!) { stats(since: $since) { open closed } }", null, "stats",
-            List.of("since"), new GenericType<Board.Stats>() {}, POLICY);
+            List.of("since"), new GenericType<Board.Stats>(Board.Stats.class), POLICY);
 
     private static final Operation<Board.Item> FIND = Operation.of("BoardApi.find",
             "query Find($id: ID!) { item(id: $id) { id } }", null, "item",
-            List.of("id"), new GenericType<Board.Item>() {}, POLICY);
+            List.of("id"), new GenericType<Board.Item>(Board.Item.class), POLICY);
 
     private final SecuredCaller caller;
 

@@ -31,7 +31,7 @@ public class Partners_PartnerApi_CognitoClient implements Partners.PartnerApi {
     private static final Operation<Partners.Partner[]> PARTNERS_BY_IDS = Operation.of(
             "Partners.PartnerApi.partnersByIds",
             "query ByIds($ids: [ID!]!) { partnersByIds(ids: $ids) { id name } }", null, "partnersByIds",
-            List.of("ids"), new GenericType<Partners.Partner[]>() {}, POLICY);
+            List.of("ids"), new GenericType<Partners.Partner[]>(Partners.Partner[].class), POLICY);
 
     private final SecuredCaller caller;
 

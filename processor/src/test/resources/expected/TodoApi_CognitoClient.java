@@ -20,7 +20,7 @@ public class TodoApi_CognitoClient implements TodoApi {
 
     private static final Operation<Todo> GET_TODO = Operation.of("TodoApi.getTodo",
             "query Get($id: ID!) { getTodo(id: $id) { id title done } }", null, "getTodo",
-            List.of("id"), new GenericType<Todo>() {}, POLICY);
+            List.of("id"), new GenericType<Todo>(Todo.class), POLICY);
 
     private static final Operation<List<Todo>> LIST_TODOS = Operation.of("TodoApi.listTodos",
             "query List { listTodos { id title done } }", null, "listTodos",
@@ -28,20 +28,20 @@ public class TodoApi_CognitoClient implements TodoApi {
 
     private static final Operation<Todo> FIND_TODO = Operation.of("TodoApi.findTodo",
             "query Find($title: String!) { findTodo(title: $title) { id title done } }", null, "findTodo",
-            List.of("title"), new GenericType<Todo>() {}, POLICY);
+            List.of("title"), new GenericType<Todo>(Todo.class), POLICY);
 
     private static final Operation<Void> DELETE_TODO = Operation.of("TodoApi.deleteTodo",
             "mutation Delete($id: ID!) { deleteTodo(id: $id) }", null, "deleteTodo",
-            List.of("id"), new GenericType<Void>() {}, POLICY);
+            List.of("id"), new GenericType<Void>(Void.class), POLICY);
 
     private static final Operation<Todo> ADD_TODO = Operation.of("TodoApi.addTodo",
             "mutation Add($title: String!, $done: Boolean!) { addTodo(done: $done, title: $title) { id title done } }",
             null, "addTodo",
-            List.of("title", "done"), new GenericType<Todo>() {}, POLICY);
+            List.of("title", "done"), new GenericType<Todo>(Todo.class), POLICY);
 
     private static final Operation<Integer> COUNT_TODOS = Operation.of("TodoApi.countTodos",
             "query Count { count: todoCount }", null, "count",
-            List.of(), new GenericType<Integer>() {}, POLICY);
+            List.of(), new GenericType<Integer>(Integer.class), POLICY);
 
     private final SecuredCaller caller;
 

@@ -1,6 +1,7 @@
 package dev.cognitosecured.processor;
 
 import com.squareup.javapoet.AnnotationSpec;
+import com.squareup.javapoet.ArrayTypeName;
 import com.squareup.javapoet.ClassName;
 import com.squareup.javapoet.CodeBlock;
 import com.squareup.javapoet.FieldSpec;
@@ -126,11 +127,30 @@ final class ClientWriter {
         Optional<String> rootField = method.selected().orElseThrow().rootField();
         return FieldSpec.builder(ParameterizedTypeName.get(OPERATION, result), constant,
                         Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                .initializer("$T.of($S,$W$S,$W$S,$W$S,$W$T.of($L),$Wnew $T() {},$W$N)",
+                .initializer("$T.of($S,$W$S,$W$S,$W$S,$W$T.of($L),$W$L,$W$N)",
                         OPERATION, method.label(), method.document(), method.operationName().orElse(null),
-                        rootField.orElse(null), List.class, variableNames,
-                        ParameterizedTypeName.get(GENERIC_TYPE, result), POLICY)
+                        rootField.orElse(null), List.class, variableNames, genericType(result), POLICY)
                 .build();
+    }
+
+    /**
+     * The {@code GenericType} of a result: built from the class literal where the type has one, so
+     * that a client brings no class of its own per operation; an anonymous subclass, which captures
+     * the type arguments, only for a parameterized type such as {@code List<Todo>}.
+     */
+    private static CodeBlock genericType(TypeName result) {
+        TypeName genericType = ParameterizedTypeName.get(GENERIC_TYPE, result);
+        return hasClassLiteral(result)
+                ? CodeBlock.of("new $T($T.class)", genericType, result)
+                : CodeBlock.of("new $T() {}", genericType);
+    }
+
+    /** A class without type arguments ({@code Todo}, {@code Void}), or an array of such or of primitives. */
+    static boolean hasClassLiteral(TypeName type) {
+        if (type instanceof ArrayTypeName array) {
+            return hasClassLiteral(array.componentType);
+        }
+        return type instanceof ClassName || type.isPrimitive();
     }
 
     private MethodSpec implementation(ClientModel model, Method method, String constant) {

@@ -80,8 +80,8 @@ public class FastPathBenchmark {
 
     /**
      * Not a client: only what the generated client's call does before it reaches the store, building
-     * the variables with {@code Operation.variables} (the varargs array, the map). For explaining the
-     * difference between the generated and the hand-written client.
+     * the variables with {@code Operation.variables} (for one variable: one small map, no array). For
+     * explaining a difference between the generated and the hand-written client.
      */
     @Benchmark
     public Map<String, Object> operationVariables() {

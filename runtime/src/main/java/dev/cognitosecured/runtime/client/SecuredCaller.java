@@ -22,13 +22,15 @@ import java.util.function.Supplier;
  */
 public final class SecuredCaller {
 
+    /** The one store of every call, or {@code null} when {@link #stores} finds it per call. */
+    private final SessionStore fixedStore;
     private final Supplier<? extends SessionStore> stores;
     private final GraphQLTransport transport;
 
     /** A caller that always uses {@code store}. */
     public SecuredCaller(SessionStore store, GraphQLTransport transport) {
-        Objects.requireNonNull(store, "store");
-        this.stores = () -> store;
+        this.fixedStore = Objects.requireNonNull(store, "store");
+        this.stores = null;
         this.transport = Objects.requireNonNull(transport, "transport");
     }
 
@@ -38,15 +40,60 @@ public final class SecuredCaller {
      * refreshes and replays, whichever thread completes them.
      */
     public SecuredCaller(Supplier<? extends SessionStore> stores, GraphQLTransport transport) {
+        this.fixedStore = null;
         this.stores = Objects.requireNonNull(stores, "stores");
         this.transport = Objects.requireNonNull(transport, "transport");
     }
 
-    /** Sends {@code operation} with the method's argument values and waits for its result. */
+    /**
+     * Sends {@code operation}, which takes one variable, with the method's argument value and waits
+     * for its result. The same as {@link #call(Operation, Object...)} with one value, without the
+     * varargs array: what a generated client calls for a method with one parameter.
+     */
+    public <T> T call(Operation<T> operation, Object value) {
+        return send(operation, operation.variables(value));
+    }
+
+    /**
+     * Sends {@code operation} with the method's argument values and waits for its result. The
+     * variables are a view over {@code values} (see {@link Operation#variables(Object...)}): the array
+     * must not be changed while the call runs.
+     */
     public <T> T call(Operation<T> operation, Object... values) {
-        Map<String, Object> variables = operation.variables(values);
+        return send(operation, operation.variables(values));
+    }
+
+    /**
+     * Sends {@code operation}, which takes one variable, with the method's argument value; the result
+     * completes the stage. The same as {@link #callAsync(Operation, Object...)} with one value.
+     */
+    public <T> CompletionStage<T> callAsync(Operation<T> operation, Object value) {
+        Map<String, Object> variables;
+        try {
+            variables = operation.variables(value);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return sendAsync(operation, variables);
+    }
+
+    /**
+     * Sends {@code operation} with the method's argument values; the result completes the stage. The
+     * variables are a view over {@code values}: the array must not be changed until the stage completes.
+     */
+    public <T> CompletionStage<T> callAsync(Operation<T> operation, Object... values) {
+        Map<String, Object> variables;
+        try {
+            variables = operation.variables(values);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return sendAsync(operation, variables);
+    }
+
+    private <T> T send(Operation<T> operation, Map<String, Object> variables) {
         CallPolicy policy = operation.policy();
-        SessionStore store = stores.get();
+        SessionStore store = store();
         Tokens tokens = store.tokens(policy.refreshSkew());
         for (int replays = 0; ; replays++) {
             try {
@@ -60,13 +107,10 @@ public final class SecuredCaller {
         }
     }
 
-    /** Sends {@code operation} with the method's argument values; the result completes the stage. */
-    public <T> CompletionStage<T> callAsync(Operation<T> operation, Object... values) {
-        Map<String, Object> variables;
+    private <T> CompletionStage<T> sendAsync(Operation<T> operation, Map<String, Object> variables) {
         SessionStore store;
         try {
-            variables = operation.variables(values);
-            store = stores.get();
+            store = store();
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -93,6 +137,12 @@ public final class SecuredCaller {
                             .thenCompose(fresh -> attempt(store, operation, variables, fresh, replays + 1));
                 })
                 .thenCompose(stage -> stage);
+    }
+
+    /** The store of this call: the one store, or the one {@link #stores} finds on the calling thread. */
+    private SessionStore store() {
+        SessionStore fixed = fixedStore;
+        return fixed != null ? fixed : stores.get();
     }
 
     private static String token(Tokens tokens, CallPolicy policy) {

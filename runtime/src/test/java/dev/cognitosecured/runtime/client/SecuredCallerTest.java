@@ -4,6 +4,7 @@ import static dev.cognitosecured.runtime.internal.store.TestTokens.issued;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,6 +29,7 @@ import java.util.Optional;
 import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -275,6 +277,85 @@ class SecuredCallerTest {
             answerReplaysWithTheirId();
             assertEquals("todo 1", first.join());
             assertEquals("todo 2", second.join());
+        }
+    }
+
+    /** What both call styles share: the variables, and the store asked once per call on the calling thread. */
+    @Nested
+    class VariablesAndStores {
+
+        private final Operation<String> addTodo = Operation.of("TodoApi.addTodo",
+                "mutation Add($title: String!, $note: String) { addTodo(title: $title, note: $note) { id } }", null,
+                "addTodo", List.of("title", "note"), new GenericType<String>(String.class),
+                new CallPolicy(TokenKind.ACCESS, SKEW, 1));
+
+        @Test
+        void sendsSeveralVariablesInOrderWithNulls() {
+            caller.call(addTodo, "milk", null);
+            caller.callAsync(addTodo, "bread", "wholemeal");
+
+            assertEquals(List.of("title", "note"), List.copyOf(transport.sentVariables(0).keySet()));
+            assertNull(transport.sentVariables(0).get("note"));
+            assertTrue(transport.sentVariables(0).containsKey("note"));
+            assertEquals(Map.of("title", "bread", "note", "wholemeal"), transport.sentVariables(1));
+        }
+
+        @Test
+        void sendsOneVariableWhateverItsType() {
+            String[] ids = {"1", "2"};
+            caller.call(getTodo(1), (Object) ids);
+            caller.call(getTodo(1), (Object) null);
+
+            assertSame(ids, transport.sentVariables(0).get("id"));
+            assertTrue(transport.sentVariables(1).containsKey("id"));
+            assertEquals(1, transport.sentVariables(1).size());
+        }
+
+        @Test
+        void refusesAWrongNumberOfValuesBeforeSending() {
+            IllegalArgumentException blocking =
+                    assertThrows(IllegalArgumentException.class, () -> caller.call(addTodo, "milk"));
+            assertEquals("TodoApi.addTodo takes 2 variables, was given 1", blocking.getMessage());
+            assertThrows(IllegalArgumentException.class, () -> caller.call(getTodo(1), "1", "2"));
+
+            CompletableFuture<String> one = caller.callAsync(addTodo, "milk").toCompletableFuture();
+            CompletableFuture<String> three = caller.callAsync(addTodo, "milk", null, true).toCompletableFuture();
+            assertInstanceOf(IllegalArgumentException.class, causeOf(one));
+            assertInstanceOf(IllegalArgumentException.class, causeOf(three));
+            assertTrue(transport.sentTokens().isEmpty());
+        }
+
+        @Test
+        void asksTheStoreSupplierOncePerCallOnTheCallingThread() {
+            List<Thread> askedOn = new CopyOnWriteArrayList<>();
+            SecuredCaller perContext = new SecuredCaller(() -> {
+                askedOn.add(Thread.currentThread());
+                return store;
+            }, transport);
+            refreshAtOnce();
+            rejectTheFirstToken();
+
+            assertEquals("data for access-2", perContext.call(getTodo(1), "42"));
+            assertEquals(List.of(Thread.currentThread()), askedOn, "one store for the call, its refresh and replay");
+
+            CompletableFuture<String> async = perContext.callAsync(addTodo, "milk", null).toCompletableFuture();
+            assertEquals(List.of(Thread.currentThread(), Thread.currentThread()), askedOn);
+            transport.response(0).complete("done");
+            assertEquals("done", async.join());
+            assertEquals(2, askedOn.size());
+        }
+
+        @Test
+        void aStoreSupplierThatFailsFailsTheCall() {
+            IllegalStateException noContext = new IllegalStateException("no session context");
+            SecuredCaller perContext = new SecuredCaller(() -> {
+                throw noContext;
+            }, transport);
+
+            assertSame(noContext, assertThrows(IllegalStateException.class, () -> perContext.call(getTodo(1), "42")));
+            assertSame(noContext, causeOf(perContext.callAsync(getTodo(1), "42").toCompletableFuture()));
+            assertSame(noContext, causeOf(perContext.callAsync(addTodo, "milk", null).toCompletableFuture()));
+            assertTrue(transport.sentTokens().isEmpty());
         }
     }
 

@@ -17,7 +17,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -32,10 +31,6 @@ record ClientIndex(Set<String> names, List<String> problems) {
 
     /** The folder the annotation processor writes the index to. */
     static final String FOLDER = "META-INF/cognito-secured/clients";
-
-    private static final Pattern BINARY_NAME =
-            Pattern.compile("[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*"
-                    + "(\\.[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*)*");
 
     ClientIndex {
         names = Set.copyOf(names);
@@ -102,9 +97,33 @@ record ClientIndex(Set<String> names, List<String> problems) {
         }
     }
 
+    /**
+     * Whether {@code name} is a binary class name: Java identifiers joined by dots. (A loop rather
+     * than a regular expression: this runs at every container start, and compiling the expression
+     * cost more than reading the index.)
+     */
+    static boolean isBinaryName(String name) {
+        boolean identifierStarts = true;
+        for (int i = 0; i < name.length(); ) {
+            int c = name.codePointAt(i);
+            i += Character.charCount(c);
+            if (identifierStarts) {
+                if (!Character.isJavaIdentifierStart(c)) {
+                    return false;
+                }
+                identifierStarts = false;
+            } else if (c == '.') {
+                identifierStarts = true;
+            } else if (!Character.isJavaIdentifierPart(c)) {
+                return false;
+            }
+        }
+        return !identifierStarts;
+    }
+
     private static void add(String where, String content, Set<String> names, List<String> problems) {
         String name = content.strip();
-        if (BINARY_NAME.matcher(name).matches()) {
+        if (isBinaryName(name)) {
             names.add(name);
         } else {
             problems.add(where + " does not hold the binary name of a class; rebuild the project so that"
