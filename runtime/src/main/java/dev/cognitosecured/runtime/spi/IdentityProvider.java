@@ -40,7 +40,8 @@ public interface IdentityProvider {
     /**
      * Starts a sign-in that Cognito may answer with a challenge ({@code InitiateAuth}, and for SRP the
      * {@code PASSWORD_VERIFIER} answer). {@code password} is read before the stage completes and not
-     * kept; the caller clears it afterwards.
+     * kept; the caller clears it afterwards. An empty {@code password} reaches the provider as it is:
+     * a provider whose flow needs one throws {@link IllegalArgumentException} before sending anything.
      *
      * <p>The default signs in with {@link #signIn} and so never returns a challenge.
      */

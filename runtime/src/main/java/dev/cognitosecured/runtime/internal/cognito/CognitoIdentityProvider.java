@@ -164,7 +164,7 @@ public final class CognitoIdentityProvider implements IdentityProvider, AutoClos
      * Whether {@link #startSignIn} takes an empty password: with {@code CUSTOM_AUTH}, where the pool's custom
      * challenges may stand in for it.
      */
-    boolean signsInWithoutPassword() {
+    private boolean signsInWithoutPassword() {
         return config.authFlow() == PoolConfig.AuthFlowType.CUSTOM_AUTH;
     }
 

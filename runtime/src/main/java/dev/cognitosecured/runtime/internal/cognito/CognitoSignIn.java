@@ -57,8 +57,8 @@ public final class CognitoSignIn implements SignIn {
     /**
      * {@inheritDoc}
      *
-     * @throws IllegalArgumentException if {@code username} is blank, or {@code password} empty when the
-     *     pool's {@code auth-flow} is not {@code CUSTOM_AUTH}
+     * @throws IllegalArgumentException if {@code username} is blank, or if the identity provider refuses
+     *     an empty {@code password} (the default one takes it only with {@code auth-flow=CUSTOM_AUTH})
      */
     @Override
     public SignInStep start(String username, char[] password) {
@@ -66,9 +66,6 @@ public final class CognitoSignIn implements SignIn {
         Objects.requireNonNull(password, "password");
         if (username.isBlank()) {
             throw new IllegalArgumentException("The user name is blank.");
-        }
-        if (password.length == 0 && !signsInWithoutPassword()) {
-            throw new IllegalArgumentException("The password is empty.");
         }
         // The provider gets a copy, cleared as soon as its answer is in: the caller's array is the caller's.
         char[] copy = password.clone();
@@ -165,15 +162,6 @@ public final class CognitoSignIn implements SignIn {
     public String toString() {
         return "CognitoSignIn[pool=" + store.pool() + ", signedIn=" + store.isSignedIn() + ", step="
                 + store.challengeStep().map(step -> step.kind().name()).orElse("none") + "]";
-    }
-
-    /**
-     * Whether an empty password may start a sign-in: only with the default provider configured for
-     * {@code CUSTOM_AUTH}, whose custom challenges may stand in for a password. Any other provider is
-     * never handed an empty one.
-     */
-    private boolean signsInWithoutPassword() {
-        return provider instanceof CognitoIdentityProvider cognito && cognito.signsInWithoutPassword();
     }
 
     /** What {@code response}, the outcome of the claim's last request, leads to. */

@@ -264,9 +264,18 @@ class CognitoSignInTest {
             assertThrows(IllegalStateException.class, () -> signIn.confirm("123456"));
             assertThrows(IllegalArgumentException.class, () -> signIn.confirm(" "));
             assertThrows(IllegalArgumentException.class, () -> signIn.start(" ", "x".toCharArray()));
-            assertThrows(IllegalArgumentException.class, () -> signIn.start(USER, new char[0]));
             assertThrows(IllegalArgumentException.class, () -> signIn.confirmNewPassword(new char[0], Map.of()));
             assertTrue(provider.calls().isEmpty());
+        }
+
+        @Test
+        void whetherAnEmptyPasswordMaySignInIsTheProvidersToJudge() {
+            // The default provider refuses it unless auth-flow=CUSTOM_AUTH (tested against LocalCognito
+            // in CustomAuthSignInTest); the flow hands it on as it is.
+            provider.then(signedIn());
+
+            assertTrue(signIn.start(USER, new char[0]).isDone());
+            assertEquals(1, provider.calls().size());
         }
     }
 
