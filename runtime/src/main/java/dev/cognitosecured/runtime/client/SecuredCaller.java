@@ -1,5 +1,7 @@
 package dev.cognitosecured.runtime.client;
 
+import static dev.cognitosecured.runtime.internal.concurrent.Completions.unwrap;
+
 import dev.cognitosecured.annotations.CognitoSecured.TokenKind;
 import dev.cognitosecured.runtime.SessionStore;
 import dev.cognitosecured.runtime.UnauthorizedException;
@@ -8,7 +10,6 @@ import dev.cognitosecured.runtime.spi.Tokens;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
@@ -160,11 +161,4 @@ public final class SecuredCaller {
                 last.status(), last);
     }
 
-    private static Throwable unwrap(Throwable failure) {
-        Throwable cause = failure;
-        while (cause instanceof CompletionException && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause;
-    }
 }

@@ -1,13 +1,13 @@
 package dev.cognitosecured.runtime.internal.cognito;
 
+import static dev.cognitosecured.runtime.internal.concurrent.Completions.unwrap;
+
 import dev.cognitosecured.runtime.ChallengeExpiredException;
 import dev.cognitosecured.runtime.CognitoSecuredException;
 import dev.cognitosecured.runtime.SignInRequiredException;
 import dev.cognitosecured.runtime.TransportException;
 import dev.cognitosecured.runtime.WrongAnswerException;
 import dev.cognitosecured.runtime.internal.cognito.srp.InvalidSrpChallengeException;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.CodeMismatchException;
@@ -225,11 +225,4 @@ final class CognitoFailures {
         return s.toString();
     }
 
-    private static Throwable unwrap(Throwable t) {
-        Throwable f = t;
-        while ((f instanceof CompletionException || f instanceof ExecutionException) && f.getCause() != null) {
-            f = f.getCause();
-        }
-        return f;
-    }
 }

@@ -1,5 +1,7 @@
 package dev.cognitosecured.runtime.internal.graphql;
 
+import static dev.cognitosecured.runtime.internal.concurrent.Completions.unwrap;
+
 import dev.cognitosecured.runtime.TransportException;
 import dev.cognitosecured.runtime.client.Operation;
 import dev.cognitosecured.runtime.spi.GraphQLTransport;
@@ -17,9 +19,7 @@ import java.net.URI;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 
 /**
  * The default {@link GraphQLTransport}: POSTs each operation as JSON to one endpoint with the JAX-RS
@@ -136,14 +136,6 @@ public final class JaxRsGraphQLTransport implements GraphQLTransport {
                 + (message == null ? "" : ": " + BodyExcerpt.of(message, token));
     }
 
-    private static Throwable unwrap(Throwable failure) {
-        Throwable cause = failure;
-        while ((cause instanceof CompletionException || cause instanceof ExecutionException)
-                && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause;
-    }
 
     private static String withoutUserInfoAndQuery(URI endpoint) {
         if (endpoint.getHost() == null) {

@@ -1,5 +1,8 @@
 package dev.cognitosecured.runtime.internal.store;
 
+import static dev.cognitosecured.runtime.internal.concurrent.Completions.rethrowable;
+import static dev.cognitosecured.runtime.internal.concurrent.Completions.unwrap;
+
 import dev.cognitosecured.runtime.ChallengeExpiredException;
 import dev.cognitosecured.runtime.ChallengeInProgressException;
 import dev.cognitosecured.runtime.SessionStore;
@@ -23,7 +26,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -628,24 +630,7 @@ public final class DefaultSessionStore implements SessionStore {
         }
     }
 
-    private static Throwable unwrap(Throwable failure) {
-        Throwable cause = failure;
-        while ((cause instanceof CompletionException || cause instanceof ExecutionException)
-                && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause;
-    }
 
-    private static RuntimeException rethrowable(Throwable cause) {
-        if (cause instanceof RuntimeException runtime) {
-            return runtime;
-        }
-        if (cause instanceof Error error) {
-            throw error;
-        }
-        return new CompletionException(cause);
-    }
 
     /** {@code span} in nanoseconds, at most {@link #MAX_SPAN}. */
     private static long nanos(Duration span, String name) {
