@@ -1,6 +1,6 @@
 package dev.cognitosecured.it.e2e;
 
-import dev.cognitosecured.it.demo.LocalStandIns;
+import dev.cognitosecured.testing.LocalStandIns;
 import dev.cognitosecured.testing.cognito.AppClient;
 import dev.cognitosecured.testing.cognito.ClientSettings;
 import dev.cognitosecured.testing.cognito.LocalCognito;
@@ -18,17 +18,16 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 
 /**
- * What the application talks to in a scenario: a {@link LocalCognito} with one user pool and app
- * client, and a {@link LocalGraphQL} serving the {@link TodoBackend} that trusts that pool, both on
- * one {@link ManualClock}. Token expiry on the server and in the application's session store then
- * follow the same time, which the test moves.
+ * What the application talks to in a scenario: the test kit's {@link LocalStandIns} (a {@link LocalCognito} with
+ * one user pool and app client, and a {@link LocalGraphQL} that trusts that pool) serving the {@link TodoBackend},
+ * both on one {@link ManualClock}, with the token lifetime of a {@link TokenTiming}. Token expiry on the server
+ * and in the application's session store then follow the same time, which the test moves.
  */
 public final class StandIns implements AutoCloseable {
 
@@ -37,30 +36,21 @@ public final class StandIns implements AutoCloseable {
 
     private final ManualClock clock;
     private final TokenTiming timing;
-    private final LocalCognito cognito;
-    private final UserPool pool;
-    private final AppClient client;
     private final TodoBackend backend = new TodoBackend();
-    private final LocalGraphQL graphQL;
+    private final LocalStandIns standIns;
 
     private StandIns(Builder builder) {
         this.clock = ManualClock.at(builder.start);
         this.timing = builder.timing;
-        this.cognito = LocalCognito.builder().clock(clock).start();
-        try {
-            this.pool = cognito.createPool(builder.poolSettings);
-            this.client = cognito.createClient(pool, builder.clientSettings
-                    .withAccessTokenValidity(timing.lifetime())
-                    .withIdTokenValidity(timing.lifetime()));
-            this.graphQL = backend.wire(LocalGraphQL.builder())
-                    .userPool(cognito.issuer(pool))
-                    .clock(clock)
-                    .latency(builder.latency)
-                    .start();
-        } catch (RuntimeException e) {
-            cognito.close();
-            throw e;
-        }
+        this.standIns = LocalStandIns.builder()
+                .clock(clock)
+                .pool(builder.poolSettings)
+                .client(builder.clientSettings
+                        .withAccessTokenValidity(timing.lifetime())
+                        .withIdTokenValidity(timing.lifetime()))
+                .schema(TodoBackend.schema())
+                .graphQL(graphQL -> backend.wire(graphQL).latency(builder.latency))
+                .start();
     }
 
     /** Stand-ins with the {@linkplain TokenTiming#standard() standard} lifetime, on a clock at the current second. */
@@ -81,19 +71,19 @@ public final class StandIns implements AutoCloseable {
     }
 
     public LocalCognito cognito() {
-        return cognito;
+        return standIns.cognito();
     }
 
     public UserPool pool() {
-        return pool;
+        return standIns.pool();
     }
 
     public AppClient client() {
-        return client;
+        return standIns.client();
     }
 
     public LocalGraphQL graphQL() {
-        return graphQL;
+        return standIns.graphQL().orElseThrow();
     }
 
     public TodoBackend backend() {
@@ -102,22 +92,22 @@ public final class StandIns implements AutoCloseable {
 
     /** Creates a confirmed user with {@link #PASSWORD}, in {@code groups}. */
     public LocalUser user(String username, String... groups) {
-        return cognito.createUser(pool, NewUser.withPassword(username, PASSWORD).groups(groups));
+        return user(NewUser.withPassword(username, PASSWORD).groups(groups));
     }
 
     /** Creates a user as described, for flows that need more (challenges, second factors). */
     public LocalUser user(NewUser user) {
-        return cognito.createUser(pool, user);
+        return cognito().createUser(pool(), user);
     }
 
     /** Refresh requests that reached LocalCognito, with either API. */
     public long refreshes() {
-        return LocalStandIns.refreshesReceivedBy(cognito);
+        return standIns.refreshRequests();
     }
 
     /** Password sign-ins that reached LocalCognito. */
     public long passwordSignIns() {
-        return cognito.initiateAuthCount("USER_PASSWORD_AUTH");
+        return cognito().initiateAuthCount("USER_PASSWORD_AUTH");
     }
 
     /**
@@ -125,12 +115,12 @@ public final class StandIns implements AutoCloseable {
      * foreign tokens: it trusts another pool instead.
      */
     public void apiRejectsThisPool() {
-        graphQL.trustUserPool(cognito.issuer(cognito.createPool()));
+        graphQL().trustUserPool(cognito().issuer(cognito().createPool()));
     }
 
     /** What points the application at the stand-ins: this Cognito, pool, app client and API. */
     public CognitoSecuredProperties properties() {
-        return CognitoSecuredProperties.of(cognito, pool, client, Optional.of(graphQL.endpoint()));
+        return standIns.properties();
     }
 
     /**
@@ -150,7 +140,7 @@ public final class StandIns implements AutoCloseable {
     /** A client of this Cognito for what another device or an administrator does; the caller closes it. */
     public CognitoIdentityProviderClient sdkClient() {
         return CognitoIdentityProviderClient.builder()
-                .endpointOverride(cognito.endpoint())
+                .endpointOverride(cognito().endpoint())
                 .region(Region.of(properties().get(CognitoSecuredProperties.REGION).orElseThrow()))
                 .credentialsProvider(AnonymousCredentialsProvider.create())
                 .httpClient(UrlConnectionHttpClient.create())
@@ -159,11 +149,7 @@ public final class StandIns implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            graphQL.close();
-        } finally {
-            cognito.close();
-        }
+        standIns.close();
     }
 
     /** Chooses the stand-ins' settings. */
