@@ -1,14 +1,12 @@
 package dev.cognitosecured.it.e2e;
 
 import dev.cognitosecured.testing.LocalStandIns;
-import dev.cognitosecured.testing.cognito.AppClient;
 import dev.cognitosecured.testing.cognito.ClientSettings;
 import dev.cognitosecured.testing.cognito.LocalCognito;
 import dev.cognitosecured.testing.cognito.LocalUser;
 import dev.cognitosecured.testing.cognito.ManualClock;
 import dev.cognitosecured.testing.cognito.NewUser;
 import dev.cognitosecured.testing.cognito.PoolSettings;
-import dev.cognitosecured.testing.cognito.UserPool;
 import dev.cognitosecured.testing.graphql.Latency;
 import dev.cognitosecured.testing.graphql.LocalGraphQL;
 import dev.cognitosecured.testing.junit.CognitoSecuredProperties;
@@ -42,13 +40,11 @@ public final class StandIns implements AutoCloseable {
     private StandIns(Builder builder) {
         this.clock = ManualClock.at(builder.start);
         this.timing = builder.timing;
-        this.standIns = LocalStandIns.builder()
+        this.standIns = builder.kit
                 .clock(clock)
-                .pool(builder.poolSettings)
                 .client(builder.clientSettings
                         .withAccessTokenValidity(timing.lifetime())
                         .withIdTokenValidity(timing.lifetime()))
-                .schema(TodoBackend.schema())
                 .graphQL(graphQL -> backend.wire(graphQL).latency(builder.latency))
                 .start();
     }
@@ -70,16 +66,13 @@ public final class StandIns implements AutoCloseable {
         return timing;
     }
 
+    /** The test kit's stand-ins under these: the servers, the pool and the app client. */
+    public LocalStandIns local() {
+        return standIns;
+    }
+
     public LocalCognito cognito() {
         return standIns.cognito();
-    }
-
-    public UserPool pool() {
-        return standIns.pool();
-    }
-
-    public AppClient client() {
-        return standIns.client();
     }
 
     public LocalGraphQL graphQL() {
@@ -97,7 +90,7 @@ public final class StandIns implements AutoCloseable {
 
     /** Creates a user as described, for flows that need more (challenges, second factors). */
     public LocalUser user(NewUser user) {
-        return cognito().createUser(pool(), user);
+        return cognito().createUser(standIns.pool(), user);
     }
 
     /** Refresh requests that reached LocalCognito, with either API. */
@@ -155,9 +148,9 @@ public final class StandIns implements AutoCloseable {
     /** Chooses the stand-ins' settings. */
     public static final class Builder {
 
+        private final LocalStandIns.Builder kit = LocalStandIns.builder().schema(TodoBackend.schema());
         private Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         private TokenTiming timing = TokenTiming.standard();
-        private PoolSettings poolSettings = PoolSettings.defaults();
         private ClientSettings clientSettings = ClientSettings.defaults();
         private Latency latency = Latency.none();
 
@@ -176,8 +169,9 @@ public final class StandIns implements AutoCloseable {
             return this;
         }
 
+        /** The user pool's settings. */
         public Builder pool(PoolSettings settings) {
-            this.poolSettings = Objects.requireNonNull(settings, "settings");
+            kit.pool(settings);
             return this;
         }
 
