@@ -73,12 +73,14 @@ public final class CognitoTestKit implements BeforeAllCallback, BeforeEachCallba
             CognitoSecuredProperties.class);
 
     private final LocalStandIns.Builder standIns;
+    private final String region;
     private final Optional<String> schemaResource;
     private final boolean graphQL;
     private final boolean systemProperties;
 
     private CognitoTestKit(Builder builder) {
         this.standIns = builder.standIns;
+        this.region = builder.region;
         this.schemaResource = builder.schemaResource;
         this.graphQL = builder.graphQL;
         this.systemProperties = builder.systemProperties;
@@ -188,7 +190,7 @@ public final class CognitoTestKit implements BeforeAllCallback, BeforeEachCallba
 
     @Override
     public String toString() {
-        return "CognitoTestKit[graphQL=" + graphQL
+        return "CognitoTestKit[region=" + region + ", graphQL=" + graphQL
                 + ", systemProperties=" + systemProperties + "]";
     }
 
@@ -199,6 +201,7 @@ public final class CognitoTestKit implements BeforeAllCallback, BeforeEachCallba
     public static final class Builder {
 
         private final LocalStandIns.Builder standIns = LocalStandIns.builder();
+        private String region = "us-east-1";
         private Optional<String> schemaResource = Optional.empty();
         private boolean graphQL;
         private boolean systemProperties;
@@ -218,6 +221,7 @@ public final class CognitoTestKit implements BeforeAllCallback, BeforeEachCallba
         /** The region in pool ids, and in {@code cognito-secured.region}; {@code us-east-1} by default. */
         public Builder region(String region) {
             standIns.region(region);
+            this.region = region;
             return this;
         }
 
