@@ -14,10 +14,10 @@ public final class AutomaticAnswers implements ChallengeAnswers {
     /** The new password the demo chooses (never printed). */
     static final String NEW_PASSWORD = "N3w-Demo-Passw0rd!";
 
-    private final LocalStandIns standIns;
+    private final DemoStandIns standIns;
     private final PrintStream out;
 
-    public AutomaticAnswers(LocalStandIns standIns, PrintStream out) {
+    public AutomaticAnswers(DemoStandIns standIns, PrintStream out) {
         this.standIns = Objects.requireNonNull(standIns, "standIns");
         this.out = Objects.requireNonNull(out, "out");
     }
@@ -39,7 +39,7 @@ public final class AutomaticAnswers implements ChallengeAnswers {
             throw new IllegalStateException("the demo pool sends codes by e-mail, but Cognito asked for " + step.kind());
         }
         String code = standIns.lastCode().orElseThrow(
-                () -> new IllegalStateException("LocalCognito sent no code to " + LocalStandIns.USERNAME));
+                () -> new IllegalStateException("LocalCognito sent no code to " + DemoStandIns.USERNAME));
         out.println("LocalCognito sent code " + code + " to " + email.destination());
         out.println("  typing in the code");
         return code;

@@ -2,6 +2,7 @@ package dev.cognitosecured.it.demo;
 
 import dev.cognitosecured.runtime.CognitoSecuredException;
 import dev.cognitosecured.runtime.SignInStep;
+import dev.cognitosecured.testing.LocalStandIns;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Arrays;
@@ -31,21 +32,22 @@ final class DemoRun {
     int againstStandIns() {
         out.println("cognito-secured demo: the example application in Weld SE against LocalCognito and LocalGraphQL"
                 + " on 127.0.0.1 (no AWS account), in real time");
-        try (LocalStandIns standIns = LocalStandIns.start(options.tokenLifetime());
+        try (DemoStandIns standIns = DemoStandIns.start(options.tokenLifetime());
                 SystemProperties properties = new SystemProperties()) {
             properties.clear(POOL + "client-secret").setAll(standIns.configuration()).setAll(options.poolKeys());
-            out.println("  LocalCognito  " + standIns.cognitoEndpoint() + "  user pool " + standIns.pool().id()
-                    + ", app client " + standIns.client().clientId() + ": tokens live "
+            LocalStandIns local = standIns.local();
+            out.println("  LocalCognito  " + local.cognito().endpoint() + "  user pool " + local.pool().id()
+                    + ", app client " + local.client().clientId() + ": tokens live "
                     + seconds(standIns.tokenLifetime()));
-            out.println("  LocalGraphQL  " + standIns.graphQLEndpoint()
+            out.println("  LocalGraphQL  " + local.graphQL().orElseThrow().endpoint()
                     + "  to-do schema; an expired token gets HTTP 401, as from AppSync");
-            out.println("  user " + LocalStandIns.USERNAME + ": temporary password, e-mail codes as second factor ("
-                    + LocalStandIns.EMAIL + ")");
+            out.println("  user " + DemoStandIns.USERNAME + ": temporary password, e-mail codes as second factor ("
+                    + DemoStandIns.EMAIL + ")");
             ChallengeAnswers answers = options.interactive()
                     ? new TypedAnswers(input, out, standIns::lastCode)
                     : new AutomaticAnswers(standIns, out);
-            return signInAndCall(LocalStandIns.USERNAME + " with the temporary password (not shown)",
-                    LocalStandIns.USERNAME, LocalStandIns.TEMPORARY_PASSWORD::toCharArray, answers, Optional.of(standIns),
+            return signInAndCall(DemoStandIns.USERNAME + " with the temporary password (not shown)",
+                    DemoStandIns.USERNAME, DemoStandIns.TEMPORARY_PASSWORD::toCharArray, answers, Optional.of(standIns),
                     () -> out.println("LocalCognito received " + standIns.signInRequests()));
         }
     }
@@ -77,7 +79,7 @@ final class DemoRun {
      * @param afterSignIn what to show once signed in
      */
     private int signInAndCall(String who, String username, Supplier<char[]> password, ChallengeAnswers answers,
-            Optional<LocalStandIns> standIns, Runnable afterSignIn) {
+            Optional<DemoStandIns> standIns, Runnable afterSignIn) {
         DemoApplication application;
         try {
             application = DemoApplication.boot();
@@ -178,7 +180,7 @@ final class DemoRun {
         }
     }
 
-    private String lifetimes(Optional<LocalStandIns> standIns) {
+    private String lifetimes(Optional<DemoStandIns> standIns) {
         return standIns.map(local -> String.format(" (%.1f token lifetimes)",
                 (double) options.duration().toMillis() / local.tokenLifetime().toMillis())).orElse("");
     }

@@ -36,6 +36,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAuthFlowsType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.GroupExistsException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActionType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.TimeUnitsType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolClientType;
@@ -288,10 +289,18 @@ public final class CognitoLocalExtension implements BeforeAllCallback, AfterAllC
         }
     }
 
-    /** {@code AdminCreateUser} without a welcome message, then a permanent password. */
-    void createUser(String poolId, String username, String password) {
+    /** {@code AdminCreateUser} without a welcome message, then a permanent password, then the groups. */
+    void createUser(String poolId, String username, String password, String... groups) {
         admin.adminCreateUser(r -> r.userPoolId(poolId).username(username).messageAction(MessageActionType.SUPPRESS));
         admin.adminSetUserPassword(r -> r.userPoolId(poolId).username(username).password(password).permanent(true));
+        for (String group : groups) {
+            try {
+                admin.createGroup(r -> r.userPoolId(poolId).groupName(group));
+            } catch (GroupExistsException exists) {
+                // created for an earlier user
+            }
+            admin.adminAddUserToGroup(r -> r.userPoolId(poolId).username(username).groupName(group));
+        }
     }
 
     /** {@code AdminCreateUser} with a temporary password: the first sign-in gets NEW_PASSWORD_REQUIRED. */

@@ -1,6 +1,10 @@
 package dev.cognitosecured.it.cognitolocal;
 
 import dev.cognitosecured.runtime.internal.config.PoolConfig;
+import java.net.URI;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -21,9 +25,9 @@ public record LocalPool(CognitoLocalExtension cognito, String poolId, String cli
         Objects.requireNonNull(clientSecret, "clientSecret");
     }
 
-    /** Creates a confirmed user with a permanent password. */
-    public LocalPool createUser(String username, String password) {
-        cognito.createUser(poolId, username, password);
+    /** Creates a confirmed user with a permanent password, in {@code groups} (created as needed). */
+    public LocalPool createUser(String username, String password, String... groups) {
+        cognito.createUser(poolId, username, password, groups);
         return this;
     }
 
@@ -31,6 +35,25 @@ public record LocalPool(CognitoLocalExtension cognito, String poolId, String cli
     public LocalPool createUserWithTemporaryPassword(String username, String temporaryPassword) {
         cognito.createUserWithTemporaryPassword(poolId, username, temporaryPassword);
         return this;
+    }
+
+    /** The {@code iss} of the pool's tokens: cognito-local's address (its {@code TokenConfig.IssuerDomain}), then the pool id. */
+    public URI issuer() {
+        return URI.create(cognito.endpoint() + "/" + poolId);
+    }
+
+    /**
+     * The {@code cognito-secured.*} configuration that points an application at this pool and app client on the
+     * emulator: endpoint, region, pool id, client id and secret.
+     */
+    public Map<String, String> properties() {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("cognito-secured.endpoint", cognito.endpoint().toString());
+        properties.put("cognito-secured.region", CognitoLocalExtension.REGION.id());
+        properties.put("cognito-secured.user-pool-id", poolId);
+        properties.put("cognito-secured.client-id", clientId);
+        clientSecret.ifPresent(secret -> properties.put("cognito-secured.client-secret", secret));
+        return Collections.unmodifiableMap(properties);
     }
 
     /** The runtime's configuration for this pool, pointed at the emulator. */

@@ -54,27 +54,27 @@ class DemoMainTest {
         assertTrue(Pattern.compile("LocalCognito sent code \\d+ to a\\*\\*\\*@").matcher(run.output).find(),
                 run.output);
         assertTrue(run.output.contains("server_401s=0"), run.output);
-        run.assertNoSecretShown(LocalStandIns.TEMPORARY_PASSWORD, AutomaticAnswers.NEW_PASSWORD);
+        run.assertNoSecretShown(DemoStandIns.TEMPORARY_PASSWORD, AutomaticAnswers.NEW_PASSWORD);
     }
 
     @Test
     void againstAUserPoolGivenByFlagsItReadsThePasswordAndCodeAndCountsWhatTheApplicationSees() {
-        try (LocalStandIns account = LocalStandIns.start(Duration.ofSeconds(3));
+        try (DemoStandIns account = DemoStandIns.start(Duration.ofSeconds(3));
                 SystemProperties endpoint = new SystemProperties()) {
             // "Your AWS account", reached through the library's endpoint override.
             Map<String, String> config = account.configuration();
             endpoint.set("cognito-secured.endpoint", config.get("cognito-secured.endpoint"));
             List<Supplier<String>> typed = List.of(
-                    () -> LocalStandIns.TEMPORARY_PASSWORD,
+                    () -> DemoStandIns.TEMPORARY_PASSWORD,
                     () -> NEW_PASSWORD, () -> NEW_PASSWORD,
                     () -> account.lastCode().orElseThrow()); // made when asked for: the code is sent by then
 
             Run run = run(new LinesOnDemand(typed),
                     "--region", config.get("cognito-secured.region"),
-                    "--user-pool-id", account.pool().id(),
-                    "--client-id", account.client().clientId(),
-                    "--graphql-endpoint", account.graphQLEndpoint().toString(),
-                    "--username", LocalStandIns.USERNAME,
+                    "--user-pool-id", account.local().pool().id(),
+                    "--client-id", account.local().client().clientId(),
+                    "--graphql-endpoint", account.local().graphQL().orElseThrow().endpoint().toString(),
+                    "--username", DemoStandIns.USERNAME,
                     "--duration", "5s", "--threads", "4",
                     "--prefetch", "0s"); // no refresh ahead of time: callers wait at every refresh
 
@@ -88,7 +88,7 @@ class DemoMainTest {
             assertTrue(summary.blockedCallers() >= 1, run.output);
             assertFalse(run.output.contains("server_401s"), "a real API's 401s cannot be seen: " + run.output);
             assertFalse(run.output.contains("LocalCognito sent code"), run.output);
-            run.assertNoSecretShown(LocalStandIns.TEMPORARY_PASSWORD, NEW_PASSWORD);
+            run.assertNoSecretShown(DemoStandIns.TEMPORARY_PASSWORD, NEW_PASSWORD);
         }
     }
 

@@ -63,7 +63,7 @@ public final class AnsweringUser implements Function<SignInStep, String> {
 
     /** The code LocalCognito last sent to this user by e-mail or SMS. */
     public String deliveredCode() {
-        return standIns.cognito().lastCode(standIns.pool(), username)
+        return standIns.cognito().lastCode(standIns.local().pool(), username)
                 .orElseThrow(() -> new AssertionError("LocalCognito sent no code to " + username));
     }
 

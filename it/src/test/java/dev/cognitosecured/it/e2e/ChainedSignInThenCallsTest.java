@@ -128,7 +128,7 @@ class ChainedSignInThenCallsTest {
                     carol.kinds());
             SignInStep.TotpSetup setUp = assertInstanceOf(SignInStep.TotpSetup.class, carol.shown().get(1));
             assertFalse(setUp.sharedSecret().isBlank());
-            assertTrue(setUp.setupUri().startsWith("otpauth://totp/" + standIns.pool().id() + ":carol?secret="
+            assertTrue(setUp.setupUri().startsWith("otpauth://totp/" + standIns.local().pool().id() + ":carol?secret="
                     + setUp.sharedSecret()), "an authenticator app's enrolment URI for carol");
             assertFalse(setUp.toString().contains(setUp.sharedSecret()));
             CognitoTraffic signIn = CognitoTraffic.of(standIns.cognito());

@@ -73,7 +73,7 @@ class ReplayOnlyOn401Test {
             // Another device (or an administrator) revokes the session; the API refuses its tokens.
             String refreshToken = app.store().tokens(Duration.ZERO).refreshToken().orElseThrow();
             try (CognitoIdentityProviderClient sdk = standIns.sdkClient()) {
-                sdk.revokeToken(r -> r.token(refreshToken).clientId(standIns.client().clientId()));
+                sdk.revokeToken(r -> r.token(refreshToken).clientId(standIns.local().client().clientId()));
             }
             standIns.apiRejectsThisPool();
             standIns.graphQL().clearRequests();

@@ -1,14 +1,12 @@
 package dev.cognitosecured.it.e2e;
 
-import dev.cognitosecured.it.demo.LocalStandIns;
-import dev.cognitosecured.testing.cognito.AppClient;
+import dev.cognitosecured.testing.LocalStandIns;
 import dev.cognitosecured.testing.cognito.ClientSettings;
 import dev.cognitosecured.testing.cognito.LocalCognito;
 import dev.cognitosecured.testing.cognito.LocalUser;
 import dev.cognitosecured.testing.cognito.ManualClock;
 import dev.cognitosecured.testing.cognito.NewUser;
 import dev.cognitosecured.testing.cognito.PoolSettings;
-import dev.cognitosecured.testing.cognito.UserPool;
 import dev.cognitosecured.testing.graphql.Latency;
 import dev.cognitosecured.testing.graphql.LocalGraphQL;
 import dev.cognitosecured.testing.junit.CognitoSecuredProperties;
@@ -18,17 +16,16 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 
 /**
- * What the application talks to in a scenario: a {@link LocalCognito} with one user pool and app
- * client, and a {@link LocalGraphQL} serving the {@link TodoBackend} that trusts that pool, both on
- * one {@link ManualClock}. Token expiry on the server and in the application's session store then
- * follow the same time, which the test moves.
+ * What the application talks to in a scenario: the test kit's {@link LocalStandIns} (a {@link LocalCognito} with
+ * one user pool and app client, and a {@link LocalGraphQL} that trusts that pool) serving the {@link TodoBackend},
+ * both on one {@link ManualClock}, with the token lifetime of a {@link TokenTiming}. Token expiry on the server
+ * and in the application's session store then follow the same time, which the test moves.
  */
 public final class StandIns implements AutoCloseable {
 
@@ -37,30 +34,19 @@ public final class StandIns implements AutoCloseable {
 
     private final ManualClock clock;
     private final TokenTiming timing;
-    private final LocalCognito cognito;
-    private final UserPool pool;
-    private final AppClient client;
     private final TodoBackend backend = new TodoBackend();
-    private final LocalGraphQL graphQL;
+    private final LocalStandIns standIns;
 
     private StandIns(Builder builder) {
         this.clock = ManualClock.at(builder.start);
         this.timing = builder.timing;
-        this.cognito = LocalCognito.builder().clock(clock).start();
-        try {
-            this.pool = cognito.createPool(builder.poolSettings);
-            this.client = cognito.createClient(pool, builder.clientSettings
-                    .withAccessTokenValidity(timing.lifetime())
-                    .withIdTokenValidity(timing.lifetime()));
-            this.graphQL = backend.wire(LocalGraphQL.builder())
-                    .userPool(cognito.issuer(pool))
-                    .clock(clock)
-                    .latency(builder.latency)
-                    .start();
-        } catch (RuntimeException e) {
-            cognito.close();
-            throw e;
-        }
+        this.standIns = builder.kit
+                .clock(clock)
+                .client(builder.clientSettings
+                        .withAccessTokenValidity(timing.lifetime())
+                        .withIdTokenValidity(timing.lifetime()))
+                .graphQL(graphQL -> backend.wire(graphQL).latency(builder.latency))
+                .start();
     }
 
     /** Stand-ins with the {@linkplain TokenTiming#standard() standard} lifetime, on a clock at the current second. */
@@ -80,20 +66,17 @@ public final class StandIns implements AutoCloseable {
         return timing;
     }
 
+    /** The test kit's stand-ins under these: the servers, the pool and the app client. */
+    public LocalStandIns local() {
+        return standIns;
+    }
+
     public LocalCognito cognito() {
-        return cognito;
-    }
-
-    public UserPool pool() {
-        return pool;
-    }
-
-    public AppClient client() {
-        return client;
+        return standIns.cognito();
     }
 
     public LocalGraphQL graphQL() {
-        return graphQL;
+        return standIns.graphQL().orElseThrow();
     }
 
     public TodoBackend backend() {
@@ -102,22 +85,22 @@ public final class StandIns implements AutoCloseable {
 
     /** Creates a confirmed user with {@link #PASSWORD}, in {@code groups}. */
     public LocalUser user(String username, String... groups) {
-        return cognito.createUser(pool, NewUser.withPassword(username, PASSWORD).groups(groups));
+        return user(NewUser.withPassword(username, PASSWORD).groups(groups));
     }
 
     /** Creates a user as described, for flows that need more (challenges, second factors). */
     public LocalUser user(NewUser user) {
-        return cognito.createUser(pool, user);
+        return cognito().createUser(standIns.pool(), user);
     }
 
     /** Refresh requests that reached LocalCognito, with either API. */
     public long refreshes() {
-        return LocalStandIns.refreshesReceivedBy(cognito);
+        return standIns.refreshRequests();
     }
 
     /** Password sign-ins that reached LocalCognito. */
     public long passwordSignIns() {
-        return cognito.initiateAuthCount("USER_PASSWORD_AUTH");
+        return cognito().initiateAuthCount("USER_PASSWORD_AUTH");
     }
 
     /**
@@ -125,12 +108,12 @@ public final class StandIns implements AutoCloseable {
      * foreign tokens: it trusts another pool instead.
      */
     public void apiRejectsThisPool() {
-        graphQL.trustUserPool(cognito.issuer(cognito.createPool()));
+        graphQL().trustUserPool(cognito().issuer(cognito().createPool()));
     }
 
     /** What points the application at the stand-ins: this Cognito, pool, app client and API. */
     public CognitoSecuredProperties properties() {
-        return CognitoSecuredProperties.of(cognito, pool, client, Optional.of(graphQL.endpoint()));
+        return standIns.properties();
     }
 
     /**
@@ -150,7 +133,7 @@ public final class StandIns implements AutoCloseable {
     /** A client of this Cognito for what another device or an administrator does; the caller closes it. */
     public CognitoIdentityProviderClient sdkClient() {
         return CognitoIdentityProviderClient.builder()
-                .endpointOverride(cognito.endpoint())
+                .endpointOverride(cognito().endpoint())
                 .region(Region.of(properties().get(CognitoSecuredProperties.REGION).orElseThrow()))
                 .credentialsProvider(AnonymousCredentialsProvider.create())
                 .httpClient(UrlConnectionHttpClient.create())
@@ -159,19 +142,15 @@ public final class StandIns implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            graphQL.close();
-        } finally {
-            cognito.close();
-        }
+        standIns.close();
     }
 
     /** Chooses the stand-ins' settings. */
     public static final class Builder {
 
+        private final LocalStandIns.Builder kit = LocalStandIns.builder().schema(TodoBackend.schema());
         private Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         private TokenTiming timing = TokenTiming.standard();
-        private PoolSettings poolSettings = PoolSettings.defaults();
         private ClientSettings clientSettings = ClientSettings.defaults();
         private Latency latency = Latency.none();
 
@@ -190,8 +169,9 @@ public final class StandIns implements AutoCloseable {
             return this;
         }
 
+        /** The user pool's settings. */
         public Builder pool(PoolSettings settings) {
-            this.poolSettings = Objects.requireNonNull(settings, "settings");
+            kit.pool(settings);
             return this;
         }
 

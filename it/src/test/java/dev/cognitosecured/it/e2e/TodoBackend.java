@@ -26,9 +26,9 @@ public final class TodoBackend {
     private final AtomicLong identityChecks = new AtomicLong();
     private final AtomicLong crossed = new AtomicLong();
 
-    /** {@code builder} with the schema, the data fetchers and the group rule. */
+    /** {@code builder} with the data fetchers and the group rule of the {@linkplain #schema() schema}. */
     public LocalGraphQL.Builder wire(LocalGraphQL.Builder builder) {
-        return builder.schema(schema())
+        return builder
                 .dataFetcher("Query", "getTodo", env -> todo(env.getArgument("id"), "Todo " + env.getArgument("id"),
                         VerifiedCaller.of(env)))
                 .dataFetcher("Mutation", "addTodo", env -> todo(Long.toString(nextId.incrementAndGet()),
@@ -60,7 +60,8 @@ public final class TodoBackend {
         return Map.of("id", id, "title", title, "done", false, "owner", caller.username());
     }
 
-    private static String schema() {
+    /** The schema, in SDL. */
+    public static String schema() {
         try (InputStream in = TodoBackend.class.getClassLoader().getResourceAsStream(SCHEMA)) {
             if (in == null) {
                 throw new IllegalStateException(SCHEMA + " is not on the test class path");

@@ -1,7 +1,8 @@
 /**
  * The end-to-end suite: the application of {@code dev.cognitosecured.it.e2e.app}, booted in Weld SE with
  * the cognito-secured extension ({@link dev.cognitosecured.it.e2e.TodoApp}), against LocalCognito and
- * LocalGraphQL on one manual clock ({@link dev.cognitosecured.it.e2e.StandIns}), through the real AWS
+ * LocalGraphQL on one manual clock ({@link dev.cognitosecured.it.e2e.StandIns}, on the test kit's
+ * {@link dev.cognitosecured.testing.LocalStandIns}), through the real AWS
  * SDK client, the real JAX-RS client and HTTP on loopback. Each scenario asserts on counts the
  * stand-ins record (requests per Cognito action, GraphQL requests by outcome and token) and prints
  * them as one {@code [e2e]} line.

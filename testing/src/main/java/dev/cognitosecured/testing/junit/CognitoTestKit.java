@@ -1,5 +1,6 @@
 package dev.cognitosecured.testing.junit;
 
+import dev.cognitosecured.testing.LocalStandIns;
 import dev.cognitosecured.testing.cognito.AppClient;
 import dev.cognitosecured.testing.cognito.ClientSettings;
 import dev.cognitosecured.testing.cognito.LocalCognito;
@@ -11,9 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.time.InstantSource;
-import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -61,6 +60,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * three. The clock keeps its time from one test to the next: it only moves forward. The tests of one class
  * share the servers, so they must not run concurrently; classes may. {@code @Nested} classes share the
  * stand-ins of the class around them.
+ *
+ * <p>The stand-ins of a class are a {@link LocalStandIns}, and each test's fresh pool its {@link
+ * LocalStandIns#freshPool()}: outside JUnit 5, start them by hand the same way.
  */
 public final class CognitoTestKit implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback,
         ParameterResolver {
@@ -70,23 +72,17 @@ public final class CognitoTestKit implements BeforeAllCallback, BeforeEachCallba
     private static final Set<Class<?>> TEST_TYPES = Set.of(UserPool.class, AppClient.class,
             CognitoSecuredProperties.class);
 
-    private final Optional<InstantSource> clock;
+    private final LocalStandIns.Builder standIns;
     private final String region;
-    private final PoolSettings poolSettings;
-    private final ClientSettings clientSettings;
-    private final Optional<String> schema;
     private final Optional<String> schemaResource;
-    private final Consumer<LocalGraphQL.Builder> graphQLSettings;
+    private final boolean graphQL;
     private final boolean systemProperties;
 
     private CognitoTestKit(Builder builder) {
-        this.clock = builder.clock;
+        this.standIns = builder.standIns;
         this.region = builder.region;
-        this.poolSettings = builder.poolSettings;
-        this.clientSettings = builder.clientSettings;
-        this.schema = builder.schema;
         this.schemaResource = builder.schemaResource;
-        this.graphQLSettings = builder.graphQLSettings;
+        this.graphQL = builder.graphQL;
         this.systemProperties = builder.systemProperties;
     }
 
@@ -130,20 +126,20 @@ public final class CognitoTestKit implements BeforeAllCallback, BeforeEachCallba
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
-        ClassStandIns standIns = classStandIns(context);
+        LocalStandIns standIns = classStandIns(context).standIns;
         if (type == LocalCognito.class) {
-            return standIns.cognito;
+            return standIns.cognito();
         }
         if (type == LocalGraphQL.class) {
-            return standIns.graphQL.orElseThrow(() -> new ParameterResolutionException("No LocalGraphQL runs for "
+            return standIns.graphQL().orElseThrow(() -> new ParameterResolutionException("No LocalGraphQL runs for "
                     + context.getRequiredTestClass().getName() + ": give CognitoTestKit.builder() a schema(...) or"
                     + " schemaResource(...)"));
         }
         if (type == ManualClock.class) {
-            if (standIns.clock instanceof ManualClock manual) {
+            if (standIns.clock() instanceof ManualClock manual) {
                 return manual;
             }
-            throw new ParameterResolutionException("The stand-ins run on " + standIns.clock + ", not on a"
+            throw new ParameterResolutionException("The stand-ins run on " + standIns.clock() + ", not on a"
                     + " ManualClock: leave CognitoTestKit.builder().clock(...) unset, or give it a ManualClock");
         }
         TestStandIns test = context.getStore(NAMESPACE).get(TestStandIns.class, TestStandIns.class);
@@ -161,9 +157,11 @@ public final class CognitoTestKit implements BeforeAllCallback, BeforeEachCallba
     }
 
     private ClassStandIns start(ExtensionContext context) {
-        InstantSource startClock = clock.orElseGet(() -> ManualClock.at(Instant.now().truncatedTo(ChronoUnit.SECONDS)));
-        Optional<String> sdl = schema.or(() -> schemaResource.map(path -> readResource(context, path)));
-        return ClassStandIns.start(startClock, region, poolSettings, clientSettings, sdl, graphQLSettings);
+        Optional<String> sdl = schemaResource.map(path -> readResource(context, path));
+        synchronized (standIns) { // one kit may start for several classes at once, e.g. from a shared base class
+            sdl.ifPresent(standIns::schema);
+            return new ClassStandIns(standIns.start());
+        }
     }
 
     private static ClassStandIns classStandIns(ExtensionContext context) {
@@ -192,20 +190,20 @@ public final class CognitoTestKit implements BeforeAllCallback, BeforeEachCallba
 
     @Override
     public String toString() {
-        return "CognitoTestKit[region=" + region + ", graphQL=" + (schema.isPresent() || schemaResource.isPresent())
+        return "CognitoTestKit[region=" + region + ", graphQL=" + graphQL
                 + ", systemProperties=" + systemProperties + "]";
     }
 
-    /** Chooses what a {@link CognitoTestKit} runs. */
+    /**
+     * Chooses what a {@link CognitoTestKit} runs: the settings of {@link LocalStandIns.Builder}, a schema resource,
+     * and system properties. A builder builds one kit.
+     */
     public static final class Builder {
 
-        private Optional<InstantSource> clock = Optional.empty();
+        private final LocalStandIns.Builder standIns = LocalStandIns.builder();
         private String region = "us-east-1";
-        private PoolSettings poolSettings = PoolSettings.defaults();
-        private ClientSettings clientSettings = ClientSettings.defaults();
-        private Optional<String> schema = Optional.empty();
         private Optional<String> schemaResource = Optional.empty();
-        private Consumer<LocalGraphQL.Builder> graphQLSettings = graphQL -> { };
+        private boolean graphQL;
         private boolean systemProperties;
 
         private Builder() {}
@@ -216,32 +214,34 @@ public final class CognitoTestKit implements BeforeAllCallback, BeforeEachCallba
          * that reads the real time (a browser or Node library) signs in.
          */
         public Builder clock(InstantSource clock) {
-            this.clock = Optional.of(Objects.requireNonNull(clock, "clock"));
+            standIns.clock(clock);
             return this;
         }
 
         /** The region in pool ids, and in {@code cognito-secured.region}; {@code us-east-1} by default. */
         public Builder region(String region) {
-            this.region = Objects.requireNonNull(region, "region");
+            standIns.region(region);
+            this.region = region;
             return this;
         }
 
         /** The settings of each test's fresh user pool; {@link PoolSettings#defaults()} by default. */
         public Builder pool(PoolSettings settings) {
-            this.poolSettings = Objects.requireNonNull(settings, "settings");
+            standIns.pool(settings);
             return this;
         }
 
         /** The settings of each test's fresh app client; {@link ClientSettings#defaults()} by default. */
         public Builder client(ClientSettings settings) {
-            this.clientSettings = Objects.requireNonNull(settings, "settings");
+            standIns.client(settings);
             return this;
         }
 
         /** Runs a LocalGraphQL with this schema, in SDL. */
         public Builder schema(String sdl) {
-            this.schema = Optional.of(Objects.requireNonNull(sdl, "sdl"));
+            standIns.schema(sdl);
             this.schemaResource = Optional.empty();
+            this.graphQL = true;
             return this;
         }
 
@@ -251,7 +251,7 @@ public final class CognitoTestKit implements BeforeAllCallback, BeforeEachCallba
          */
         public Builder schemaResource(String path) {
             this.schemaResource = Optional.of(Objects.requireNonNull(path, "path"));
-            this.schema = Optional.empty();
+            this.graphQL = true;
             return this;
         }
 
@@ -260,7 +260,7 @@ public final class CognitoTestKit implements BeforeAllCallback, BeforeEachCallba
          * sets its clock and the user pool it trusts itself, after these.
          */
         public Builder graphQL(Consumer<LocalGraphQL.Builder> settings) {
-            this.graphQLSettings = Objects.requireNonNull(settings, "settings");
+            standIns.graphQL(settings);
             return this;
         }
 

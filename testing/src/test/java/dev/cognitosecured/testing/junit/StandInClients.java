@@ -19,12 +19,12 @@ import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityPr
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
 
 /** The real clients the extension's tests use: the AWS SDK for LocalCognito, the JDK HTTP client for LocalGraphQL. */
-final class StandInClients {
+public final class StandInClients {
 
     private StandInClients() {}
 
     /** An access token for {@code username} from {@code USER_PASSWORD_AUTH} through the real SDK client. */
-    static String accessToken(LocalCognito cognito, AppClient client, String username, String password) {
+    public static String accessToken(LocalCognito cognito, AppClient client, String username, String password) {
         try (CognitoIdentityProviderClient sdk = CognitoIdentityProviderClient.builder()
                 .endpointOverride(cognito.endpoint())
                 .region(Region.US_EAST_1)
@@ -39,7 +39,7 @@ final class StandInClients {
     }
 
     /** POSTs {@code query} to {@code endpoint} with the raw token in {@code Authorization}, as AppSync clients do. */
-    static HttpResponse<String> graphQL(URI endpoint, String token, String query) {
+    public static HttpResponse<String> graphQL(URI endpoint, String token, String query) {
         HttpRequest request = HttpRequest.newBuilder(endpoint)
                 .header("Content-Type", "application/json")
                 .header("Authorization", token)
@@ -55,7 +55,7 @@ final class StandInClients {
         }
     }
 
-    static Map<String, Object> json(HttpResponse<String> response) {
+    public static Map<String, Object> json(HttpResponse<String> response) {
         try {
             return JSONObjectUtils.parse(response.body());
         } catch (ParseException e) {

@@ -40,7 +40,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Scenarios 1, 3 and 5 against cognito-local, the independent Cognito emulator, with
  * {@code USER_PASSWORD_AUTH} and {@code REFRESH_TOKEN_AUTH} (what it supports of them). The API is
  * LocalGraphQL trusting cognito-local's issuer and JWKS; the session store's clock is the test's (see
- * {@link CognitoLocalStandIns}), so no scenario waits for real time to pass.
+ * {@link CognitoLocalScenario}), so no scenario waits for real time to pass.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class CognitoLocalScenariosTest {
@@ -52,31 +52,31 @@ class CognitoLocalScenariosTest {
 
     @Test
     void scenario1FiftyCallersAcrossTwentyLifetimesSeeNoUnauthorizedAndCauseOneRefreshPerLifetime() {
-        try (CognitoLocalStandIns standIns = new CognitoLocalStandIns(COGNITO,
+        try (CognitoLocalScenario scenario = new CognitoLocalScenario(COGNITO,
                         Latency.between(Duration.ZERO, Duration.ofMillis(200)));
-                TodoApp app = standIns.boot()) {
-            standIns.user("alice");
+                TodoApp app = scenario.boot()) {
+            scenario.user("alice");
             TodoService todos = app.service();
-            todos.login("alice", CognitoLocalStandIns.PASSWORD.toCharArray());
-            Duration span = CognitoLocalStandIns.TIMING.lifetimes(LIFETIMES);
+            todos.login("alice", CognitoLocalScenario.PASSWORD.toCharArray());
+            Duration span = CognitoLocalScenario.TIMING.lifetimes(LIFETIMES);
 
             // cognito-local's tokens live in real time, so none can expire in flight here: only the store's
             // clock moves, a twentieth of a lifetime per five calls.
-            Pace pace = Pace.of(CognitoLocalStandIns.TIMING, 20, 5);
-            CallTally calls = ContinuousCalls.blocking(50, standIns.clientClock(), pace, span,
+            Pace pace = Pace.of(CognitoLocalScenario.TIMING, 20, 5);
+            CallTally calls = ContinuousCalls.blocking(50, scenario.clientClock(), pace, span,
                     () -> Calls.readOrAdd(todos));
 
-            ServerLog server = ServerLog.of(standIns.graphQL());
-            long refreshes = standIns.refreshes();
+            ServerLog server = ServerLog.of(scenario.graphQL());
+            long refreshes = scenario.refreshes();
             Measured.report("cognito-local scenario 1", "callers", 50, "lifetimes", LIFETIMES, "calls", calls.calls(),
                     "unauthorized_surfaced", calls.failedWith(UnauthorizedException.class), "refreshes", refreshes,
-                    "allowed", CognitoLocalStandIns.TIMING.allowed(span.minus(pace.step()), span),
+                    "allowed", CognitoLocalScenario.TIMING.allowed(span.minus(pace.step()), span),
                     "server_401", server.unauthorized(), "tokens", server.distinctTokens());
 
             assertEquals(0, calls.failedCount(), calls::describeFailures);
-            CognitoLocalStandIns.TIMING.assertAllows(refreshes, span.minus(pace.step()), span);
+            CognitoLocalScenario.TIMING.assertAllows(refreshes, span.minus(pace.step()), span);
             assertEquals(refreshes, app.events().count(TokensRefreshed.class));
-            assertEquals(1, standIns.passwordSignIns());
+            assertEquals(1, scenario.passwordSignIns());
             assertEquals(0, server.unauthorized());
             assertEquals(calls.calls(), server.executed());
             assertEquals(refreshes + 1, server.distinctTokens());
@@ -97,26 +97,26 @@ class CognitoLocalScenariosTest {
     }
 
     private static Storm storm(ExecutorService threads, int callers) {
-        try (CognitoLocalStandIns standIns = new CognitoLocalStandIns(COGNITO, Latency.none());
-                BoundedTransport transport = new BoundedTransport(standIns.graphQL().endpoint(),
+        try (CognitoLocalScenario scenario = new CognitoLocalScenario(COGNITO, Latency.none());
+                BoundedTransport transport = new BoundedTransport(scenario.graphQL().endpoint(),
                         BoundedTransport.STORM_CONNECTIONS);
-                TodoApp app = standIns.app().transport(transport).boot()) {
-            standIns.user("alice");
+                TodoApp app = scenario.app().transport(transport).boot()) {
+            scenario.user("alice");
             TodoService todos = app.service();
-            todos.login("alice", CognitoLocalStandIns.PASSWORD.toCharArray());
+            todos.login("alice", CognitoLocalScenario.PASSWORD.toCharArray());
             todos.todo("warm-up");
-            String signedInToken = ServerLog.of(standIns.graphQL()).tokens().get(0);
-            standIns.graphQL().clearRequests();
+            String signedInToken = ServerLog.of(scenario.graphQL()).tokens().get(0);
+            scenario.graphQL().clearRequests();
 
-            standIns.clientClock().advance(CognitoLocalStandIns.TIMING.lifetime());
-            Storm storm = Storm.run(threads, callers, standIns.holdNextRefresh(), () -> todos.todo("1"));
+            scenario.clientClock().advance(CognitoLocalScenario.TIMING.lifetime());
+            Storm storm = Storm.run(threads, callers, scenario.holdNextRefresh(), () -> todos.todo("1"));
 
-            ServerLog server = ServerLog.of(standIns.graphQL());
+            ServerLog server = ServerLog.of(scenario.graphQL());
             Measured.report("cognito-local scenario 3", "callers", callers, "virtual_threads", storm.onVirtualThreads(),
-                    "succeeded", storm.tally().succeededCount(), "refreshes", standIns.refreshes(),
+                    "succeeded", storm.tally().succeededCount(), "refreshes", scenario.refreshes(),
                     "tokens", server.distinctTokens());
             assertEquals(callers, storm.tally().succeededCount(), storm.tally()::describeFailures);
-            assertEquals(1, standIns.refreshes());
+            assertEquals(1, scenario.refreshes());
             assertEquals(callers, server.executed());
             List<String> tokens = server.tokens();
             assertEquals(1, tokens.size());
@@ -127,49 +127,49 @@ class CognitoLocalScenariosTest {
 
     @Test
     void scenario5AFieldTheUserMayNotReadIsSurfacedAtOnceAndNeverReplayed() {
-        try (CognitoLocalStandIns standIns = new CognitoLocalStandIns(COGNITO, Latency.none());
-                TodoApp app = standIns.boot()) {
-            standIns.user("alice");
-            standIns.user("root", TodoBackend.ADMINS);
+        try (CognitoLocalScenario scenario = new CognitoLocalScenario(COGNITO, Latency.none());
+                TodoApp app = scenario.boot()) {
+            scenario.user("alice");
+            scenario.user("root", TodoBackend.ADMINS);
             TodoService todos = app.service();
-            todos.login("alice", CognitoLocalStandIns.PASSWORD.toCharArray());
+            todos.login("alice", CognitoLocalScenario.PASSWORD.toCharArray());
 
             for (int i = 0; i < 5; i++) {
                 GraphQLErrorsException denied = assertThrows(GraphQLErrorsException.class, todos::stats);
                 assertTrue(denied.errors().get(0).isPermissionDenied(), denied.errors()::toString);
             }
-            assertEquals(5, standIns.graphQL().requestCount("Stats"));
-            assertEquals(0, standIns.refreshes());
+            assertEquals(5, scenario.graphQL().requestCount("Stats"));
+            assertEquals(0, scenario.refreshes());
 
-            todos.login("root", CognitoLocalStandIns.PASSWORD.toCharArray());
+            todos.login("root", CognitoLocalScenario.PASSWORD.toCharArray());
             assertEquals(new Stats(3, 1), todos.stats());
         }
     }
 
     @Test
     void scenario5ARevokedSessionEndsInSignInRequiredWithOneSessionEndedEvent() {
-        try (CognitoLocalStandIns standIns = new CognitoLocalStandIns(COGNITO, Latency.none());
-                TodoApp app = standIns.boot()) {
-            standIns.user("alice");
+        try (CognitoLocalScenario scenario = new CognitoLocalScenario(COGNITO, Latency.none());
+                TodoApp app = scenario.boot()) {
+            scenario.user("alice");
             TodoService todos = app.service();
-            todos.login("alice", CognitoLocalStandIns.PASSWORD.toCharArray());
+            todos.login("alice", CognitoLocalScenario.PASSWORD.toCharArray());
             todos.todo("1");
             String refreshToken = app.store().tokens(Duration.ZERO).refreshToken().orElseThrow();
-            COGNITO.admin().revokeToken(r -> r.token(refreshToken).clientId(standIns.pool().clientId()));
-            standIns.apiRejectsThisPool();
-            standIns.graphQL().clearRequests();
+            COGNITO.admin().revokeToken(r -> r.token(refreshToken).clientId(scenario.pool().clientId()));
+            scenario.apiRejectsThisPool();
+            scenario.graphQL().clearRequests();
 
-            Storm storm = Storm.run(Threads.platform("caller", 20), 20, standIns.holdNextRefresh(), () -> todos.todo("2"));
+            Storm storm = Storm.run(Threads.platform("caller", 20), 20, scenario.holdNextRefresh(), () -> todos.todo("2"));
 
-            ServerLog server = ServerLog.of(standIns.graphQL());
+            ServerLog server = ServerLog.of(scenario.graphQL());
             Measured.report("cognito-local scenario 5 revoked session", "callers", 20,
                     "sign_in_required", storm.tally().failedWith(SignInRequiredException.class),
-                    "server_401", server.unauthorized(), "refreshes", standIns.refreshes(),
+                    "server_401", server.unauthorized(), "refreshes", scenario.refreshes(),
                     "session_ended", app.events().count(SessionEnded.class));
             assertEquals(20, storm.tally().failedWith(SignInRequiredException.class), storm.tally()::describeFailures);
             assertEquals(List.of(new SessionEnded("default", "alice", SessionEnded.Reason.REFRESH_REJECTED)),
                     app.events().of(SessionEnded.class));
-            assertEquals(1, standIns.refreshes());
+            assertEquals(1, scenario.refreshes());
             assertEquals(server.count(), server.unauthorized());
             assertFalse(app.store().isSignedIn());
         }
@@ -177,21 +177,21 @@ class CognitoLocalScenariosTest {
 
     @Test
     void scenario5AnApiThatKeepsRefusingFreshTokensIsSurfacedAsUnauthorizedAfterOneReplay() {
-        try (CognitoLocalStandIns standIns = new CognitoLocalStandIns(COGNITO, Latency.none());
-                TodoApp app = standIns.boot()) {
-            standIns.user("alice");
+        try (CognitoLocalScenario scenario = new CognitoLocalScenario(COGNITO, Latency.none());
+                TodoApp app = scenario.boot()) {
+            scenario.user("alice");
             TodoService todos = app.service();
-            todos.login("alice", CognitoLocalStandIns.PASSWORD.toCharArray());
+            todos.login("alice", CognitoLocalScenario.PASSWORD.toCharArray());
             todos.todo("1");
-            standIns.apiRejectsThisPool();
-            standIns.graphQL().clearRequests();
+            scenario.apiRejectsThisPool();
+            scenario.graphQL().clearRequests();
 
             assertThrows(UnauthorizedException.class, () -> todos.todo("2"));
 
-            ServerLog server = ServerLog.of(standIns.graphQL());
+            ServerLog server = ServerLog.of(scenario.graphQL());
             assertEquals(2, server.invalid(), server::toString);
             assertEquals(2, server.distinctTokens());
-            assertEquals(1, standIns.refreshes());
+            assertEquals(1, scenario.refreshes());
             assertEquals(0, app.events().count(SessionEnded.class));
         }
     }

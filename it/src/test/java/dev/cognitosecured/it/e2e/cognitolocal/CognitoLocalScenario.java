@@ -11,15 +11,15 @@ import dev.cognitosecured.runtime.internal.cognito.CognitoIdentityProvider;
 import dev.cognitosecured.testing.cognito.ManualClock;
 import dev.cognitosecured.testing.graphql.Latency;
 import dev.cognitosecured.testing.graphql.LocalGraphQL;
-import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What the application talks to in a cognito-local variant: a fresh pool of the running cognito-local,
- * and a {@link LocalGraphQL} serving the {@link TodoBackend} that trusts the pool's issuer and
- * cognito-local's JWKS.
+ * What one scenario uses of the cognito-local run by {@link CognitoLocalExtension} (the one launcher of
+ * cognito-local): a fresh pool of it, and a {@link LocalGraphQL} serving the {@link TodoBackend} that trusts the
+ * pool's issuer and cognito-local's JWKS.
  *
  * <p>cognito-local stamps tokens with the real time and takes no clock, so the API judges {@code exp}
  * on the real clock too, and the tokens (five minutes) never expire in the seconds a scenario runs.
@@ -27,44 +27,37 @@ import java.util.Map;
  * refreshes when the test says, through the real identity provider (AWS SDK, Netty, HTTP), counted on
  * the wire by a {@link RequestCounter}.
  */
-final class CognitoLocalStandIns implements AutoCloseable {
+final class CognitoLocalScenario implements AutoCloseable {
 
     static final String PASSWORD = "Corr3ct-horse-battery";
-    static final TokenTiming TIMING = TokenTiming.of(java.time.Duration.ofMinutes(5));
+    static final TokenTiming TIMING = TokenTiming.of(Duration.ofMinutes(5));
 
     private final CognitoLocalExtension cognito;
     private final LocalPool pool;
     private final ManualClock clientClock = ManualClock.at(Instant.parse("2030-01-01T00:00:00Z"));
     private final RequestCounter counter = new RequestCounter();
     private final RefreshHold hold = new RefreshHold();
-    private final TodoBackend backend = new TodoBackend();
     private final LocalGraphQL graphQL;
     private final CognitoIdentityProvider provider;
 
-    CognitoLocalStandIns(CognitoLocalExtension cognito, Latency latency) {
+    CognitoLocalScenario(CognitoLocalExtension cognito, Latency latency) {
         this.cognito = cognito;
         this.pool = cognito.createPool(TIMING.lifetime(), false);
-        this.graphQL = backend.wire(LocalGraphQL.builder()).userPool(issuer(pool)).latency(latency).start();
+        this.graphQL = new TodoBackend().wire(LocalGraphQL.builder().schema(TodoBackend.schema()))
+                .userPool(pool.issuer())
+                .latency(latency)
+                .start();
         this.provider = cognito.provider(pool.config(), counter, hold);
     }
 
-    /** The {@code iss} of the pool's tokens: cognito-local's address (its {@code TokenConfig.IssuerDomain}), then the pool id. */
-    private URI issuer(LocalPool of) {
-        return URI.create(cognito.endpoint() + "/" + of.poolId());
-    }
-
-    /** The application on these stand-ins, with the identity provider that counts and can hold refreshes. */
+    /** The application on this pool and API, with the identity provider that counts and can hold refreshes. */
     TodoApp boot() {
         return app().boot();
     }
 
     /** {@link #boot()}, to add further replacements before booting. */
     TodoApp.Builder app() {
-        Map<String, String> config = new LinkedHashMap<>();
-        config.put("cognito-secured.endpoint", cognito.endpoint().toString());
-        config.put("cognito-secured.region", CognitoLocalExtension.REGION.id());
-        config.put("cognito-secured.user-pool-id", pool.poolId());
-        config.put("cognito-secured.client-id", pool.clientId());
+        Map<String, String> config = new LinkedHashMap<>(pool.properties());
         config.put("cognito-secured.graphql.endpoint", graphQL.endpoint().toString());
         config.put("cognito-secured.auth-flow", "USER_PASSWORD_AUTH");
         config.put("cognito-secured.refresh", "REFRESH_TOKEN_AUTH");
@@ -74,15 +67,7 @@ final class CognitoLocalStandIns implements AutoCloseable {
 
     /** Creates a user with {@link #PASSWORD}, in {@code groups} (created as needed). */
     void user(String username, String... groups) {
-        pool.createUser(username, PASSWORD);
-        for (String group : groups) {
-            try {
-                cognito.admin().createGroup(r -> r.userPoolId(pool.poolId()).groupName(group));
-            } catch (software.amazon.awssdk.services.cognitoidentityprovider.model.GroupExistsException exists) {
-                // created for an earlier user
-            }
-            cognito.admin().adminAddUserToGroup(r -> r.userPoolId(pool.poolId()).username(username).groupName(group));
-        }
+        pool.createUser(username, PASSWORD, groups);
     }
 
     /** Refresh requests the application sent to cognito-local. */
@@ -107,10 +92,6 @@ final class CognitoLocalStandIns implements AutoCloseable {
         return pool;
     }
 
-    CognitoLocalExtension cognito() {
-        return cognito;
-    }
-
     /** Holds the next refresh request until released. */
     RefreshHold holdNextRefresh() {
         return hold.arm();
@@ -118,7 +99,7 @@ final class CognitoLocalStandIns implements AutoCloseable {
 
     /** From now on the API refuses this pool's tokens with HTTP 401: it trusts another pool. */
     void apiRejectsThisPool() {
-        graphQL.trustUserPool(issuer(cognito.createPool(TIMING.lifetime(), false)));
+        graphQL.trustUserPool(cognito.createPool(TIMING.lifetime(), false).issuer());
     }
 
     @Override
