@@ -8,7 +8,6 @@ import dev.cognitosecured.testing.cognito.ManualClock;
 import dev.cognitosecured.testing.cognito.PoolSettings;
 import dev.cognitosecured.testing.cognito.UserPool;
 import dev.cognitosecured.testing.graphql.LocalGraphQL;
-import dev.cognitosecured.testing.junit.CognitoSecuredProperties;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.temporal.ChronoUnit;

@@ -14,7 +14,7 @@ import dev.cognitosecured.testing.cognito.ManualClock;
 import dev.cognitosecured.testing.cognito.UserPool;
 import dev.cognitosecured.testing.graphql.LocalGraphQL;
 import dev.cognitosecured.testing.graphql.VerifiedCaller;
-import dev.cognitosecured.testing.junit.CognitoSecuredProperties;
+import dev.cognitosecured.testing.CognitoSecuredProperties;
 import dev.cognitosecured.testing.junit.StandInClients;
 import java.io.IOException;
 import java.net.ConnectException;

@@ -9,7 +9,7 @@ import dev.cognitosecured.testing.cognito.NewUser;
 import dev.cognitosecured.testing.cognito.PoolSettings;
 import dev.cognitosecured.testing.graphql.Latency;
 import dev.cognitosecured.testing.graphql.LocalGraphQL;
-import dev.cognitosecured.testing.junit.CognitoSecuredProperties;
+import dev.cognitosecured.testing.CognitoSecuredProperties;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -1,5 +1,6 @@
 package dev.cognitosecured.testing.junit;
 
+import dev.cognitosecured.testing.CognitoSecuredProperties;
 import dev.cognitosecured.testing.cognito.AppClient;
 import dev.cognitosecured.testing.cognito.UserPool;
 

@@ -3,6 +3,7 @@ package dev.cognitosecured.testing.junit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cognitosecured.testing.CognitoSecuredProperties;
 import dev.cognitosecured.testing.cognito.Action;
 import dev.cognitosecured.testing.cognito.AppClient;
 import dev.cognitosecured.testing.cognito.LocalCognito;

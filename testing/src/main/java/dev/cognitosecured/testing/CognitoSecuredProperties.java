@@ -1,4 +1,4 @@
-package dev.cognitosecured.testing.junit;
+package dev.cognitosecured.testing;
 
 import dev.cognitosecured.testing.cognito.AppClient;
 import dev.cognitosecured.testing.cognito.LocalCognito;
@@ -14,8 +14,8 @@ import java.util.Optional;
  * The {@code cognito-secured.*} configuration that points an application at one test's stand-ins: the
  * LocalCognito endpoint, the region, the test's user pool and app client (with its secret, if it has one),
  * and the LocalGraphQL endpoint if one runs. Give it to the application under test the way it reads its
- * configuration: as system properties ({@link CognitoTestKit.Builder#systemProperties()} does that before
- * each test), or through {@link #asMap()} into a MicroProfile Config source.
+ * configuration: as system properties (the JUnit extension {@code CognitoTestKit} does that before each
+ * test), or through {@link #asMap()} into a MicroProfile Config source.
  *
  * <p>{@link #toString()} shows the keys and values but never the client secret.
  */

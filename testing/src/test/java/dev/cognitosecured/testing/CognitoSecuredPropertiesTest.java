@@ -1,4 +1,4 @@
-package dev.cognitosecured.testing.junit;
+package dev.cognitosecured.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
