@@ -169,7 +169,7 @@ abstract sealed class TokenState permits TokenState.SignedOut, TokenState.Active
 
         @Override
         public String toString() {
-            return "Active[user=" + tokens.username() + "]";
+            return "Active";
         }
     }
 
@@ -195,7 +195,7 @@ abstract sealed class TokenState permits TokenState.SignedOut, TokenState.Active
 
         @Override
         public String toString() {
-            return "Refreshing[user=" + tokens.username() + "]";
+            return "Refreshing";
         }
     }
 }
