@@ -213,7 +213,7 @@ public final class DefaultSessionStore implements SessionStore {
         return "DefaultSessionStore[pool=" + pool + ", state=" + state.get() + "]";
     }
 
-    /** The current tokens if they satisfy a caller needing {@code need} without a look at prefetch; else null. */
+    /** The current tokens if more than {@code need} is left before their prefetch window; else {@code null}. */
     private Tokens fastPath(long need) {
         TokenState current = state.get();
         Tokens tokens = current.tokens;
