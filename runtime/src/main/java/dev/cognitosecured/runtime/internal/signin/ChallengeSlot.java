@@ -220,7 +220,7 @@ public final class ChallengeSlot {
             Objects.requireNonNull(store, "store");
             Objects.requireNonNull(tokens, "tokens");
             advance(owned -> owned.with(null, Progress.SIGNED_IN));
-            return store.signIn(tokens, Duration.ofNanos(ticker.read() - lastSentAt));
+            return store.signIn(tokens, Duration.ofNanos(Math.max(0, ticker.read() - lastSentAt)));
         }
 
         /** Runs {@code exchange} under this claim, then leaves the state its outcome calls for. */
