@@ -3,6 +3,7 @@ package dev.cognitosecured.runtime.internal.store;
 import static dev.cognitosecured.runtime.internal.concurrent.Completions.await;
 import static dev.cognitosecured.runtime.internal.concurrent.Completions.rethrowable;
 import static dev.cognitosecured.runtime.internal.concurrent.Completions.unwrap;
+import static dev.cognitosecured.runtime.internal.store.TokenState.SUPERSEDED;
 import static dev.cognitosecured.runtime.internal.store.TokenState.nanos;
 
 import dev.cognitosecured.runtime.SessionStore;
@@ -79,9 +80,6 @@ import java.util.function.Supplier;
 public final class DefaultSessionStore implements SessionStore {
 
     private static final System.Logger LOG = System.getLogger(DefaultSessionStore.class.getName());
-
-    /** Completes a refresh whose session was replaced; its waiters start over. Never reaches a caller. */
-    private static final Superseded SUPERSEDED = new Superseded();
 
     private final String pool;
     private final IdentityProvider provider;
@@ -177,7 +175,7 @@ public final class DefaultSessionStore implements SessionStore {
 
     /** Replaces any session with one holding {@code tokens}, obtained by a request sent at {@code sentAt}. */
     private Tokens startSession(Tokens tokens, long sentAt) {
-        supersede(state.getAndSet(Active.of(tokens, sentAt, prefetch)));
+        state.getAndSet(Active.of(tokens, sentAt, prefetch)).supersede();
         fire(new SignedIn(pool, tokens.username()));
         return tokens;
     }
@@ -191,7 +189,7 @@ public final class DefaultSessionStore implements SessionStore {
                 return Optional.empty();
             }
             if (state.compareAndSet(current, new SignedOut(reason))) {
-                supersede(current);
+                current.supersede();
                 fire(new SessionEnded(pool, current.tokens.username(), reason));
                 return Optional.of(current.tokens);
             }
@@ -389,28 +387,12 @@ public final class DefaultSessionStore implements SessionStore {
         return state.get() instanceof Refreshing refreshing && refreshing.refresh == refresh ? refreshing : null;
     }
 
-    /** Completes the refresh of a state that was replaced, so its waiters start over. */
-    private static void supersede(TokenState replaced) {
-        if (replaced instanceof Refreshing refreshing) {
-            refreshing.refresh.completeExceptionally(SUPERSEDED);
-        }
-    }
-
     private void fire(Object event) {
         try {
             events.accept(event);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, () -> "An observer of " + event.getClass().getSimpleName() + " for pool '"
                     + pool + "' failed; the session store carries on", e);
-        }
-    }
-
-    /** The marker a replaced session's refresh completes with. */
-    private static final class Superseded extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        Superseded() {
-            super("the session was replaced while this refresh was in flight", null, false, false);
         }
     }
 }

@@ -39,6 +39,9 @@ abstract sealed class TokenState permits TokenState.SignedOut, TokenState.Active
 
     static final long ONE_SECOND = 1_000_000_000L;
 
+    /** Completes a refresh whose session was replaced; its waiters decide again. Never reaches a caller. */
+    static final RuntimeException SUPERSEDED = new Superseded();
+
     /** The current tokens; {@code null} only in {@link SignedOut}. */
     final Tokens tokens;
 
@@ -58,6 +61,10 @@ abstract sealed class TokenState permits TokenState.SignedOut, TokenState.Active
      * {@link Refreshing}, {@code null} if {@link SignedOut}.
      */
     abstract Active sessionOrNull();
+
+    /** This state was replaced: a refresh in flight completes with {@link #SUPERSEDED}, so its waiters decide again. */
+    void supersede() {
+    }
 
     /** {@code span} in nanoseconds, at most {@link #MAX_SPAN}. */
     static long nanos(Duration span, String name) {
@@ -194,8 +201,22 @@ abstract sealed class TokenState permits TokenState.SignedOut, TokenState.Active
         }
 
         @Override
+        void supersede() {
+            refresh.completeExceptionally(SUPERSEDED);
+        }
+
+        @Override
         public String toString() {
             return "Refreshing";
+        }
+    }
+
+    /** The marker a replaced session's refresh completes with. */
+    private static final class Superseded extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Superseded() {
+            super("the session was replaced while this refresh was in flight", null, false, false);
         }
     }
 }
