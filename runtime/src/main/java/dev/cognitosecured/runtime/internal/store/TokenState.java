@@ -17,7 +17,8 @@ import java.util.concurrent.CompletableFuture;
  * ----------  -----------------------------------------  -----------------------  --------------------------------
  * any         signIn (a request's tokens)                Active                   SignedIn; a refresh in flight
  *                                                                                 completes SUPERSEDED
- * Active      caller needs a refresh, or enters prefetch  Refreshing               IdentityProvider.refresh called
+ * Active      a caller needs a refresh, or prefetches    Refreshing               IdentityProvider.refresh called
+ * Active      refreshIfCurrent(the current tokens)       Refreshing               the replay waits for the refresh
  * Refreshing  refresh answers tokens                     Active (newer tokens)    TokensRefreshed; waiters get them
  * Refreshing  refresh fails                              Active (same object)     RefreshFailed; waiters get it
  * Refreshing  refresh token rejected                     SignedOut(REFRESH_REJ.)  SessionEnded; SignInRequired
