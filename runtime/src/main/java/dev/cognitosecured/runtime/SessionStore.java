@@ -3,6 +3,7 @@ package dev.cognitosecured.runtime;
 import dev.cognitosecured.runtime.event.SessionEnded;
 import dev.cognitosecured.runtime.spi.Tokens;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
@@ -12,8 +13,14 @@ import java.util.function.Supplier;
  * <p>One store exists per pool and scope: per application ({@code session-scope=application}) or
  * per HTTP session ({@code session-scope=session}); inject it with
  * {@code @Inject @AuthFlow SessionStore store}. Generated clients and {@link SignIn} use it; an
- * application rarely needs to. Besides the tokens it holds the state of a sign-in in progress: the
- * session of the challenge waiting for an answer, which only {@link SignIn} sees and uses.
+ * application rarely needs to. It holds tokens only: the state of a sign-in in progress (the session
+ * of the challenge waiting for an answer) belongs to the {@link SignIn} of the same scope, which
+ * signs in to the store through {@link #signIn(Tokens, Duration)} and out through {@link #end}. So
+ * the sign-in flow needs nothing of a store beyond this interface.
+ *
+ * <p>A session is in one of three states: signed out (before any sign-in, or after it ended),
+ * active (tokens, no refresh in flight) or refreshing (tokens, and the one refresh every caller
+ * that needs newer ones waits for). {@code docs/ARCHITECTURE.md} lists the transitions.
  *
  * <p>The store keeps these promises:
  * <ul>
@@ -65,6 +72,30 @@ public interface SessionStore {
      */
     Tokens signIn(Supplier<? extends CompletionStage<Tokens>> request);
 
-    /** Ends the session locally (no call to Cognito) and fires {@code SessionEnded}, if there was one. */
-    void end(SessionEnded.Reason reason);
+    /**
+     * Starts a session with tokens already obtained by a request sent {@code age} ago, measured on a
+     * monotonic clock: their expiry is measured from that instant, as with
+     * {@link #signIn(Supplier)}, so the time the request took is never counted as validity. Replaces
+     * any previous session. Used by {@link SignIn} when the last answer of a challenge chain returns
+     * tokens.
+     *
+     * <p>The store counts {@code age} back from its own clock's reading, so the caller measures it
+     * just before calling: what passes between the two readings (nanoseconds, on one thread) is
+     * the only time not counted.
+     *
+     * @param tokens the tokens the request returned
+     * @param age how long ago the request was sent; not negative
+     * @return {@code tokens}
+     */
+    Tokens signIn(Tokens tokens, Duration age);
+
+    /**
+     * Ends the session locally (no call to Cognito) and fires {@code SessionEnded}, if there was one.
+     * Ending and taking the tokens are one atomic step: of several concurrent calls exactly one gets
+     * the tokens, and a sign-out revokes each refresh token once.
+     *
+     * @return the tokens the ended session held (for a sign-out to revoke), or empty if there was
+     *     no session
+     */
+    Optional<Tokens> end(SessionEnded.Reason reason);
 }

@@ -12,10 +12,21 @@ import java.util.Map;
  * }
  * }</pre>
  *
- * <p>The flow keeps the session Cognito returns with each challenge in the {@link SessionStore} and
+ * <p>The flow keeps the session Cognito returns with each challenge itself, one sign-in at a time, and
  * answers with it, so an answer can never go out with a stale or spent session: each answer is sent
  * with the session of the latest response, and a second answer while one is on its way is refused
  * before Cognito sees it. The password is not kept after {@link #start} returns.
+ *
+ * <p>A {@code SignIn} lives in the same scope as the {@link SessionStore} of its pool (per application
+ * or per HTTP session) and is the only holder of that principal's sign-in in progress. It uses the
+ * store through {@link SessionStore}'s methods only: a sign-in that ends with tokens starts the
+ * store's session ({@link SessionStore#signIn(dev.cognitosecured.runtime.spi.Tokens, java.time.Duration)},
+ * expiry measured from when the last request was sent), and {@link #signOut} ends it
+ * ({@link SessionStore#end}).
+ *
+ * <p>Its states: no sign-in in progress; a challenge waiting for the user's answer ({@link #current()});
+ * a request on its way to Cognito (a second one is refused with {@link ChallengeInProgressException}).
+ * {@code docs/ARCHITECTURE.md} lists the transitions.
  *
  * <p>{@link #start} authenticates with SRP ({@code USER_SRP_AUTH}, the password never leaves the
  * process) unless the pool's {@code auth-flow} is {@code USER_PASSWORD_AUTH} or {@code CUSTOM_AUTH}

@@ -15,6 +15,7 @@ import dev.cognitosecured.runtime.event.SignedIn;
 import dev.cognitosecured.runtime.event.TokensRefreshed;
 import dev.cognitosecured.runtime.internal.cognito.CognitoIdentityProvider;
 import dev.cognitosecured.runtime.internal.cognito.CognitoSignIn;
+import dev.cognitosecured.runtime.internal.signin.ChallengeSlot;
 import dev.cognitosecured.runtime.internal.store.DefaultSessionStore;
 import dev.cognitosecured.runtime.spi.Ticker;
 import dev.cognitosecured.runtime.spi.Tokens;
@@ -76,7 +77,8 @@ class SessionStoreOverCognitoLocalTest {
         }
         provider = cognito.provider(pool.config(), counter, more);
         store = new DefaultSessionStore("default", provider, ticker, Duration.ZERO, events::add);
-        signIn = new CognitoSignIn(store, provider, pool.config().userPoolId());
+        signIn = new CognitoSignIn(store, new ChallengeSlot("default", ticker, pool.config().challengeValidity()),
+                provider, pool.config().userPoolId());
     }
 
     @AfterEach

@@ -3,6 +3,7 @@ package dev.cognitosecured.it.signin;
 import dev.cognitosecured.runtime.internal.cognito.CognitoIdentityProvider;
 import dev.cognitosecured.runtime.internal.cognito.CognitoSignIn;
 import dev.cognitosecured.runtime.internal.config.PoolConfig;
+import dev.cognitosecured.runtime.internal.signin.ChallengeSlot;
 import dev.cognitosecured.runtime.internal.store.DefaultSessionStore;
 import dev.cognitosecured.runtime.spi.Ticker;
 import java.time.Duration;
@@ -12,7 +13,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The runtime's real sign-in parts for one pool, as the CDI extension wires them: the identity provider
- * on the AWS SDK, a session store on the given ticker (no prefetch), and the sign-in flow over both.
+ * on the AWS SDK, a session store on the given ticker (no prefetch), and the sign-in flow over both, with
+ * its challenge slot on the same ticker.
  * Closing it closes the provider's SDK client; closing it again does nothing.
  */
 final class SignInRig implements AutoCloseable {
@@ -27,9 +29,9 @@ final class SignInRig implements AutoCloseable {
     SignInRig(PoolConfig config, CognitoIdentityProvider provider, Ticker ticker) {
         this.config = config;
         this.provider = provider;
-        this.store = new DefaultSessionStore(config.name(), provider, ticker, Duration.ZERO, config.challengeValidity(),
-                events::add);
-        this.signIn = new CognitoSignIn(store, provider, config.userPoolId());
+        this.store = new DefaultSessionStore(config.name(), provider, ticker, Duration.ZERO, events::add);
+        this.signIn = new CognitoSignIn(store, new ChallengeSlot(config.name(), ticker, config.challengeValidity()),
+                provider, config.userPoolId());
     }
 
     @Override

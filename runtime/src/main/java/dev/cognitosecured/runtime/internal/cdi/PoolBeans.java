@@ -8,7 +8,6 @@ import dev.cognitosecured.runtime.internal.config.InvalidConfigurationException;
 import dev.cognitosecured.runtime.internal.config.PoolConfig;
 import dev.cognitosecured.runtime.internal.config.PoolConfig.SessionScope;
 import dev.cognitosecured.runtime.internal.config.PoolConfigResult;
-import dev.cognitosecured.runtime.internal.store.DefaultSessionStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.context.SessionScoped;
@@ -27,8 +26,8 @@ import java.util.function.Supplier;
  * <ul>
  *   <li>{@code SessionStore}, {@code @ApplicationScoped} or {@code @SessionScoped} as
  *       {@code session-scope} says: one store per context, made when first used;</li>
- *   <li>{@code SignIn}, in the same scope, over the store of its context (the instance itself, whose
- *       sign-in challenge state it drives; both live and die together);</li>
+ *   <li>{@code SignIn}, in the same scope, over the store of its context (the instance itself; both
+ *       live and die together), with the challenge slot of its own sign-in in progress;</li>
  *   <li>{@code SecuredCaller}, {@code @Dependent}, over the store of the calling context and the pool's
  *       transport: what the generated clients inject;</li>
  *   <li>the pool's {@link PoolRuntime}, {@code @Singleton}, which the others share and which is
@@ -112,17 +111,13 @@ final class PoolBeans {
     }
 
     /**
-     * The pool's store in the current context: the instance, not the client proxy, which offers only
-     * {@link SessionStore}'s methods. The caller must live in the same context (the same scope).
+     * The pool's store in the current context: the instance, not the client proxy (no context lookup
+     * per call). The caller must live in the same context (the same scope). Any {@link SessionStore}
+     * serves: the sign-in flow uses nothing else.
      */
-    private static DefaultSessionStore contextualStore(Instance<Object> lookup, AuthFlow flow) {
+    private static SessionStore contextualStore(Instance<Object> lookup, AuthFlow flow) {
         BeanManager beans = lookup.select(BeanManager.class).get();
-        Object store = instanceInContext(beans, beans.resolve(beans.getBeans(SessionStore.class, flow)));
-        if (store instanceof DefaultSessionStore defaultStore) {
-            return defaultStore;
-        }
-        throw new IllegalStateException("the session store of the user pool '" + flow.value() + "' is a "
-                + store.getClass().getName() + ", not the runtime's own");
+        return (SessionStore) instanceInContext(beans, beans.resolve(beans.getBeans(SessionStore.class, flow)));
     }
 
     private static <T> T instanceInContext(BeanManager beans, Bean<T> bean) {

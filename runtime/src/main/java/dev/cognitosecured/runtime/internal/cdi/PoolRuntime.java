@@ -1,11 +1,13 @@
 package dev.cognitosecured.runtime.internal.cdi;
 
+import dev.cognitosecured.runtime.SessionStore;
 import dev.cognitosecured.runtime.SignIn;
 import dev.cognitosecured.runtime.internal.cognito.CognitoIdentityProvider;
 import dev.cognitosecured.runtime.internal.cognito.CognitoSignIn;
 import dev.cognitosecured.runtime.internal.config.PoolConfig;
 import dev.cognitosecured.runtime.internal.config.PoolKeys;
 import dev.cognitosecured.runtime.internal.graphql.JaxRsGraphQLTransport;
+import dev.cognitosecured.runtime.internal.signin.ChallengeSlot;
 import dev.cognitosecured.runtime.internal.store.DefaultSessionStore;
 import dev.cognitosecured.runtime.spi.GraphQLTransport;
 import dev.cognitosecured.runtime.spi.IdentityProvider;
@@ -60,13 +62,16 @@ final class PoolRuntime implements AutoCloseable {
 
     /** A new, empty session store of this pool. */
     DefaultSessionStore newStore() {
-        return new DefaultSessionStore(config.name(), identityProvider(), ticker(), config.prefetch(),
-                config.challengeValidity(), events);
+        return new DefaultSessionStore(config.name(), identityProvider(), ticker(), config.prefetch(), events);
     }
 
-    /** The sign-in flow over {@code store}, a store of this pool (the instance, not its client proxy). */
-    SignIn newSignIn(DefaultSessionStore store) {
-        return new CognitoSignIn(store, identityProvider(), config.userPoolId());
+    /**
+     * A sign-in flow of this pool over {@code store}, with a challenge slot of its own: the slot lives
+     * and dies with the flow, in the scope of the store (one sign-in at a time per principal).
+     */
+    SignIn newSignIn(SessionStore store) {
+        ChallengeSlot slot = new ChallengeSlot(config.name(), ticker(), config.challengeValidity());
+        return new CognitoSignIn(store, slot, identityProvider(), config.userPoolId());
     }
 
     private IdentityProvider makeIdentityProvider() {

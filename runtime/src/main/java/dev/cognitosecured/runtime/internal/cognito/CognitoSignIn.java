@@ -1,11 +1,14 @@
 package dev.cognitosecured.runtime.internal.cognito;
 
+import static dev.cognitosecured.runtime.internal.concurrent.Completions.await;
+
 import dev.cognitosecured.runtime.CognitoSecuredException;
+import dev.cognitosecured.runtime.SessionStore;
 import dev.cognitosecured.runtime.SignIn;
 import dev.cognitosecured.runtime.SignInStep;
 import dev.cognitosecured.runtime.event.SessionEnded;
-import dev.cognitosecured.runtime.internal.store.DefaultSessionStore;
-import dev.cognitosecured.runtime.internal.store.DefaultSessionStore.ChallengeClaim;
+import dev.cognitosecured.runtime.internal.signin.ChallengeClaim;
+import dev.cognitosecured.runtime.internal.signin.ChallengeSlot;
 import dev.cognitosecured.runtime.spi.Challenge;
 import dev.cognitosecured.runtime.spi.IdentityProvider;
 import dev.cognitosecured.runtime.spi.SignInResponse;
@@ -16,16 +19,18 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
 
 /**
- * The sign-in flow with chained challenges: each request goes out under the session store's claim on
- * its sign-in state ({@link DefaultSessionStore#startSignIn}, {@link DefaultSessionStore#answerChallenge}),
- * which refuses a second request while one is in flight, refuses an answer to a challenge older than its
- * validity, and swaps in the session of every response, so an answer always carries the latest session
- * and never a spent one.
+ * The sign-in flow with chained challenges: each request goes out under a claim on the flow's own
+ * {@link ChallengeSlot} ({@link ChallengeSlot#start}, {@link ChallengeSlot#answer}), which refuses a
+ * second request while one is in flight, refuses an answer to a challenge older than its validity, and
+ * swaps in the session of every response, so an answer always carries the latest session and never a
+ * spent one.
+ *
+ * <p>The slot is this flow's, not the store's: one sign-in at a time per principal, and the flow lives
+ * in the same scope as the {@link SessionStore} it signs in to. The store is used through its interface
+ * only ({@link SessionStore#signIn(Tokens, java.time.Duration)} when the last answer returns tokens,
+ * {@link SessionStore#end} to sign out), so any implementation of it serves.
  *
  * <p>Each response leads to the next step: tokens start the store's session ({@link SignInStep.Done});
  * a challenge is shown as its {@link SignInStep} (see {@link ChallengeSteps}). {@code MFA_SETUP} takes
@@ -38,18 +43,22 @@ public final class CognitoSignIn implements SignIn {
 
     private static final System.Logger LOG = System.getLogger(CognitoSignIn.class.getName());
 
-    private final DefaultSessionStore store;
+    private final SessionStore store;
+    private final ChallengeSlot slot;
     private final IdentityProvider provider;
     private final String totpIssuer;
 
     /**
-     * A flow that keeps its state in {@code store} and talks to Cognito through {@code provider}.
+     * A flow that signs in to {@code store}, keeps the challenge in flight in {@code slot} and talks to
+     * Cognito through {@code provider}.
      *
+     * @param slot this flow's own slot, used by nothing else
      * @param totpIssuer the issuer named by the {@code otpauth://} URI of an authenticator app's
      *     set-up (what the app shows above the code), e.g. the user pool's id
      */
-    public CognitoSignIn(DefaultSessionStore store, IdentityProvider provider, String totpIssuer) {
+    public CognitoSignIn(SessionStore store, ChallengeSlot slot, IdentityProvider provider, String totpIssuer) {
         this.store = Objects.requireNonNull(store, "store");
+        this.slot = Objects.requireNonNull(slot, "slot");
         this.provider = Objects.requireNonNull(provider, "provider");
         this.totpIssuer = Objects.requireNonNull(totpIssuer, "totpIssuer");
     }
@@ -70,7 +79,7 @@ public final class CognitoSignIn implements SignIn {
         // The provider gets a copy, cleared as soon as its answer is in: the caller's array is the caller's.
         char[] copy = password.clone();
         try {
-            return store.startSignIn(claim -> next(claim, claim.send(() -> provider.startSignIn(username, copy))));
+            return slot.start(claim -> next(claim, claim.send(() -> provider.startSignIn(username, copy))));
         } finally {
             Arrays.fill(copy, '\0');
         }
@@ -87,7 +96,7 @@ public final class CognitoSignIn implements SignIn {
         if (answer.isBlank()) {
             throw new IllegalArgumentException("The answer is blank.");
         }
-        return store.answerChallenge(claim -> {
+        return slot.answer(claim -> {
             Challenge challenge = claim.challenge().orElseThrow();
             SignInStep step = claim.step().orElseThrow();
             if (step instanceof SignInStep.TotpSetup) {
@@ -111,7 +120,7 @@ public final class CognitoSignIn implements SignIn {
             throw new IllegalArgumentException("The new password is empty.");
         }
         Map<String, String> given = Map.copyOf(attributes);
-        return store.answerChallenge(claim -> {
+        return slot.answer(claim -> {
             Challenge challenge = claim.challenge().orElseThrow();
             SignInStep step = claim.step().orElseThrow();
             if (!(step instanceof SignInStep.NewPasswordRequired required)) {
@@ -125,7 +134,7 @@ public final class CognitoSignIn implements SignIn {
 
     @Override
     public SignInStep current() {
-        Optional<SignInStep> step = store.challengeStep();
+        Optional<SignInStep> step = slot.step();
         if (step.isPresent()) {
             return step.get();
         }
@@ -143,8 +152,8 @@ public final class CognitoSignIn implements SignIn {
 
     @Override
     public void signOut() {
-        store.abandonSignIn();
-        Optional<Tokens> ended = store.endWithTokens(SessionEnded.Reason.SIGNED_OUT);
+        slot.abandon();
+        Optional<Tokens> ended = store.end(SessionEnded.Reason.SIGNED_OUT);
         if (ended.isEmpty()) {
             return;
         }
@@ -161,13 +170,13 @@ public final class CognitoSignIn implements SignIn {
     @Override
     public String toString() {
         return "CognitoSignIn[pool=" + store.pool() + ", signedIn=" + store.isSignedIn() + ", step="
-                + store.challengeStep().map(step -> step.kind().name()).orElse("none") + "]";
+                + slot.step().map(step -> step.kind().name()).orElse("none") + "]";
     }
 
     /** What {@code response}, the outcome of the claim's last request, leads to. */
     private SignInStep next(ChallengeClaim claim, SignInResponse response) {
         if (response instanceof SignInResponse.Authenticated authenticated) {
-            claim.signedIn(authenticated.tokens());
+            claim.signedIn(store, authenticated.tokens());
             return new SignInStep.Done();
         }
         Challenge challenge = ((SignInResponse.Challenged) response).challenge();
@@ -188,22 +197,5 @@ public final class CognitoSignIn implements SignIn {
         Challenge verified = claim.send(() -> provider.verifySoftwareToken(challenge, code));
         claim.swap(verified);
         return next(claim, claim.send(() -> provider.respond(verified, Map.of())));
-    }
-
-    private static void await(CompletionStage<Void> stage) {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        stage.whenComplete((ignored, failure) -> {
-            if (failure == null) {
-                done.complete(null);
-            } else {
-                done.completeExceptionally(failure);
-            }
-        });
-        try {
-            done.join();
-        } catch (CompletionException e) {
-            Throwable cause = e.getCause();
-            throw cause instanceof RuntimeException runtime ? runtime : e;
-        }
     }
 }

@@ -1,6 +1,8 @@
 package dev.cognitosecured.runtime.internal.concurrent;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 
 /** What the library does with the failures of {@link java.util.concurrent.CompletionStage}s: one place. */
@@ -34,5 +36,26 @@ public final class Completions {
             throw error;
         }
         return new CompletionException(cause);
+    }
+
+    /**
+     * Waits for {@code stage} and returns its value, or throws what it failed with, unwrapped (see
+     * {@link #rethrowable}). Works for any stage, also one whose {@code toCompletableFuture()} is
+     * not supported.
+     */
+    public static <T> T await(CompletionStage<T> stage) {
+        CompletableFuture<T> outcome = new CompletableFuture<>();
+        stage.whenComplete((value, failure) -> {
+            if (failure == null) {
+                outcome.complete(value);
+            } else {
+                outcome.completeExceptionally(unwrap(failure));
+            }
+        });
+        try {
+            return outcome.join();
+        } catch (CompletionException e) {
+            throw rethrowable(unwrap(e));
+        }
     }
 }

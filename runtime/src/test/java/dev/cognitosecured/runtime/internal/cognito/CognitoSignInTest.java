@@ -14,6 +14,7 @@ import dev.cognitosecured.runtime.TransportException;
 import dev.cognitosecured.runtime.WrongAnswerException;
 import dev.cognitosecured.runtime.event.SessionEnded;
 import dev.cognitosecured.runtime.internal.cognito.ScriptedProvider.Call;
+import dev.cognitosecured.runtime.internal.signin.ChallengeSlot;
 import dev.cognitosecured.runtime.internal.store.DefaultSessionStore;
 import dev.cognitosecured.runtime.internal.store.FakeTicker;
 import dev.cognitosecured.runtime.internal.store.RecordedEvents;
@@ -43,9 +44,9 @@ class CognitoSignInTest {
     private final FakeTicker ticker = new FakeTicker(42);
     private final ScriptedProvider provider = new ScriptedProvider();
     private final RecordedEvents events = new RecordedEvents();
-    private final DefaultSessionStore store =
-            new DefaultSessionStore("default", provider, ticker, Duration.ZERO, Duration.ofMinutes(3), events);
-    private final CognitoSignIn signIn = new CognitoSignIn(store, provider, POOL_ID);
+    private final DefaultSessionStore store = new DefaultSessionStore("default", provider, ticker, Duration.ZERO, events);
+    private final ChallengeSlot slot = new ChallengeSlot("default", ticker, Duration.ofMinutes(3));
+    private final CognitoSignIn signIn = new CognitoSignIn(store, slot, provider, POOL_ID);
 
     private static SignInResponse challenged(String name, String session, Map<String, String> parameters) {
         return new SignInResponse.Challenged(Challenge.of(name, parameters, USER, session));
@@ -405,7 +406,7 @@ class CognitoSignInTest {
         void neitherTheFlowNorItsStepsShowASecret() {
             provider.then(challenged("SMS_MFA", "session-secret-1", Map.of("CODE_DELIVERY_DESTINATION", "+***1")));
             start();
-            String shown = signIn + " " + signIn.current() + " " + store;
+            String shown = signIn + " " + signIn.current() + " " + store + " " + slot;
             assertFalse(shown.contains("session-secret-1"), shown);
             assertFalse(shown.contains("Passw0rd!"), shown);
             assertTrue(signIn.toString().contains("CONFIRM_SIGN_IN_WITH_SMS_CODE"), signIn.toString());

@@ -6,6 +6,7 @@ import static dev.cognitosecured.runtime.internal.store.TestTokens.issued;
 import static dev.cognitosecured.runtime.internal.store.TestTokens.refreshedWithoutRotation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,6 +17,7 @@ import dev.cognitosecured.runtime.event.RefreshFailed;
 import dev.cognitosecured.runtime.event.SessionEnded;
 import dev.cognitosecured.runtime.event.SignedIn;
 import dev.cognitosecured.runtime.event.TokensRefreshed;
+import dev.cognitosecured.runtime.internal.store.TokenState.Active;
 import dev.cognitosecured.runtime.spi.Tokens;
 import java.time.Duration;
 import java.util.List;
@@ -316,12 +318,14 @@ class DefaultSessionStoreTest {
 
         @Test
         void clearsTheSessionAndFiresSessionEndedOnce() {
-            fixture.signIn(issued(1, HOUR));
+            Tokens signedIn = fixture.signIn(issued(1, HOUR));
 
-            store.end(SessionEnded.Reason.SIGNED_OUT);
-            store.end(SessionEnded.Reason.SIGNED_OUT);
+            assertEquals(Optional.of(signedIn), store.end(SessionEnded.Reason.SIGNED_OUT), "the ended tokens, to revoke");
+            assertEquals(Optional.empty(), store.end(SessionEnded.Reason.SIGNED_OUT), "ended once: nothing to revoke");
 
             assertFalse(store.isSignedIn());
+            assertEquals(Optional.of(SessionEnded.Reason.SIGNED_OUT),
+                    assertInstanceOf(TokenState.SignedOut.class, store.state()).endedBy());
             assertEquals(List.of(new SessionEnded(StoreFixture.POOL, TestTokens.USER, SessionEnded.Reason.SIGNED_OUT)),
                     fixture.events.of(SessionEnded.class));
             SignInRequiredException e = assertThrows(SignInRequiredException.class, () -> store.tokens(SKEW));
@@ -330,8 +334,9 @@ class DefaultSessionStoreTest {
 
         @Test
         void firesNothingWithoutASession() {
-            store.end(SessionEnded.Reason.SIGNED_OUT);
+            assertEquals(Optional.empty(), store.end(SessionEnded.Reason.SIGNED_OUT));
             assertTrue(fixture.events.all().isEmpty());
+            assertSame(TokenState.SignedOut.NEVER_SIGNED_IN, store.state());
         }
 
         @Test
@@ -341,14 +346,60 @@ class DefaultSessionStoreTest {
             ticker.moveTo(localExpiry(sentAt, HOUR));
             CompletableFuture<Tokens> waiting = store.tokensAsync(SKEW).toCompletableFuture();
             CompletableFuture<Tokens> replaying = store.refreshIfCurrentAsync(signedIn).toCompletableFuture();
+            assertInstanceOf(TokenState.Refreshing.class, store.state());
 
-            store.end(SessionEnded.Reason.SIGNED_OUT);
+            assertEquals(Optional.of(signedIn), store.end(SessionEnded.Reason.SIGNED_OUT));
+            assertInstanceOf(TokenState.SignedOut.class, store.state());
             assertTrue(causeOf(waiting) instanceof SignInRequiredException);
             assertTrue(causeOf(replaying) instanceof SignInRequiredException);
 
             provider.response(0).complete(issued(2, HOUR));
             assertFalse(store.isSignedIn());
             assertThrows(SignInRequiredException.class, () -> store.tokens(SKEW));
+        }
+    }
+
+    @Nested
+    class SignInWithTokensOfAnEarlierRequest {
+
+        @Test
+        void measuresExpiryFromTheRequestsSendInstant() {
+            long sentAt = ticker.read();
+            ticker.advance(Duration.ofSeconds(5)); // the request took 5 s
+            Tokens tokens = issued(1, HOUR);
+
+            assertSame(tokens, store.signIn(tokens, Duration.ofSeconds(5)));
+
+            assertEquals(List.of(new SignedIn(StoreFixture.POOL, TestTokens.USER)), fixture.events.of(SignedIn.class));
+            Active active = assertInstanceOf(Active.class, store.state());
+            assertEquals(localExpiry(sentAt, HOUR), active.expiresAt);
+            ticker.moveTo(localExpiry(sentAt, HOUR) - 1);
+            assertSame(tokens, store.tokens(Duration.ZERO));
+            assertEquals(0, provider.refreshCalls());
+            ticker.advanceNanos(1);
+            store.tokensAsync(Duration.ZERO);
+            assertEquals(1, provider.refreshCalls(), "expired exactly lifetime - 1 s after the request was sent");
+        }
+
+        @Test
+        void replacesTheSessionAndSupersedesItsRefresh() {
+            long sentAt = ticker.read();
+            fixture.signIn(issued(1, HOUR));
+            ticker.moveTo(localExpiry(sentAt, HOUR));
+            CompletableFuture<Tokens> waiting = store.tokensAsync(SKEW).toCompletableFuture();
+
+            Tokens newSession = store.signIn(issued(7, HOUR), Duration.ZERO);
+
+            assertSame(newSession, waiting.join(), "the waiter started over with the new session");
+            assertInstanceOf(Active.class, store.state());
+        }
+
+        @Test
+        void rejectsANegativeAgeAndNulls() {
+            assertThrows(IllegalArgumentException.class, () -> store.signIn(issued(1, HOUR), Duration.ofSeconds(-1)));
+            assertThrows(NullPointerException.class, () -> store.signIn(null, Duration.ZERO));
+            assertThrows(NullPointerException.class, () -> store.signIn(issued(1, HOUR), null));
+            assertFalse(store.isSignedIn());
         }
     }
 
@@ -380,7 +431,7 @@ class DefaultSessionStoreTest {
         CompletableFuture<Tokens> failing = touchy.refreshIfCurrentAsync(refreshed).toCompletableFuture();
         provider.response(1).completeExceptionally(new IllegalStateException("throttled"));
         assertEquals("throttled", causeOf(failing).getMessage());
-        assertFalse(touchy.isRefreshing());
+        assertInstanceOf(TokenState.Active.class, touchy.state());
 
         touchy.end(SessionEnded.Reason.SIGNED_OUT);
         assertFalse(touchy.isSignedIn());
@@ -395,7 +446,7 @@ class DefaultSessionStoreTest {
 
         String text = store.toString();
         assertTrue(text.contains("pool=default"), text);
-        assertTrue(text.contains("refreshing=true"), text);
+        assertTrue(text.contains("state=Refreshing"), text);
         for (String secret : List.of("access-1", "id-1", "refresh-1")) {
             assertFalse(text.contains(secret), text);
         }

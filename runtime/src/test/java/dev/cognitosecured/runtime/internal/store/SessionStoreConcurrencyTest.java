@@ -5,6 +5,7 @@ import static dev.cognitosecured.runtime.internal.store.StoreFixture.localExpiry
 import static dev.cognitosecured.runtime.internal.store.TestTokens.issued;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -152,7 +153,7 @@ class SessionStoreConcurrencyTest {
                 assertSame(signedIn, result.join()); // returns while the refresh is still pending
             }
             assertEquals(1, provider.refreshCalls());
-            assertTrue(store.isRefreshing());
+            assertInstanceOf(TokenState.Refreshing.class, store.state());
             assertFalse(provider.response(0).isDone());
         } finally {
             shutDown(threads);

@@ -18,6 +18,7 @@ import dev.cognitosecured.runtime.event.SessionEnded;
 import dev.cognitosecured.runtime.spi.Tokens;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -59,7 +60,7 @@ class SessionStoreFailureTest {
         ticker.moveTo(expiry);
 
         assertSame(down, assertThrows(IllegalStateException.class, () -> store.tokens(SKEW)));
-        assertFalse(store.isRefreshing(), "the refresh completed");
+        assertInstanceOf(TokenState.Active.class, store.state(), "the refresh completed");
         assertTrue(store.isSignedIn());
         assertEquals(List.of(new RefreshFailed(StoreFixture.POOL, TestTokens.USER, down)),
                 fixture.events.of(RefreshFailed.class));
@@ -112,10 +113,10 @@ class SessionStoreFailureTest {
         ticker.moveTo(expiry - Duration.ofMinutes(1).toNanos());
 
         assertThrows(NullPointerException.class, () -> store.tokens(Duration.ofMinutes(5)));
-        assertFalse(store.isRefreshing());
+        assertInstanceOf(TokenState.Active.class, store.state());
         assertSame(signedIn, store.tokens(SKEW), "the old tokens are kept for a caller they satisfy");
         assertEquals(2, fixture.events.of(RefreshFailed.class).size(), "that caller's background refresh failed too");
-        assertFalse(store.isRefreshing());
+        assertInstanceOf(TokenState.Active.class, store.state());
     }
 
     @Test
@@ -124,7 +125,7 @@ class SessionStoreFailureTest {
         ticker.moveTo(expiry - Duration.ofMinutes(1).toNanos());
 
         assertThrows(NullPointerException.class, () -> store.tokens(Duration.ofMinutes(5)));
-        assertFalse(store.isRefreshing());
+        assertInstanceOf(TokenState.Active.class, store.state());
         assertTrue(store.isSignedIn());
         assertEquals(1, fixture.events.of(RefreshFailed.class).size());
     }
@@ -158,6 +159,8 @@ class SessionStoreFailureTest {
         assertSame(rejected, causeOf(replaying));
         assertSame(rejected, blockedCallerSaw.get());
         assertFalse(store.isSignedIn());
+        assertEquals(Optional.of(SessionEnded.Reason.REFRESH_REJECTED),
+                assertInstanceOf(TokenState.SignedOut.class, store.state()).endedBy());
         assertEquals(List.of(new SessionEnded(StoreFixture.POOL, TestTokens.USER, SessionEnded.Reason.REFRESH_REJECTED)),
                 fixture.events.of(SessionEnded.class));
         assertTrue(fixture.events.of(RefreshFailed.class).isEmpty());
@@ -165,7 +168,7 @@ class SessionStoreFailureTest {
         SignInRequiredException later = assertThrows(SignInRequiredException.class, () -> store.tokens(SKEW));
         assertTrue(later.getMessage().contains("rejected the refresh token"), later.getMessage());
         assertInstanceOf(SignInRequiredException.class, causeOf(store.tokensAsync(SKEW).toCompletableFuture()));
-        store.end(SessionEnded.Reason.SIGNED_OUT);
+        assertEquals(Optional.empty(), store.end(SessionEnded.Reason.SIGNED_OUT), "nothing left to revoke");
         assertEquals(1, fixture.events.of(SessionEnded.class).size(), "the session ended once");
         assertEquals(1, provider.refreshCalls());
     }

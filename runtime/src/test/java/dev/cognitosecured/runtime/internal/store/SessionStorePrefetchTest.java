@@ -5,6 +5,7 @@ import static dev.cognitosecured.runtime.internal.store.StoreFixture.localExpiry
 import static dev.cognitosecured.runtime.internal.store.TestTokens.issued;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -44,7 +45,7 @@ class SessionStorePrefetchTest {
         ticker.moveTo(windowStart);
         assertSame(signedIn, store.tokens(SKEW), "the caller that starts the refresh does not wait for it");
         assertEquals(1, provider.refreshCalls());
-        assertTrue(store.isRefreshing());
+        assertInstanceOf(TokenState.Refreshing.class, store.state());
 
         ticker.advance(Duration.ofSeconds(90)); // still 30 s more than the skew left
         for (int i = 0; i < 5; i++) {
@@ -59,7 +60,7 @@ class SessionStorePrefetchTest {
         Tokens refreshed = issued(2, HOUR);
         provider.response(0).complete(refreshed);
         assertSame(refreshed, store.tokens(SKEW));
-        assertFalse(store.isRefreshing());
+        assertInstanceOf(TokenState.Active.class, store.state());
         assertEquals(1, provider.refreshCalls());
     }
 

@@ -1,8 +1,9 @@
-package dev.cognitosecured.runtime.internal.store;
+package dev.cognitosecured.runtime.internal.signin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,7 +15,15 @@ import dev.cognitosecured.runtime.SignInStep;
 import dev.cognitosecured.runtime.TransportException;
 import dev.cognitosecured.runtime.WrongAnswerException;
 import dev.cognitosecured.runtime.event.SignedIn;
-import dev.cognitosecured.runtime.internal.store.DefaultSessionStore.ChallengeClaim;
+import dev.cognitosecured.runtime.internal.signin.ChallengeState.Answering;
+import dev.cognitosecured.runtime.internal.signin.ChallengeState.Idle;
+import dev.cognitosecured.runtime.internal.signin.ChallengeState.Progress;
+import dev.cognitosecured.runtime.internal.signin.ChallengeState.Waiting;
+import dev.cognitosecured.runtime.internal.store.DefaultSessionStore;
+import dev.cognitosecured.runtime.internal.store.FakeIdentityProvider;
+import dev.cognitosecured.runtime.internal.store.FakeTicker;
+import dev.cognitosecured.runtime.internal.store.RecordedEvents;
+import dev.cognitosecured.runtime.internal.store.TestTokens;
 import dev.cognitosecured.runtime.spi.Challenge;
 import dev.cognitosecured.runtime.spi.Tokens;
 import java.time.Duration;
@@ -32,21 +41,21 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The store's sign-in challenge state: the claim that lets one request of a sign-in out at a time,
- * the swap of each response's session, expiry on the ticker, and what a failure leaves answerable.
+ * The challenge slot's states: the claim that lets one request of a sign-in out at a time, the swap
+ * of each response's session, expiry on the ticker, and what a failure leaves answerable.
  */
-class SessionStoreChallengeTest {
+class ChallengeSlotTest {
 
     private static final Duration VALIDITY = Duration.ofMinutes(3);
     private static final Duration HOUR = Duration.ofHours(1);
     private static final SignInStep SMS = new SignInStep.SmsCode("+*******1234");
     private static final SignInStep EMAIL = new SignInStep.EmailCode("a***@e***");
 
-    private final FakeTicker ticker = new FakeTicker(StoreFixture.START);
+    private final FakeTicker ticker = new FakeTicker(-7_123_456_789_000L);
     private final FakeIdentityProvider provider = new FakeIdentityProvider();
     private final RecordedEvents events = new RecordedEvents();
-    private final DefaultSessionStore store =
-            new DefaultSessionStore("default", provider, ticker, Duration.ZERO, VALIDITY, events);
+    private final DefaultSessionStore store = new DefaultSessionStore("default", provider, ticker, Duration.ZERO, events);
+    private final ChallengeSlot slot = new ChallengeSlot("default", ticker, VALIDITY);
     private final ExecutorService elsewhere = Executors.newSingleThreadExecutor();
 
     @AfterEach
@@ -61,7 +70,7 @@ class SessionStoreChallengeTest {
 
     /** Starts a sign-in whose first response is {@code first}, shown as {@code step}. */
     private void startWith(Challenge first, SignInStep step) {
-        store.startSignIn(claim -> {
+        slot.start(claim -> {
             claim.send(() -> CompletableFuture.completedFuture("started"));
             claim.awaitAnswer(first, step);
             return step;
@@ -70,7 +79,7 @@ class SessionStoreChallengeTest {
 
     /** Answers the waiting challenge with {@code exchange}. */
     private <T> T answer(Function<ChallengeClaim, T> exchange) {
-        return store.answerChallenge(exchange);
+        return slot.answer(exchange);
     }
 
     @Test
@@ -86,14 +95,15 @@ class SessionStoreChallengeTest {
             return EMAIL;
         });
 
-        assertEquals(EMAIL, store.challengeStep().orElseThrow());
+        assertEquals(EMAIL, slot.step().orElseThrow());
         answer(claim -> {
             assertSame(second, claim.challenge().orElseThrow(), "the first session was spent: never again");
             assertEquals(EMAIL, claim.step().orElseThrow());
-            return claim.signedIn(claim.send(() -> CompletableFuture.completedFuture(TestTokens.issued(1, HOUR))));
+            return claim.signedIn(store, claim.send(() -> CompletableFuture.completedFuture(TestTokens.issued(1, HOUR))));
         });
         assertTrue(store.isSignedIn());
-        assertTrue(store.challengeStep().isEmpty());
+        assertTrue(slot.step().isEmpty());
+        assertInstanceOf(Idle.class, slot.state());
         assertThrows(IllegalStateException.class, () -> answer(claim -> "nothing waits"));
     }
 
@@ -113,14 +123,14 @@ class SessionStoreChallengeTest {
                 () -> answer(claim -> secondRan.incrementAndGet()));
         assertEquals(0, secondRan.get(), "the second answer never ran, so nothing of it was sent");
         assertTrue(refused.getMessage().contains("'default'"), refused.getMessage());
-        assertThrows(ChallengeInProgressException.class, () -> store.startSignIn(claim -> secondRan.incrementAndGet()));
+        assertThrows(ChallengeInProgressException.class, () -> slot.start(claim -> secondRan.incrementAndGet()));
         assertEquals(0, secondRan.get());
-        assertTrue(store.isAnsweringChallenge());
+        assertInstanceOf(Answering.class, slot.state());
 
         firstOutcome.completeExceptionally(new WrongAnswerException("wrong code", true, null));
         CompletionException failed = assertThrows(CompletionException.class, first::join);
         assertInstanceOf(WrongAnswerException.class, failed.getCause());
-        assertFalse(store.isAnsweringChallenge());
+        assertInstanceOf(Waiting.class, slot.state());
         assertEquals("answered", answer(claim -> "answered"), "after the first answer returned, the next may go");
     }
 
@@ -133,7 +143,7 @@ class SessionStoreChallengeTest {
 
     @Test
     void aChallengeAsOldAsItsValidityIsDroppedWithoutARequest() {
-        store.startSignIn(claim -> {
+        slot.start(claim -> {
             claim.send(() -> {
                 ticker.advance(Duration.ofSeconds(20));
                 return CompletableFuture.completedFuture("started");
@@ -149,7 +159,8 @@ class SessionStoreChallengeTest {
         assertEquals(0, ran.get(), "nothing was sent");
         assertTrue(expired.getMessage().contains("SignIn.start"), expired.getMessage());
         assertFalse(expired.getMessage().contains("session-1"));
-        assertTrue(store.challengeStep().isEmpty(), "the expired challenge is dropped");
+        assertTrue(slot.step().isEmpty(), "the expired challenge is dropped");
+        assertInstanceOf(Idle.class, slot.state());
         assertThrows(IllegalStateException.class, () -> answer(claim -> ran.incrementAndGet()));
     }
 
@@ -161,7 +172,8 @@ class SessionStoreChallengeTest {
         assertThrows(WrongAnswerException.class, () -> answer(claim -> claim.send(
                 () -> CompletableFuture.failedFuture(new WrongAnswerException("wrong code", true, null)))));
 
-        assertEquals(SMS, store.challengeStep().orElseThrow());
+        assertEquals(SMS, slot.step().orElseThrow());
+        assertSame(sms, assertInstanceOf(Waiting.class, slot.state()).challenge());
         answer(claim -> {
             assertSame(sms, claim.challenge().orElseThrow(), "Cognito lets the same session retry a code");
             return "right code";
@@ -208,7 +220,7 @@ class SessionStoreChallengeTest {
             RuntimeException thrown = assertThrows(RuntimeException.class,
                     () -> answer(claim -> claim.send(() -> CompletableFuture.failedFuture(failure))));
             assertSame(failure, thrown, "failures arrive unwrapped");
-            assertTrue(store.challengeStep().isEmpty(), failure.getMessage());
+            assertTrue(slot.step().isEmpty(), failure.getMessage());
             assertThrows(IllegalStateException.class, () -> answer(claim -> "nothing waits"));
         }
     }
@@ -221,7 +233,7 @@ class SessionStoreChallengeTest {
             claim.swap(challenge("MFA_SETUP", "session-3"));
             return claim.send(() -> CompletableFuture.failedFuture(new TransportException("reset", null)));
         }));
-        assertTrue(store.challengeStep().isEmpty(), "session-2 was spent by the first request: nothing to retry with");
+        assertTrue(slot.step().isEmpty(), "session-2 was spent by the first request: nothing to retry with");
     }
 
     @Test
@@ -232,7 +244,7 @@ class SessionStoreChallengeTest {
             claim.swap(challenge("MFA_SETUP", "session-2"));
             return "forgot to show a step";
         }));
-        assertTrue(store.challengeStep().isEmpty());
+        assertTrue(slot.step().isEmpty());
     }
 
     @Test
@@ -242,13 +254,13 @@ class SessionStoreChallengeTest {
         long sentAt = ticker.read();
         Tokens tokens = TestTokens.issued(1, HOUR);
 
-        answer(claim -> claim.signedIn(claim.send(() -> {
+        answer(claim -> claim.signedIn(store, claim.send(() -> {
             ticker.advance(Duration.ofSeconds(5)); // Cognito takes 5 s to answer
             return CompletableFuture.completedFuture(tokens);
         })));
 
         assertEquals(List.of(new SignedIn("default", TestTokens.USER)), events.of(SignedIn.class));
-        ticker.moveTo(StoreFixture.localExpiry(sentAt, HOUR) - 1);
+        ticker.moveTo(sentAt + HOUR.minusSeconds(1).toNanos() - 1);
         assertSame(tokens, store.tokensAsync(Duration.ZERO).toCompletableFuture().join());
         assertEquals(0, provider.refreshCalls());
         ticker.advanceNanos(1);
@@ -259,18 +271,18 @@ class SessionStoreChallengeTest {
     @Test
     void startingAgainAbandonsTheChallengeThatWaits() {
         startWith(challenge("SMS_MFA", "session-1"), SMS);
-        store.startSignIn(claim -> {
+        slot.start(claim -> {
             assertTrue(claim.challenge().isEmpty());
-            return claim.signedIn(claim.send(() -> CompletableFuture.completedFuture(TestTokens.issued(1, HOUR))));
+            return claim.signedIn(store, claim.send(() -> CompletableFuture.completedFuture(TestTokens.issued(1, HOUR))));
         });
-        assertTrue(store.challengeStep().isEmpty());
+        assertTrue(slot.step().isEmpty());
         assertTrue(store.isSignedIn());
     }
 
     @Test
     void aWrongPasswordAtTheStartLeavesNoChallenge() {
         startWith(challenge("SMS_MFA", "session-1"), SMS);
-        assertThrows(WrongAnswerException.class, () -> store.startSignIn(claim -> claim.send(
+        assertThrows(WrongAnswerException.class, () -> slot.start(claim -> claim.send(
                 () -> CompletableFuture.failedFuture(new WrongAnswerException("wrong password", true, null)))));
         assertThrows(IllegalStateException.class, () -> answer(claim -> "nothing waits"));
     }
@@ -280,39 +292,92 @@ class SessionStoreChallengeTest {
         startWith(challenge("SMS_MFA", "session-1"), SMS);
         CountDownLatch sent = new CountDownLatch(1);
         CompletableFuture<Tokens> outcome = new CompletableFuture<>();
-        CompletableFuture<Tokens> answering = CompletableFuture.supplyAsync(() -> answer(claim -> claim.signedIn(
+        CompletableFuture<Tokens> answering = CompletableFuture.supplyAsync(() -> answer(claim -> claim.signedIn(store,
                 claim.send(() -> {
                     sent.countDown();
                     return outcome;
                 }))), elsewhere);
         assertTrue(sent.await(10, TimeUnit.SECONDS));
 
-        store.abandonSignIn();
+        slot.abandon();
         outcome.complete(TestTokens.issued(1, HOUR));
 
         CompletionException failed = assertThrows(CompletionException.class, answering::join);
         assertInstanceOf(SignInRequiredException.class, failed.getCause());
         assertFalse(store.isSignedIn(), "a sign-in abandoned by signing out does not sign in afterwards");
-        assertTrue(store.challengeStep().isEmpty());
-        assertFalse(store.isAnsweringChallenge());
+        assertTrue(slot.step().isEmpty());
+        assertInstanceOf(Idle.class, slot.state());
     }
 
     @Test
-    void neitherTheStoreNorTheClaimShowsASession() {
+    void neitherTheSlotNorTheClaimShowsASession() {
         startWith(challenge("SMS_MFA", "session-secret-1"), SMS);
-        assertFalse(store.toString().contains("session-secret-1"), store.toString());
-        assertTrue(store.toString().contains("challenge=waiting"), store.toString());
+        assertFalse(slot.toString().contains("session-secret-1"), slot.toString());
+        assertTrue(slot.toString().contains("Waiting[SMS_MFA]"), slot.toString());
         answer(claim -> {
             assertFalse(claim.toString().contains("session-secret-1"), claim.toString());
             assertFalse(claim.challenge().orElseThrow().toString().contains("session-secret-1"));
-            assertTrue(store.toString().contains("challenge=answering"), store.toString());
+            assertTrue(slot.toString().contains("Answering[NOTHING_SENT, SMS_MFA]"), slot.toString());
             return "";
         });
     }
 
     @Test
     void theChallengeValidityMustBePositive() {
-        assertThrows(IllegalArgumentException.class,
-                () -> new DefaultSessionStore("default", provider, ticker, Duration.ZERO, Duration.ZERO, events));
+        assertThrows(IllegalArgumentException.class, () -> new ChallengeSlot("default", ticker, Duration.ZERO));
+        assertThrows(IllegalArgumentException.class, () -> new ChallengeSlot("default", ticker, Duration.ofSeconds(-1)));
+    }
+
+    @Test
+    void eachStepOfAnExchangeIsNamedInTheSlotsState() {
+        assertInstanceOf(Idle.class, slot.state());
+        Challenge first = challenge("SMS_MFA", "session-1");
+        Challenge swapped = challenge("MFA_SETUP", "session-2");
+        SignInStep totp = new SignInStep.TotpSetup("SECRET", "otpauth://totp/x");
+        slot.start(claim -> {
+            assertEquals(Progress.NOTHING_SENT, answering().progress());
+            assertNull(answering().answered(), "a start answers no challenge");
+            claim.send(() -> CompletableFuture.completedFuture("started"));
+            assertEquals(Progress.SENT, answering().progress());
+            claim.awaitAnswer(first, SMS);
+            assertEquals(Progress.SHOWN, answering().progress());
+            return SMS;
+        });
+        Waiting waiting = assertInstanceOf(Waiting.class, slot.state());
+        assertSame(first, waiting.challenge());
+        assertEquals(SMS, waiting.step());
+
+        slot.answer(claim -> {
+            assertSame(waiting, answering().answered());
+            claim.send(() -> CompletableFuture.completedFuture("verified"));
+            claim.swap(swapped);
+            assertEquals(Progress.SWAPPED, answering().progress());
+            assertSame(swapped, answering().latest().challenge(), "the newer session is swapped in at once");
+            assertEquals(SMS, slot.step().orElseThrow(), "nothing new was shown yet");
+            claim.awaitAnswer(challenge("MFA_SETUP", "session-3"), totp);
+            assertEquals(Progress.SHOWN, answering().progress());
+            return totp;
+        });
+        assertEquals(totp, assertInstanceOf(Waiting.class, slot.state()).step());
+
+        slot.answer(claim -> claim.signedIn(store, claim.send(
+                () -> CompletableFuture.completedFuture(TestTokens.issued(1, HOUR)))));
+        assertInstanceOf(Idle.class, slot.state());
+        assertTrue(store.isSignedIn());
+    }
+
+    @Test
+    void aClaimOnceSignedInStaysSignedIn() {
+        slot.start(claim -> {
+            claim.signedIn(store, claim.send(() -> CompletableFuture.completedFuture(TestTokens.issued(1, HOUR))));
+            claim.awaitAnswer(challenge("SMS_MFA", "session-1"), SMS);
+            assertEquals(Progress.SIGNED_IN, answering().progress());
+            return "";
+        });
+        assertInstanceOf(Idle.class, slot.state());
+    }
+
+    private Answering answering() {
+        return assertInstanceOf(Answering.class, slot.state());
     }
 }

@@ -1,0 +1,223 @@
+package dev.cognitosecured.runtime.internal.store;
+
+import dev.cognitosecured.runtime.SignInRequiredException;
+import dev.cognitosecured.runtime.event.SessionEnded;
+import dev.cognitosecured.runtime.spi.Tokens;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The states of {@link DefaultSessionStore}'s token machine. Each is immutable; the store holds the
+ * current one in an {@code AtomicReference} and changes it only by compare-and-set.
+ *
+ * <pre>
+ * from        event                                      to                       fired / returned
+ * ----------  -----------------------------------------  -----------------------  --------------------------------
+ * any         signIn (a request's tokens)                Active                   SignedIn; a refresh in flight
+ *                                                                                 completes SUPERSEDED
+ * Active      a caller needs a refresh, or prefetches    Refreshing               IdentityProvider.refresh called
+ * Active      refreshIfCurrent(the current tokens)       Refreshing               the replay waits for the refresh
+ * Refreshing  refresh answers tokens                     Active (newer tokens)    TokensRefreshed; waiters get them
+ * Refreshing  refresh fails                              Active (same object)     RefreshFailed; waiters get it
+ * Refreshing  refresh token rejected                     SignedOut(REFRESH_REJ.)  SessionEnded; SignInRequired
+ * Active,     end(reason)                                SignedOut(reason)        SessionEnded; the ended tokens;
+ * Refreshing                                                                      a refresh completes SUPERSEDED
+ * SignedOut   tokens / refreshIfCurrent                  SignedOut                SignInRequiredException
+ * </pre>
+ *
+ * <p>The fast path reads two final fields of whatever state is current, {@link #tokens} and
+ * {@link #prefetchFrom}, with no type test. What belongs to this JVM only is {@link Refreshing#refresh};
+ * everything else (the tokens and, on the store's ticker, their expiry) is the persistent part, and
+ * {@link Refreshing#session} is the {@link Active} state a refresh started from and falls back to.
+ * Times are ticker readings, compared only by their difference, so a ticker that wraps around is fine.
+ */
+abstract sealed class TokenState permits TokenState.SignedOut, TokenState.Active, TokenState.Refreshing {
+
+    /** The longest span handled exactly (about 73 years); longer ones count as this, so sums never overflow. */
+    static final long MAX_SPAN = Long.MAX_VALUE / 4;
+
+    static final long ONE_SECOND = 1_000_000_000L;
+
+    /** Completes a refresh whose session was replaced; its waiters decide again. Never reaches a caller. */
+    static final RuntimeException SUPERSEDED = new Superseded();
+
+    /** The current tokens; {@code null} only in {@link SignedOut}. */
+    final Tokens tokens;
+
+    /**
+     * The tokens' expiry minus the prefetch (at most half their validity): a caller needing {@code m}
+     * with more than {@code m} left before this instant takes the fast path. 0 in {@link SignedOut}.
+     */
+    final long prefetchFrom;
+
+    private TokenState(Tokens tokens, long prefetchFrom) {
+        this.tokens = tokens;
+        this.prefetchFrom = prefetchFrom;
+    }
+
+    /**
+     * The session this state holds: itself if {@link Active}, the one being refreshed if
+     * {@link Refreshing}, {@code null} if {@link SignedOut}.
+     */
+    abstract Active sessionOrNull();
+
+    /** This state was replaced: a refresh in flight completes with {@link #SUPERSEDED}, so its waiters decide again. */
+    void supersede() {
+    }
+
+    /** {@code span} in nanoseconds, at most {@link #MAX_SPAN}. */
+    static long nanos(Duration span, String name) {
+        Objects.requireNonNull(span, name);
+        if (span.isNegative()) {
+            throw new IllegalArgumentException(name + " must not be negative: " + span);
+        }
+        return span.getSeconds() < MAX_SPAN / ONE_SECOND ? span.toNanos() : MAX_SPAN;
+    }
+
+    /** No session: before any sign-in, or after one ended. */
+    static final class SignedOut extends TokenState {
+
+        /** Before any sign-in. */
+        static final SignedOut NEVER_SIGNED_IN = new SignedOut(null);
+
+        private final SessionEnded.Reason endedBy;
+
+        SignedOut(SessionEnded.Reason endedBy) {
+            super(null, 0);
+            this.endedBy = endedBy;
+        }
+
+        /** Why the last session ended; empty before any sign-in. */
+        Optional<SessionEnded.Reason> endedBy() {
+            return Optional.ofNullable(endedBy);
+        }
+
+        /** What a caller that needs tokens of pool {@code pool} gets now: why, and what to do. */
+        SignInRequiredException signInRequired(String pool) {
+            if (endedBy == SessionEnded.Reason.REFRESH_REJECTED) {
+                return new SignInRequiredException("Cognito rejected the refresh token of pool '" + pool
+                        + "' (expired, revoked, or reused after rotation); sign in again with SignIn.start");
+            }
+            if (endedBy == SessionEnded.Reason.SIGNED_OUT) {
+                return new SignInRequiredException("The user of pool '" + pool
+                        + "' signed out; sign in again with SignIn.start");
+            }
+            return new SignInRequiredException("Nobody is signed in to pool '" + pool
+                    + "'; sign in with SignIn.start first");
+        }
+
+        @Override
+        Active sessionOrNull() {
+            return null;
+        }
+
+        @Override
+        public String toString() {
+            return "SignedOut[" + (endedBy == null ? "never signed in" : endedBy) + "]";
+        }
+    }
+
+    /** A session with tokens and no refresh in flight. */
+    static final class Active extends TokenState {
+
+        /** The tokens' local expiry. */
+        final long expiresAt;
+
+        /** The tokens' local validity from the send instant: lifetime − 1 s (may be ≤ 0). */
+        final long validity;
+
+        private Active(Tokens tokens, long expiresAt, long validity, long prefetchFrom) {
+            super(tokens, prefetchFrom);
+            this.expiresAt = expiresAt;
+            this.validity = validity;
+        }
+
+        /** The session of {@code tokens}, obtained by a request sent at ticker reading {@code sentAt}. */
+        static Active of(Tokens tokens, long sentAt, long prefetch) {
+            long validity = nanos(tokens.lifetime(), "lifetime") - ONE_SECOND;
+            long expiresAt = sentAt + validity;
+            long prefetchFrom = expiresAt - Math.max(0, Math.min(prefetch, validity / 2));
+            return new Active(tokens, expiresAt, validity, prefetchFrom);
+        }
+
+        /**
+         * The validity a caller asking for {@code minValidity} gets: that, or a quarter of the
+         * tokens' validity if they could never give that much. If the tokens' whole local validity
+         * ({@code lifetime − 1 s}) is not longer than a caller's {@code minValidity}, no refresh
+         * could ever satisfy it; rather than refresh on every call, the caller is treated as if it
+         * asked for a quarter of the validity (so a background refresh starts at half-life and
+         * callers wait only when it has not completed by three quarters).
+         */
+        long required(long minValidity) {
+            return minValidity < validity ? minValidity : Math.max(0, validity / 4);
+        }
+
+        /**
+         * How long before expiry a caller that requires {@code required} starts a background
+         * refresh: {@code required + prefetch}, so that the refresh has {@code prefetch} to complete
+         * before any caller would wait for it; but not before half-life unless {@code required}
+         * itself is longer than half the validity (then that caller gets no background refresh and
+         * waits at {@code required}). So a 10-second token with a 2-minute prefetch is refreshed
+         * about every 4.5 seconds, not continuously.
+         */
+        long prefetchWindow(long required, long prefetch) {
+            return Math.min(required + prefetch, Math.max(required, validity / 2));
+        }
+
+        Refreshing refreshing(CompletableFuture<Tokens> refresh) {
+            return new Refreshing(this, refresh);
+        }
+
+        @Override
+        Active sessionOrNull() {
+            return this;
+        }
+
+        @Override
+        public String toString() {
+            return "Active";
+        }
+    }
+
+    /** A session whose one refresh is in flight; callers it does not satisfy wait for {@link #refresh}. */
+    static final class Refreshing extends TokenState {
+
+        /** The session being refreshed, which stays current if the refresh fails. */
+        final Active session;
+
+        /** The refresh every waiting caller shares; it always completes. */
+        final CompletableFuture<Tokens> refresh;
+
+        private Refreshing(Active session, CompletableFuture<Tokens> refresh) {
+            super(session.tokens, session.prefetchFrom);
+            this.session = session;
+            this.refresh = refresh;
+        }
+
+        @Override
+        Active sessionOrNull() {
+            return session;
+        }
+
+        @Override
+        void supersede() {
+            refresh.completeExceptionally(SUPERSEDED);
+        }
+
+        @Override
+        public String toString() {
+            return "Refreshing";
+        }
+    }
+
+    /** The marker a replaced session's refresh completes with. */
+    private static final class Superseded extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Superseded() {
+            super("the session was replaced while this refresh was in flight", null, false, false);
+        }
+    }
+}
