@@ -12,8 +12,11 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -27,19 +30,27 @@ import java.util.Optional;
  * data, no root field, a value that does not bind) is parsed again as a JSON-P tree, to say exactly
  * what is wrong.
  */
-final class GraphQLResponseReader {
+public final class GraphQLResponseReader {
 
     private static final int UNAUTHORIZED = 401;
 
     private final Jsonb jsonb;
     private final JsonReaderFactory readers;
 
-    GraphQLResponseReader(Jsonb jsonb, JsonReaderFactory readers) {
-        this.jsonb = jsonb;
-        this.readers = readers;
+    /** A reader that binds with {@code jsonb}. */
+    public GraphQLResponseReader(Jsonb jsonb) {
+        this.jsonb = Objects.requireNonNull(jsonb, "jsonb");
+        this.readers = JsonProvider.provider().createReaderFactory(Map.of());
     }
 
-    <T> T read(GraphQLOperation<T> operation, int status, String body, String sentToken) {
+    /**
+     * The operation's result from one HTTP answer, or the exception that says why there is none.
+     *
+     * @param status the HTTP status
+     * @param body the body, {@code ""} for none
+     * @param sentToken the token the request was sent with, scrubbed from every message
+     */
+    public <T> T read(GraphQLOperation<T> operation, int status, String body, String sentToken) {
         if (status == UNAUTHORIZED) {
             throw new UnauthorizedException("GraphQL operation " + operation.name() + " was rejected with HTTP 401: "
                     + rejection(body, sentToken), status);

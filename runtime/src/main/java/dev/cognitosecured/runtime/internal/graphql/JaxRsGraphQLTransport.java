@@ -6,7 +6,6 @@ import dev.cognitosecured.runtime.TransportException;
 import dev.cognitosecured.runtime.spi.GraphQLOperation;
 import dev.cognitosecured.runtime.spi.GraphQLTransport;
 import jakarta.json.bind.Jsonb;
-import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.Entity;
@@ -54,7 +53,7 @@ public final class JaxRsGraphQLTransport implements GraphQLTransport {
         this.target = client.target(endpoint);
         this.endpointForMessages = withoutUserInfoAndQuery(endpoint);
         this.requestBody = new GraphQLRequestBody(jsonb);
-        this.responseReader = new GraphQLResponseReader(jsonb, JsonProvider.provider().createReaderFactory(Map.of()));
+        this.responseReader = new GraphQLResponseReader(jsonb);
     }
 
     @Override
