@@ -67,6 +67,15 @@ public class BindingBenchmark {
         jsonb.close();
     }
 
+    /** As {@link #tearDown}, for a harness that is not JMH. */
+    void tearDownQuietly() {
+        try {
+            tearDown();
+        } catch (Exception e) {
+            throw new IllegalStateException("closing JSON-B failed", e);
+        }
+    }
+
     @Benchmark
     public List<Todo> responseReader() {
         return reader.read(LIST_TODOS, 200, body, "not-a-token");

@@ -32,7 +32,8 @@ public final class CannedTransport implements GraphQLTransport {
 
     @Override
     @SuppressWarnings("unchecked")
-    public <T> CompletionStage<T> executeAsync(GraphQLOperation<T> operation, Map<String, Object> variables, String token) {
+    public <T> CompletionStage<T> executeAsync(GraphQLOperation<T> operation, Map<String, Object> variables,
+            String token) {
         lastVariables = variables;
         lastToken = token;
         return CompletableFuture.completedFuture((T) result);

@@ -26,7 +26,8 @@ public class FakeGraphQL implements GraphQLTransport {
     }
 
     @Override
-    public <T> CompletionStage<T> executeAsync(GraphQLOperation<T> operation, Map<String, Object> variables, String token) {
+    public <T> CompletionStage<T> executeAsync(GraphQLOperation<T> operation, Map<String, Object> variables,
+            String token) {
         return CompletableFuture.completedFuture(execute(operation, variables, token));
     }
 

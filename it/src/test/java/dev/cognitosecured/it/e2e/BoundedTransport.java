@@ -46,7 +46,8 @@ public final class BoundedTransport implements GraphQLTransport, AutoCloseable {
     }
 
     @Override
-    public <T> CompletionStage<T> executeAsync(GraphQLOperation<T> operation, Map<String, Object> variables, String token) {
+    public <T> CompletionStage<T> executeAsync(GraphQLOperation<T> operation, Map<String, Object> variables,
+            String token) {
         return transport.executeAsync(operation, variables, token);
     }
 

@@ -35,7 +35,8 @@ final class FakeTransport implements GraphQLTransport {
 
     @Override
     @SuppressWarnings("unchecked")
-    public <T> CompletionStage<T> executeAsync(GraphQLOperation<T> operation, Map<String, Object> variables, String token) {
+    public <T> CompletionStage<T> executeAsync(GraphQLOperation<T> operation, Map<String, Object> variables,
+            String token) {
         sentTokens.add(token);
         sentVariables.add(variables);
         CompletableFuture<Object> response = new CompletableFuture<>();

@@ -62,7 +62,8 @@ public final class GraphQLResponseReader {
         RuntimeException bindFailure = null;
         if (!body.isBlank()) {
             try {
-                GraphQLAnswer answer = GraphQLAnswer.reading(operation, () -> jsonb.fromJson(body, GraphQLAnswer.class));
+                GraphQLAnswer answer =
+                        GraphQLAnswer.reading(operation, () -> jsonb.fromJson(body, GraphQLAnswer.class));
                 if (answer.isPlainSuccess()) {
                     @SuppressWarnings("unchecked") // bound by JSON-B to the operation's result type
                     T result = (T) answer.result();

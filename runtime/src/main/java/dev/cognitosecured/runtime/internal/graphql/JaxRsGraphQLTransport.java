@@ -70,7 +70,8 @@ public final class JaxRsGraphQLTransport implements GraphQLTransport {
     }
 
     @Override
-    public <T> CompletionStage<T> executeAsync(GraphQLOperation<T> operation, Map<String, Object> variables, String token) {
+    public <T> CompletionStage<T> executeAsync(GraphQLOperation<T> operation, Map<String, Object> variables,
+            String token) {
         CompletableFuture<T> result = new CompletableFuture<>();
         CompletionStage<Response> answer;
         try {

@@ -43,7 +43,8 @@ class GraphQLResponseReaderTest {
     @Test
     void bindsTheRootFieldWhereverItStandsAmongOtherMembers() {
         String body = "{\"extensions\":{\"tracing\":{\"steps\":[{\"a\":[1,{\"b\":[]}]}]}},"
-                + "\"data\":{\"other\":[{\"x\":{\"y\":[[]]}}],\"listTodos\":[{\"id\":\"1\",\"title\":\"a\",\"done\":true}],"
+                + "\"data\":{\"other\":[{\"x\":{\"y\":[[]]}}],"
+                + "\"listTodos\":[{\"id\":\"1\",\"title\":\"a\",\"done\":true}],"
                 + "\"after\":{\"z\":null}},\"errors\":[]}";
 
         assertEquals(List.of(new Todo("1", "a", true)), reader.read(LIST_TODOS, 200, body, "t0ken"));

@@ -111,7 +111,8 @@ class JaxRsGraphQLTransportTest {
 
     @Test
     void writesVariablesOfAnyTypeWithJsonb() throws Exception {
-        Operation<Todo> put = Operation.mutation("TodoApi.put", "mutation Put($todo: TodoInput!, $tags: [String]) { x }")
+        Operation<Todo> put = Operation.mutation("TodoApi.put",
+                        "mutation Put($todo: TodoInput!, $tags: [String]) { x }")
                 .rootField("put").variables("todo", "tags", "count").policy(POLICY).returning(Todo.class);
         server.answerJson(200, "{\"data\":{\"put\":null}}");
 
