@@ -2,6 +2,7 @@ package dev.cognitosecured.runtime.internal.graphql;
 
 import dev.cognitosecured.runtime.spi.GraphQLOperation;
 import jakarta.json.bind.annotation.JsonbTypeDeserializer;
+import java.util.function.Supplier;
 
 /**
  * What one pass of {@link GraphQLAnswerDeserializer} over a response body found: the bound result,
@@ -12,16 +13,20 @@ import jakarta.json.bind.annotation.JsonbTypeDeserializer;
 @JsonbTypeDeserializer(GraphQLAnswerDeserializer.class)
 final class GraphQLAnswer {
 
-    /** The operation whose answer the deserializer on this thread is reading. */
+    /**
+     * The operation whose answer the deserializer on this thread is reading. JSON-B creates the
+     * deserializer itself and hands it only the parser, a context and the type asked for, so what it
+     * must look for comes this way, set and cleared around one synchronous {@code fromJson} call.
+     */
     private static final ThreadLocal<GraphQLOperation<?>> READING = new ThreadLocal<>();
 
     private Object result;
     private boolean dataObject;
-    private boolean rootFieldFound;
+    private boolean resultBound;
     private boolean errorsOrOddMembers;
 
-    /** Runs {@code read} with {@code operation} as the one whose answer is read on this thread. */
-    static GraphQLAnswer reading(GraphQLOperation<?> operation, java.util.function.Supplier<GraphQLAnswer> read) {
+    /** Runs {@code read} (one {@code fromJson} call) with {@code operation} as the one whose answer it reads. */
+    static GraphQLAnswer reading(GraphQLOperation<?> operation, Supplier<GraphQLAnswer> read) {
         GraphQLOperation<?> outer = READING.get();
         READING.set(operation);
         try {
@@ -46,7 +51,7 @@ final class GraphQLAnswer {
 
     /** Whether the body was a plain success, so that {@link #result()} is the operation's result. */
     boolean isPlainSuccess() {
-        return dataObject && rootFieldFound && !errorsOrOddMembers;
+        return dataObject && resultBound && !errorsOrOddMembers;
     }
 
     Object result() {
@@ -55,7 +60,7 @@ final class GraphQLAnswer {
 
     void bound(Object value) {
         this.result = value;
-        this.rootFieldFound = true;
+        this.resultBound = true;
     }
 
     void dataObject() {
