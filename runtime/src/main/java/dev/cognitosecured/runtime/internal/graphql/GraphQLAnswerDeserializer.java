@@ -23,14 +23,14 @@ import java.util.Optional;
  * instantiates itself, through {@link GraphQLAnswer#reading}, on the thread of the {@code fromJson}
  * call. Public only because JSON-B implementations instantiate it by reflection.
  */
-public final class GraphQLAnswerDeserializer implements JsonbDeserializer<Object> {
+public final class GraphQLAnswerDeserializer implements JsonbDeserializer<GraphQLAnswer> {
 
     /** For the JSON-B implementation. */
     public GraphQLAnswerDeserializer() {
     }
 
     @Override
-    public Object deserialize(JsonParser parser, DeserializationContext context, Type type) {
+    public GraphQLAnswer deserialize(JsonParser parser, DeserializationContext context, Type type) {
         GraphQLOperation<?> operation = GraphQLAnswer.operationBeingRead();
         GraphQLAnswer answer = new GraphQLAnswer();
         while (parser.hasNext()) {
