@@ -11,12 +11,15 @@ import com.squareup.javapoet.ParameterSpec;
 import com.squareup.javapoet.ParameterizedTypeName;
 import com.squareup.javapoet.TypeName;
 import com.squareup.javapoet.TypeSpec;
+import graphql.language.OperationDefinition;
+import dev.cognitosecured.processor.ClientModel.DocumentOperation;
 import dev.cognitosecured.processor.ClientModel.Method;
 import dev.cognitosecured.processor.ClientModel.Parameter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -46,8 +49,6 @@ final class ClientWriter {
     private static final ClassName CALL_POLICY = ClassName.get(CLIENT, "CallPolicy");
     private static final ClassName OPERATION = ClassName.get(CLIENT, "Operation");
     private static final ClassName SECURED_CALLER = ClassName.get(CLIENT, "SecuredCaller");
-    private static final ClassName TOKEN_KIND =
-            ClassName.get("dev.cognitosecured.annotations", "CognitoSecured", "TokenKind");
     private static final ClassName AUTH_FLOW = ClassName.get("dev.cognitosecured.annotations", "AuthFlow");
     private static final ClassName GENERIC_TYPE = ClassName.get("jakarta.ws.rs.core", "GenericType");
     private static final ClassName APPLICATION_SCOPED = ClassName.get("jakarta.enterprise.context", "ApplicationScoped");
@@ -83,8 +84,7 @@ final class ClientWriter {
                 .addModifiers(Modifier.PUBLIC)
                 .addSuperinterface(api)
                 .addField(FieldSpec.builder(CALL_POLICY, POLICY, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                        .initializer("$T.of($T.$L, $LL, $L)", CALL_POLICY, TOKEN_KIND, model.token(),
-                                model.refreshSkew().orElseThrow().toMillis(), model.retryOnUnauthorized())
+                        .initializer(policy(model))
                         .build());
         Set<String> constants = new HashSet<>(Set.of(POLICY));
         List<MethodSpec> methods = new ArrayList<>();
@@ -118,31 +118,65 @@ final class ClientWriter {
         writeIndexEntry(model, client);
     }
 
+    /** E.g. {@code CallPolicy.accessToken().refreshSkew(Duration.ofSeconds(30)).replays(1)}. */
+    private static CodeBlock policy(ClientModel model) {
+        return CodeBlock.of("$T.$L()$>$>\n.refreshSkew($L)\n.replays($L)$<$<", CALL_POLICY,
+                model.token().equals("ID") ? "idToken" : "accessToken",
+                duration(model.refreshSkewText(), model.refreshSkew().orElseThrow()), model.retryOnUnauthorized());
+    }
+
+    /** The skew (to the millisecond, as the runtime takes it) in the unit the user wrote it in. */
+    static CodeBlock duration(String text, Duration skew) {
+        Duration millis = Duration.ofMillis(skew.toMillis());
+        if (millis.isZero()) {
+            return CodeBlock.of("$T.ZERO", Duration.class);
+        }
+        return switch (RefreshSkew.unit(text, millis)) {
+            case HOURS -> CodeBlock.of("$T.ofHours($L)", Duration.class, millis.toHours());
+            case MINUTES -> CodeBlock.of("$T.ofMinutes($L)", Duration.class, millis.toMinutes());
+            case SECONDS -> CodeBlock.of("$T.ofSeconds($L)", Duration.class, millis.toSeconds());
+            default -> CodeBlock.of("$T.ofMillis($L)", Duration.class, millis.toMillis());
+        };
+    }
+
+    /**
+     * E.g. {@code Operation.query("TodoApi.getTodo", "query Get($id: ID!) { ... }").rootField("getTodo")
+     * .variables("id").policy(POLICY).returning(Todo.class)}: each part named, nothing left as {@code null}.
+     */
     private FieldSpec operationConstant(Method method, String constant) {
         TypeName result = TypeName.get(method.result().type());
+        DocumentOperation selected = method.selected().orElseThrow();
+        CodeBlock.Builder operation = CodeBlock.builder()
+                .add("$T.$L($S,$W$S)$>$>", OPERATION,
+                        selected.kind() == OperationDefinition.Operation.MUTATION ? "mutation" : "query",
+                        method.label(), method.document());
+        method.operationName().ifPresent(name -> operation.add("\n.operationName($S)", name));
+        selected.rootField().ifPresent(field -> operation.add("\n.rootField($S)", field));
         List<String> variables = method.parameters().stream().map(p -> p.variable().orElseThrow()).toList();
-        CodeBlock variableNames = variables.stream()
-                .map(variable -> CodeBlock.of("$S", variable))
-                .collect(CodeBlock.joining(", "));
-        Optional<String> rootField = method.selected().orElseThrow().rootField();
+        if (!variables.isEmpty()) {
+            operation.add("\n.variables($L)", variables.stream()
+                    .map(variable -> CodeBlock.of("$S", variable))
+                    .collect(CodeBlock.joining(", ")));
+        }
+        operation.add("\n.policy($N)", POLICY).add("\n$L$<$<", returning(result));
         return FieldSpec.builder(ParameterizedTypeName.get(OPERATION, result), constant,
                         Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                .initializer("$T.of($S,$W$S,$W$S,$W$S,$W$T.of($L),$W$L,$W$N)",
-                        OPERATION, method.label(), method.document(), method.operationName().orElse(null),
-                        rootField.orElse(null), List.class, variableNames, genericType(result), POLICY)
+                .initializer(operation.build())
                 .build();
     }
 
     /**
-     * The {@code GenericType} of a result: built from the class literal where the type has one, so
-     * that a client brings no class of its own per operation; an anonymous subclass, which captures
-     * the type arguments, only for a parameterized type such as {@code List<Todo>}.
+     * How the result binds: nothing for {@code Void}; the class literal where the type has one, so
+     * that a client brings no class of its own per operation; a {@code GenericType}, an anonymous
+     * subclass that captures the type arguments, only for a parameterized type such as {@code List<Todo>}.
      */
-    private static CodeBlock genericType(TypeName result) {
-        TypeName genericType = ParameterizedTypeName.get(GENERIC_TYPE, result);
+    private static CodeBlock returning(TypeName result) {
+        if (result.equals(ClassName.get(Void.class))) {
+            return CodeBlock.of(".returningNothing()");
+        }
         return hasClassLiteral(result)
-                ? CodeBlock.of("new $T($T.class)", genericType, result)
-                : CodeBlock.of("new $T() {}", genericType);
+                ? CodeBlock.of(".returning($T.class)", result)
+                : CodeBlock.of(".returning(new $T() {})", ParameterizedTypeName.get(GENERIC_TYPE, result));
     }
 
     /** A class without type arguments ({@code Todo}, {@code Void}), or an array of such or of primitives. */

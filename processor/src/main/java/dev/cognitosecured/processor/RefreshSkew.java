@@ -2,6 +2,8 @@ package dev.cognitosecured.processor;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,6 +32,29 @@ final class RefreshSkew {
         } catch (DateTimeParseException | ArithmeticException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * The unit to write {@code duration} (a skew read from {@code text}) in: the one of the short form
+     * ({@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h}) as the user wrote it; for ISO-8601 the largest
+     * of hours, minutes, seconds and milliseconds that holds it exactly.
+     */
+    static ChronoUnit unit(String text, Duration duration) {
+        Matcher shortForm = SHORT_FORM.matcher(text);
+        if (shortForm.matches()) {
+            return switch (shortForm.group(2)) {
+                case "ms" -> ChronoUnit.MILLIS;
+                case "s" -> ChronoUnit.SECONDS;
+                case "m" -> ChronoUnit.MINUTES;
+                default -> ChronoUnit.HOURS;
+            };
+        }
+        for (ChronoUnit unit : List.of(ChronoUnit.HOURS, ChronoUnit.MINUTES, ChronoUnit.SECONDS)) {
+            if (duration.toMillis() % unit.getDuration().toMillis() == 0) {
+                return unit;
+            }
+        }
+        return ChronoUnit.MILLIS;
     }
 
     private static Duration read(String text) {

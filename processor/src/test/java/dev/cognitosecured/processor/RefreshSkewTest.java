@@ -33,4 +33,22 @@ class RefreshSkewTest {
     void rejectsEverythingElse(String text) {
         assertEquals(Optional.empty(), RefreshSkew.parse(text));
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "500ms | java.time.Duration.ofMillis(500)",
+            "30s | java.time.Duration.ofSeconds(30)",
+            "90s | java.time.Duration.ofSeconds(90)",
+            "60s | java.time.Duration.ofSeconds(60)",
+            "5m | java.time.Duration.ofMinutes(5)",
+            "1h | java.time.Duration.ofHours(1)",
+            "PT30S | java.time.Duration.ofSeconds(30)",
+            "PT1M | java.time.Duration.ofMinutes(1)",
+            "PT1M30S | java.time.Duration.ofSeconds(90)",
+            "P1DT1H | java.time.Duration.ofHours(25)",
+            "PT0.25S | java.time.Duration.ofMillis(250)",
+            "0s | java.time.Duration.ZERO"})
+    void generatedCodeWritesTheSkewInTheUnitTheUserWrote(String text, String code) {
+        assertEquals(code, ClientWriter.duration(text, RefreshSkew.parse(text).orElseThrow()).toString());
+    }
 }

@@ -9,9 +9,7 @@ import dev.cognitosecured.runtime.client.CallPolicy;
 import dev.cognitosecured.runtime.client.Operation;
 import dev.cognitosecured.runtime.spi.GraphQLTransport;
 import dev.cognitosecured.runtime.spi.Tokens;
-import jakarta.ws.rs.core.GenericType;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
@@ -26,8 +24,8 @@ public final class HandWrittenTodoClient implements TodoApi {
 
     private static final Duration SKEW = Duration.ofSeconds(30);
     private static final CallPolicy POLICY = new CallPolicy(TokenKind.ACCESS, SKEW, 1);
-    static final Operation<Todo> GET_TODO = Operation.of("TodoApi.getTodo", GET_TODO_DOCUMENT, null,
-            "getTodo", List.of("id"), new GenericType<Todo>() { }, POLICY);
+    static final Operation<Todo> GET_TODO = Operation.query("TodoApi.getTodo", GET_TODO_DOCUMENT)
+            .rootField("getTodo").variables("id").policy(POLICY).returning(Todo.class);
 
     private final SessionStore store;
     private final GraphQLTransport transport;

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -81,23 +82,35 @@ final class ReflectiveInvocationHandler implements InvocationHandler {
             }
             variableNames.add(variable.value());
         }
-        return Operation.of(api.getSimpleName() + "." + method.getName(), document, operationName,
-                rootField(document, operationName), variableNames, new GenericType<>(resultType(method)), policy);
+        OperationDefinition definition = definition(document, operationName);
+        String name = api.getSimpleName() + "." + method.getName();
+        Operation.Builder operation = definition.getOperation() == OperationDefinition.Operation.MUTATION
+                ? Operation.mutation(name, document) : Operation.query(name, document);
+        if (operationName != null) {
+            operation.operationName(operationName);
+        }
+        rootField(definition).ifPresent(operation::rootField);
+        return operation.variables(variableNames.toArray(String[]::new)).policy(policy)
+                .returning(new GenericType<>(resultType(method)));
     }
 
-    /** The alias or name of the operation's only root field, or {@code null} (bind all of {@code data}). */
-    private static String rootField(String document, String operationName) {
+    /** The operation of the document that a call runs. */
+    private static OperationDefinition definition(String document, String operationName) {
         Document parsed = Parser.parse(document);
-        OperationDefinition operation = parsed.getDefinitionsOfType(OperationDefinition.class).stream()
+        return parsed.getDefinitionsOfType(OperationDefinition.class).stream()
                 .filter(definition -> operationName == null || operationName.equals(definition.getName()))
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("no operation " + operationName + " in " + document));
+    }
+
+    /** The alias or name of the operation's only root field; empty to bind all of {@code data}. */
+    private static Optional<String> rootField(OperationDefinition operation) {
         List<Field> fields = operation.getSelectionSet().getSelectionsOfType(Field.class);
         if (fields.size() != 1) {
-            return null;
+            return Optional.empty();
         }
         Field field = fields.get(0);
-        return field.getAlias() != null ? field.getAlias() : field.getName();
+        return Optional.of(field.getAlias() != null ? field.getAlias() : field.getName());
     }
 
     private static Type resultType(Method method) {

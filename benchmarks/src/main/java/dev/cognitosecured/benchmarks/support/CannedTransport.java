@@ -1,6 +1,6 @@
 package dev.cognitosecured.benchmarks.support;
 
-import dev.cognitosecured.runtime.client.Operation;
+import dev.cognitosecured.runtime.spi.GraphQLOperation;
 import dev.cognitosecured.runtime.spi.GraphQLTransport;
 import java.util.Map;
 import java.util.Objects;
@@ -24,7 +24,7 @@ public final class CannedTransport implements GraphQLTransport {
 
     @Override
     @SuppressWarnings("unchecked")
-    public <T> T execute(Operation<T> operation, Map<String, Object> variables, String token) {
+    public <T> T execute(GraphQLOperation<T> operation, Map<String, Object> variables, String token) {
         lastVariables = variables;
         lastToken = token;
         return (T) result;
@@ -32,7 +32,8 @@ public final class CannedTransport implements GraphQLTransport {
 
     @Override
     @SuppressWarnings("unchecked")
-    public <T> CompletionStage<T> executeAsync(Operation<T> operation, Map<String, Object> variables, String token) {
+    public <T> CompletionStage<T> executeAsync(GraphQLOperation<T> operation, Map<String, Object> variables,
+            String token) {
         lastVariables = variables;
         lastToken = token;
         return CompletableFuture.completedFuture((T) result);

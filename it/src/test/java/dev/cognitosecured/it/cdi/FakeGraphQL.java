@@ -1,6 +1,6 @@
 package dev.cognitosecured.it.cdi;
 
-import dev.cognitosecured.runtime.client.Operation;
+import dev.cognitosecured.runtime.spi.GraphQLOperation;
 import dev.cognitosecured.runtime.spi.GraphQLTransport;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -19,14 +19,15 @@ public class FakeGraphQL implements GraphQLTransport {
     private final List<String> tokens = new CopyOnWriteArrayList<>();
 
     @Override
-    public <T> T execute(Operation<T> operation, Map<String, Object> variables, String token) {
+    public <T> T execute(GraphQLOperation<T> operation, Map<String, Object> variables, String token) {
         tokens.add(token);
         Object answer = operation.rootField().orElse("data") + ":" + variables;
-        return operation.resultType().getRawType() == String.class ? cast(answer) : null;
+        return operation.resultType() == String.class ? cast(answer) : null;
     }
 
     @Override
-    public <T> CompletionStage<T> executeAsync(Operation<T> operation, Map<String, Object> variables, String token) {
+    public <T> CompletionStage<T> executeAsync(GraphQLOperation<T> operation, Map<String, Object> variables,
+            String token) {
         return CompletableFuture.completedFuture(execute(operation, variables, token));
     }
 

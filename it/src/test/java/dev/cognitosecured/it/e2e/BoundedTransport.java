@@ -1,7 +1,7 @@
 package dev.cognitosecured.it.e2e;
 
-import dev.cognitosecured.runtime.client.Operation;
 import dev.cognitosecured.runtime.internal.graphql.JaxRsGraphQLTransport;
+import dev.cognitosecured.runtime.spi.GraphQLOperation;
 import dev.cognitosecured.runtime.spi.GraphQLTransport;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
@@ -36,7 +36,7 @@ public final class BoundedTransport implements GraphQLTransport, AutoCloseable {
     }
 
     @Override
-    public <T> T execute(Operation<T> operation, Map<String, Object> variables, String token) {
+    public <T> T execute(GraphQLOperation<T> operation, Map<String, Object> variables, String token) {
         connections.acquireUninterruptibly();
         try {
             return transport.execute(operation, variables, token);
@@ -46,7 +46,8 @@ public final class BoundedTransport implements GraphQLTransport, AutoCloseable {
     }
 
     @Override
-    public <T> CompletionStage<T> executeAsync(Operation<T> operation, Map<String, Object> variables, String token) {
+    public <T> CompletionStage<T> executeAsync(GraphQLOperation<T> operation, Map<String, Object> variables,
+            String token) {
         return transport.executeAsync(operation, variables, token);
     }
 

@@ -1,18 +1,24 @@
 package dev.cognitosecured.runtime.client;
 
+import dev.cognitosecured.annotations.CognitoSecured;
 import dev.cognitosecured.annotations.CognitoSecured.TokenKind;
 import java.time.Duration;
 import java.util.Objects;
 
 /**
  * How the calls of one {@code @CognitoSecured} interface use the session, as parsed at compile
- * time from the annotation.
+ * time from the annotation. Generated clients spell it out, e.g.
+ * {@code CallPolicy.accessToken().refreshSkew(Duration.ofSeconds(30)).replays(1)}.
  *
  * @param token which token goes into the {@code Authorization} header
  * @param refreshSkew the least time the token must stay valid for a call to be sent with it
  * @param retryOnUnauthorized how many times an HTTP 401 is answered by a refresh and a replay
  */
 public record CallPolicy(TokenKind token, Duration refreshSkew, int retryOnUnauthorized) {
+
+    /** The defaults of {@link CognitoSecured#refreshSkew()} and {@link CognitoSecured#retryOnUnauthorized()}. */
+    private static final Duration DEFAULT_SKEW = Duration.ofSeconds(30);
+    private static final int DEFAULT_REPLAYS = 1;
 
     public CallPolicy {
         Objects.requireNonNull(token, "token");
@@ -25,8 +31,23 @@ public record CallPolicy(TokenKind token, Duration refreshSkew, int retryOnUnaut
         }
     }
 
-    /** The policy of an interface: skew in milliseconds, as generated code writes it. */
-    public static CallPolicy of(TokenKind token, long refreshSkewMillis, int retryOnUnauthorized) {
-        return new CallPolicy(token, Duration.ofMillis(refreshSkewMillis), retryOnUnauthorized);
+    /** Calls with the access token, with the annotation's default skew (30 s) and replays (1). */
+    public static CallPolicy accessToken() {
+        return new CallPolicy(TokenKind.ACCESS, DEFAULT_SKEW, DEFAULT_REPLAYS);
+    }
+
+    /** Calls with the ID token, with the annotation's default skew (30 s) and replays (1). */
+    public static CallPolicy idToken() {
+        return new CallPolicy(TokenKind.ID, DEFAULT_SKEW, DEFAULT_REPLAYS);
+    }
+
+    /** This policy with another skew: the least time a token must stay valid for a call to be sent with it. */
+    public CallPolicy refreshSkew(Duration skew) {
+        return new CallPolicy(token, skew, retryOnUnauthorized);
+    }
+
+    /** This policy with another number of refreshes and replays after an HTTP 401 (0 to 5). */
+    public CallPolicy replays(int replays) {
+        return new CallPolicy(token, refreshSkew, replays);
     }
 }

@@ -1,6 +1,8 @@
 package dev.cognitosecured.runtime.client;
 
+import dev.cognitosecured.runtime.spi.GraphQLOperation;
 import jakarta.ws.rs.core.GenericType;
+import java.lang.reflect.Type;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -9,50 +11,122 @@ import java.util.Optional;
 
 /**
  * One GraphQL operation of a generated client: its document and variables, how its result is bound,
- * and the call policy of its interface. Generated clients hold one constant per method.
+ * and the call policy of its interface. Generated clients hold one constant per method, built with
+ * named steps:
+ *
+ * <pre>{@code
+ * Operation<Todo> GET_TODO = Operation.query("TodoApi.getTodo", "query Get($id: ID!) { getTodo(id: $id) { id } }")
+ *         .rootField("getTodo").variables("id").policy(POLICY).returning(Todo.class);
+ * }</pre>
+ *
+ * <p>It is the {@link GraphQLOperation} the transport receives, so a call needs no object to describe it.
  *
  * @param <T> the bound result ({@link Void} for methods that return nothing)
  */
-public final class Operation<T> {
+public final class Operation<T> implements GraphQLOperation<T> {
 
     private final String name;
+    private final Kind kind;
     private final String document;
-    private final String operationName;
-    private final String rootField;
+    private final Optional<String> operationName;
+    private final Optional<String> rootField;
     private final List<String> variableNames;
     private final String[] names;
-    private final GenericType<T> resultType;
+    private final Type resultType;
     private final CallPolicy policy;
 
-    private Operation(String name, String document, String operationName, String rootField,
-            List<String> variableNames, GenericType<T> resultType, CallPolicy policy) {
-        this.name = Objects.requireNonNull(name, "name");
-        this.document = Objects.requireNonNull(document, "document");
-        this.operationName = operationName;
-        this.rootField = rootField;
-        this.variableNames = List.copyOf(variableNames);
-        if (new HashSet<>(this.variableNames).size() != this.variableNames.size()) {
-            throw new IllegalArgumentException(name + " names a variable twice: " + this.variableNames);
-        }
-        this.names = this.variableNames.toArray(String[]::new);
+    private Operation(Builder builder, Type resultType) {
+        this.name = builder.name;
+        this.kind = builder.kind;
+        this.document = builder.document;
+        this.operationName = builder.operationName;
+        this.rootField = builder.rootField;
+        this.variableNames = builder.variableNames;
+        this.names = variableNames.toArray(String[]::new);
         this.resultType = Objects.requireNonNull(resultType, "resultType");
-        this.policy = Objects.requireNonNull(policy, "policy");
+        this.policy = Objects.requireNonNull(builder.policy, () -> name + " has no call policy");
     }
 
     /**
-     * An operation.
+     * A query, to be completed by the steps of the {@link Builder}.
      *
      * @param name what error messages call it, e.g. {@code TodoApi.getTodo}
      * @param document the GraphQL document
-     * @param operationName the operation to run, or {@code null} when the document holds one
-     * @param rootField the root field whose value is the result, or {@code null} to bind all of {@code data}
-     * @param variableNames the document's variables, in the order of the method's parameters, each once
-     * @param resultType the type the result binds to ({@code Void} for none)
-     * @param policy the interface's call policy
      */
-    public static <T> Operation<T> of(String name, String document, String operationName, String rootField,
-            List<String> variableNames, GenericType<T> resultType, CallPolicy policy) {
-        return new Operation<>(name, document, operationName, rootField, variableNames, resultType, policy);
+    public static Builder query(String name, String document) {
+        return new Builder(name, Kind.QUERY, document);
+    }
+
+    /** A mutation, to be completed by the steps of the {@link Builder}; as {@link #query}. */
+    public static Builder mutation(String name, String document) {
+        return new Builder(name, Kind.MUTATION, document);
+    }
+
+    /**
+     * The steps that complete an operation; each may be left out except {@link #policy} and one of the
+     * {@code returning} steps, which ends it.
+     */
+    public static final class Builder {
+        private final String name;
+        private final Kind kind;
+        private final String document;
+        private Optional<String> operationName = Optional.empty();
+        private Optional<String> rootField = Optional.empty();
+        private List<String> variableNames = List.of();
+        private CallPolicy policy;
+
+        private Builder(String name, Kind kind, String document) {
+            this.name = Objects.requireNonNull(name, "name");
+            this.kind = Objects.requireNonNull(kind, "kind");
+            this.document = Objects.requireNonNull(document, "document");
+        }
+
+        /** The operation of the document to run, for a document that holds several. */
+        public Builder operationName(String operationName) {
+            this.operationName = Optional.of(operationName);
+            return this;
+        }
+
+        /** The root field whose value is the result; without it all of {@code data} is bound. */
+        public Builder rootField(String rootField) {
+            this.rootField = Optional.of(rootField);
+            return this;
+        }
+
+        /**
+         * The document's variables, in the order of the method's parameters, each once.
+         *
+         * @throws IllegalArgumentException if a name is given twice
+         */
+        public Builder variables(String... names) {
+            List<String> variables = List.of(names);
+            if (new HashSet<>(variables).size() != variables.size()) {
+                throw new IllegalArgumentException(name + " names a variable twice: " + variables);
+            }
+            this.variableNames = variables;
+            return this;
+        }
+
+        /** The call policy of the operation's interface. */
+        public Builder policy(CallPolicy policy) {
+            this.policy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /** The operation, its result bound to {@code type} (a class, an array or a boxed primitive). */
+        public <T> Operation<T> returning(Class<T> type) {
+            return new Operation<>(this, type);
+        }
+
+        /** The operation, its result bound to the type {@code type} captures, e.g. {@code List<Todo>}. */
+        public <T> Operation<T> returning(GenericType<T> type) {
+            return new Operation<>(this, type.getType());
+        }
+
+        /** The operation of a method that returns nothing: no result is bound. */
+        public Operation<Void> returningNothing() {
+            return new Operation<>(this, Void.class);
+        }
     }
 
     /**
@@ -88,35 +162,47 @@ public final class Operation<T> {
         return OperationVariables.of(names, values);
     }
 
+    @Override
     public String name() {
         return name;
     }
 
+    @Override
+    public Kind kind() {
+        return kind;
+    }
+
+    @Override
     public String document() {
         return document;
     }
 
+    @Override
     public Optional<String> operationName() {
-        return Optional.ofNullable(operationName);
+        return operationName;
     }
 
+    @Override
     public Optional<String> rootField() {
-        return Optional.ofNullable(rootField);
+        return rootField;
     }
 
+    /** The document's variables, in the order of the method's parameters. */
     public List<String> variableNames() {
         return variableNames;
     }
 
-    public GenericType<T> resultType() {
+    @Override
+    public Type resultType() {
         return resultType;
     }
 
     /** Whether the method returns nothing, so no result is bound. */
     public boolean returnsNothing() {
-        return resultType.getRawType() == Void.class;
+        return resultType == Void.class;
     }
 
+    /** The call policy of the operation's interface. */
     public CallPolicy policy() {
         return policy;
     }

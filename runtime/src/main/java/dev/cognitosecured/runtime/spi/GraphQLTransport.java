@@ -3,7 +3,6 @@ package dev.cognitosecured.runtime.spi;
 import dev.cognitosecured.runtime.GraphQLErrorsException;
 import dev.cognitosecured.runtime.TransportException;
 import dev.cognitosecured.runtime.UnauthorizedException;
-import dev.cognitosecured.runtime.client.Operation;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 
@@ -11,10 +10,15 @@ import java.util.concurrent.CompletionStage;
  * Sends one GraphQL operation over HTTP and binds its result. The default implementation uses the
  * JAX-RS client API and JSON-B.
  *
+ * <p>A call reaches the transport in two parts, so that it costs no object of its own: the
+ * operation's constant description ({@link GraphQLOperation}, one per client method) and the call's
+ * variables and token.
+ *
  * <p>Outcomes: the bound result ({@code data.<rootField>} when the operation names a root field,
  * else {@code data}); {@link UnauthorizedException} for an HTTP 401 (the only answer after which
  * the caller refreshes and replays); {@link GraphQLErrorsException} for a response with
- * {@code errors}; {@link TransportException} for anything that is not a GraphQL response.
+ * {@code errors}; {@link TransportException} for anything that is not a GraphQL response. The token
+ * never appears in a message.
  */
 public interface GraphQLTransport {
 
@@ -23,10 +27,11 @@ public interface GraphQLTransport {
      *
      * @param operation what to send and how to bind the result
      * @param variables the operation's variables by name (values may be {@code null})
-     * @param token the raw JWT to send in the {@code Authorization} header
+     * @param token the raw JWT; the transport decides how it goes into the {@code Authorization}
+     *     header (AppSync wants it as it is, other servers after {@code "Bearer "})
      */
-    <T> T execute(Operation<T> operation, Map<String, Object> variables, String token);
+    <T> T execute(GraphQLOperation<T> operation, Map<String, Object> variables, String token);
 
     /** As {@link #execute}, without blocking the calling thread; failures complete the stage. */
-    <T> CompletionStage<T> executeAsync(Operation<T> operation, Map<String, Object> variables, String token);
+    <T> CompletionStage<T> executeAsync(GraphQLOperation<T> operation, Map<String, Object> variables, String token);
 }

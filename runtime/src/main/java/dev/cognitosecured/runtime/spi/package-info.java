@@ -4,8 +4,11 @@
  * dev.cognitosecured.runtime.spi.Tokens}, {@link dev.cognitosecured.runtime.spi.SignInResponse},
  * {@link dev.cognitosecured.runtime.spi.Challenge}, {@link
  * dev.cognitosecured.runtime.spi.SoftwareTokenAssociation}), how operations are sent ({@link
- * dev.cognitosecured.runtime.spi.GraphQLTransport}) and the clock expiry is judged on ({@link
+ * dev.cognitosecured.runtime.spi.GraphQLTransport}, with what it sends: {@link
+ * dev.cognitosecured.runtime.spi.GraphQLOperation}) and the clock expiry is judged on ({@link
  * dev.cognitosecured.runtime.spi.Ticker}).
+ *
+ * <p>The SPI depends on the API and the JDK only; the clients' package ({@code client}) depends on it.
  *
  * <p>To replace one, declare a CDI bean of that type, qualified {@code @AuthFlow("pool")} for one
  * pool or unqualified for all of them.

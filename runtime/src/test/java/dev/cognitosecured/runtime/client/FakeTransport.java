@@ -1,5 +1,6 @@
 package dev.cognitosecured.runtime.client;
 
+import dev.cognitosecured.runtime.spi.GraphQLOperation;
 import dev.cognitosecured.runtime.spi.GraphQLTransport;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,7 @@ final class FakeTransport implements GraphQLTransport {
 
     @Override
     @SuppressWarnings("unchecked")
-    public <T> T execute(Operation<T> operation, Map<String, Object> variables, String token) {
+    public <T> T execute(GraphQLOperation<T> operation, Map<String, Object> variables, String token) {
         sentTokens.add(token);
         sentVariables.add(variables);
         return (T) answer.apply(token);
@@ -34,7 +35,8 @@ final class FakeTransport implements GraphQLTransport {
 
     @Override
     @SuppressWarnings("unchecked")
-    public <T> CompletionStage<T> executeAsync(Operation<T> operation, Map<String, Object> variables, String token) {
+    public <T> CompletionStage<T> executeAsync(GraphQLOperation<T> operation, Map<String, Object> variables,
+            String token) {
         sentTokens.add(token);
         sentVariables.add(variables);
         CompletableFuture<Object> response = new CompletableFuture<>();

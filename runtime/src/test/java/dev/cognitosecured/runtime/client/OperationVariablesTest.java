@@ -8,8 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.cognitosecured.annotations.CognitoSecured.TokenKind;
-import jakarta.ws.rs.core.GenericType;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -26,11 +25,11 @@ import org.junit.jupiter.api.function.Executable;
  */
 class OperationVariablesTest {
 
-    private static final CallPolicy POLICY = CallPolicy.of(TokenKind.ACCESS, 30_000, 1);
+    private static final CallPolicy POLICY = CallPolicy.accessToken().refreshSkew(Duration.ofSeconds(30)).replays(1);
 
     private static Operation<String> operation(String... names) {
-        return Operation.of("TodoApi.put", "mutation Put { x }", null, "x", List.of(names),
-                new GenericType<String>(String.class), POLICY);
+        return Operation.mutation("TodoApi.put", "mutation Put { x }")
+                .rootField("x").variables(names).policy(POLICY).returning(String.class);
     }
 
     private final Operation<String> put = operation("title", "note", "done");

@@ -20,7 +20,6 @@ import dev.cognitosecured.runtime.internal.store.FakeIdentityProvider;
 import dev.cognitosecured.runtime.internal.store.FakeTicker;
 import dev.cognitosecured.runtime.internal.store.RecordedEvents;
 import dev.cognitosecured.runtime.spi.Tokens;
-import jakarta.ws.rs.core.GenericType;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
@@ -64,8 +63,8 @@ class SecuredCallerTest {
     }
 
     private static Operation<String> getTodo(CallPolicy policy) {
-        return Operation.of("TodoApi.getTodo", "query Get($id: ID!) { getTodo(id: $id) { id title } }", null,
-                "getTodo", List.of("id"), new GenericType<String>(String.class), policy);
+        return Operation.query("TodoApi.getTodo", "query Get($id: ID!) { getTodo(id: $id) { id title } }")
+                .rootField("getTodo").variables("id").policy(policy).returning(String.class);
     }
 
     private static UnauthorizedException expired() {
@@ -284,10 +283,10 @@ class SecuredCallerTest {
     @Nested
     class VariablesAndStores {
 
-        private final Operation<String> addTodo = Operation.of("TodoApi.addTodo",
-                "mutation Add($title: String!, $note: String) { addTodo(title: $title, note: $note) { id } }", null,
-                "addTodo", List.of("title", "note"), new GenericType<String>(String.class),
-                new CallPolicy(TokenKind.ACCESS, SKEW, 1));
+        private final Operation<String> addTodo = Operation.mutation("TodoApi.addTodo",
+                        "mutation Add($title: String!, $note: String) { addTodo(title: $title, note: $note) { id } }")
+                .rootField("addTodo").variables("title", "note").policy(new CallPolicy(TokenKind.ACCESS, SKEW, 1))
+                .returning(String.class);
 
         @Test
         void sendsSeveralVariablesInOrderWithNulls() {

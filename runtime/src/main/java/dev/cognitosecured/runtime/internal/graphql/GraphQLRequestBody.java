@@ -1,15 +1,17 @@
 package dev.cognitosecured.runtime.internal.graphql;
 
-import dev.cognitosecured.runtime.client.Operation;
+import dev.cognitosecured.runtime.spi.GraphQLOperation;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbException;
+import jakarta.json.bind.annotation.JsonbTypeSerializer;
 import java.util.Map;
 
 /**
  * Writes the JSON body of a GraphQL-over-HTTP POST:
- * {@code {"query": ..., "operationName": ..., "variables": {...}}}. The envelope is written here, so
- * a {@code null} variable is always sent as JSON {@code null}; each variable's value is written
- * with JSON-B.
+ * {@code {"query": ..., "operationName": ..., "variables": {...}}}, all of it with the application's
+ * JSON-B: the envelope with JSON-P's generator (in {@link GraphQLRequestSerializer}, so a
+ * {@code null} variable is always sent as JSON {@code null}), each variable's value by JSON-B's own
+ * serialization, whatever its type.
  */
 final class GraphQLRequestBody {
 
@@ -24,61 +26,41 @@ final class GraphQLRequestBody {
      *
      * @throws IllegalArgumentException if JSON-B cannot write a variable's value
      */
-    String write(Operation<?> operation, Map<String, Object> variables) {
-        StringBuilder json = new StringBuilder(operation.document().length() + 64);
-        json.append("{\"query\":");
-        appendString(json, operation.document());
-        operation.operationName().ifPresent(name -> {
-            json.append(",\"operationName\":");
-            appendString(json, name);
-        });
-        json.append(",\"variables\":{");
-        boolean first = true;
-        for (Map.Entry<String, Object> variable : variables.entrySet()) {
-            if (!first) {
-                json.append(',');
-            }
-            first = false;
-            appendString(json, variable.getKey());
-            json.append(':').append(value(operation, variable.getKey(), variable.getValue()));
-        }
-        return json.append("}}").toString();
-    }
-
-    private String value(Operation<?> operation, String name, Object value) {
-        if (value == null) {
-            return "null";
-        }
+    String write(GraphQLOperation<?> operation, Map<String, Object> variables) {
         try {
-            return jsonb.toJson(value);
+            return jsonb.toJson(new Request(operation, variables));
         } catch (JsonbException e) {
-            throw new IllegalArgumentException("GraphQL operation " + operation.name() + ": JSON-B cannot write"
-                    + " variable $" + name + " of type " + value.getClass().getName(), e);
-        }
-    }
-
-    /** Appends {@code text} as a JSON string (RFC 8259: quote, backslash and control characters escaped). */
-    static void appendString(StringBuilder json, String text) {
-        json.append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> json.append("\\\"");
-                case '\\' -> json.append("\\\\");
-                case '\n' -> json.append("\\n");
-                case '\r' -> json.append("\\r");
-                case '\t' -> json.append("\\t");
-                case '\b' -> json.append("\\b");
-                case '\f' -> json.append("\\f");
-                default -> {
-                    if (c < 0x20) {
-                        json.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        json.append(c);
-                    }
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof IllegalArgumentException unwritable) {
+                    throw unwritable;
                 }
             }
+            throw new IllegalArgumentException("GraphQL operation " + operation.name()
+                    + ": JSON-B cannot write the request", e);
         }
-        json.append('"');
+    }
+
+    /**
+     * One request, as {@link GraphQLRequestSerializer} writes it; the annotation makes every JSON-B
+     * implementation use that serializer, whatever the application's configuration. A class without
+     * properties (no getters, no public fields), so that JSON-B has nothing of it to read by reflection.
+     */
+    @JsonbTypeSerializer(GraphQLRequestSerializer.class)
+    static final class Request {
+        private final GraphQLOperation<?> operation;
+        private final Map<String, Object> variables;
+
+        Request(GraphQLOperation<?> operation, Map<String, Object> variables) {
+            this.operation = operation;
+            this.variables = variables;
+        }
+
+        GraphQLOperation<?> operation() {
+            return operation;
+        }
+
+        Map<String, Object> variables() {
+            return variables;
+        }
     }
 }

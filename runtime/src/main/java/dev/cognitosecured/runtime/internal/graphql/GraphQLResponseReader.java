@@ -4,7 +4,7 @@ import dev.cognitosecured.runtime.GraphQLError;
 import dev.cognitosecured.runtime.GraphQLErrorsException;
 import dev.cognitosecured.runtime.TransportException;
 import dev.cognitosecured.runtime.UnauthorizedException;
-import dev.cognitosecured.runtime.client.Operation;
+import dev.cognitosecured.runtime.spi.GraphQLOperation;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -12,9 +12,11 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
-import java.lang.reflect.Type;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -22,20 +24,33 @@ import java.util.Optional;
  * {@link UnauthorizedException} for 401, {@link GraphQLErrorsException} for a successful answer with
  * {@code errors}, {@link TransportException} for anything that is not a GraphQL response or does not
  * bind to the result type.
+ *
+ * <p>A successful answer is read once: JSON-B parses the body and binds {@code data.<rootField>} as
+ * it goes ({@link GraphQLAnswerDeserializer}). Only an answer that is not a plain success (errors, no
+ * data, no root field, a value that does not bind) is parsed again as a JSON-P tree, to say exactly
+ * what is wrong.
  */
-final class GraphQLResponseReader {
+public final class GraphQLResponseReader {
 
     private static final int UNAUTHORIZED = 401;
 
     private final Jsonb jsonb;
     private final JsonReaderFactory readers;
 
-    GraphQLResponseReader(Jsonb jsonb, JsonReaderFactory readers) {
-        this.jsonb = jsonb;
-        this.readers = readers;
+    /** A reader that binds with {@code jsonb}. */
+    public GraphQLResponseReader(Jsonb jsonb) {
+        this.jsonb = Objects.requireNonNull(jsonb, "jsonb");
+        this.readers = JsonProvider.provider().createReaderFactory(Map.of());
     }
 
-    <T> T read(Operation<T> operation, int status, String body, String sentToken) {
+    /**
+     * The operation's result from one HTTP answer, or the exception that says why there is none.
+     *
+     * @param status the HTTP status
+     * @param body the body, {@code ""} for none
+     * @param sentToken the token the request was sent with, scrubbed from every message
+     */
+    public <T> T read(GraphQLOperation<T> operation, int status, String body, String sentToken) {
         if (status == UNAUTHORIZED) {
             throw new UnauthorizedException("GraphQL operation " + operation.name() + " was rejected with HTTP 401: "
                     + rejection(body, sentToken), status);
@@ -44,51 +59,57 @@ final class GraphQLResponseReader {
             throw new TransportException("GraphQL operation " + operation.name() + " failed with HTTP " + status
                     + ": " + BodyExcerpt.of(body, sentToken), status, null);
         }
-        JsonObject response = parse(body).orElseThrow(() -> new TransportException("GraphQL operation "
-                + operation.name() + ": the HTTP " + status + " answer is not a complete JSON object: "
-                + BodyExcerpt.of(body, sentToken), status, null));
+        RuntimeException bindFailure = null;
+        if (!body.isBlank()) {
+            try {
+                GraphQLAnswer answer =
+                        GraphQLAnswer.reading(operation, () -> jsonb.fromJson(body, GraphQLAnswer.class));
+                if (answer.isPlainSuccess()) {
+                    @SuppressWarnings("unchecked") // bound by JSON-B to the operation's result type
+                    T result = (T) answer.result();
+                    return result;
+                }
+            } catch (RuntimeException e) {
+                bindFailure = e;
+            }
+        }
+        throw whyNotASuccess(operation, status, body, sentToken, bindFailure);
+    }
+
+    /** The exception for a 2xx answer that was not a plain success, from the body parsed as a tree. */
+    private RuntimeException whyNotASuccess(GraphQLOperation<?> operation, int status, String body, String sentToken,
+            RuntimeException bindFailure) {
+        Optional<JsonObject> parsed = parse(body);
+        if (parsed.isEmpty()) {
+            return new TransportException("GraphQL operation " + operation.name() + ": the HTTP " + status
+                    + " answer is not a complete JSON object: " + BodyExcerpt.of(body, sentToken), status, null);
+        }
+        JsonObject response = parsed.get();
         JsonValue data = response.get("data");
         JsonValue errors = response.get("errors");
         if (errors != null && errors.getValueType() == JsonValue.ValueType.ARRAY && !errors.asJsonArray().isEmpty()) {
-            throw errors(operation, errors.asJsonArray(), data, sentToken);
+            return errors(operation, errors.asJsonArray(), data, sentToken);
         }
         if (data == null || data.getValueType() != JsonValue.ValueType.OBJECT
                 || (errors != null && errors.getValueType() != JsonValue.ValueType.ARRAY)) {
-            throw new TransportException("GraphQL operation " + operation.name() + ": the HTTP " + status
+            return new TransportException("GraphQL operation " + operation.name() + ": the HTTP " + status
                     + " answer is not a GraphQL response (no data object and no errors): "
                     + BodyExcerpt.of(body, sentToken), status, null);
         }
-        return bind(operation, data.asJsonObject(), status);
-    }
-
-    private <T> T bind(Operation<T> operation, JsonObject data, int status) {
-        if (operation.returnsNothing()) {
-            return null;
-        }
-        JsonValue result = data;
         String what = "data";
         if (operation.rootField().isPresent()) {
             String field = operation.rootField().get();
             what = "data." + field;
-            result = data.get(field);
-            if (result == null) {
-                throw new TransportException("GraphQL operation " + operation.name() + ": the answer's data has no"
-                        + " field " + field + " (fields: " + data.keySet() + ")", status, null);
+            if (!data.asJsonObject().containsKey(field)) {
+                return new TransportException("GraphQL operation " + operation.name() + ": the answer's data has no"
+                        + " field " + field + " (fields: " + data.asJsonObject().keySet() + ")", status, null);
             }
         }
-        if (result.getValueType() == JsonValue.ValueType.NULL) {
-            return null;
-        }
-        Type type = operation.resultType().getType();
-        try {
-            return jsonb.fromJson(result.toString(), type);
-        } catch (RuntimeException e) {
-            throw new TransportException("GraphQL operation " + operation.name() + ": " + what
-                    + " does not bind to " + type.getTypeName(), status, e);
-        }
+        return new TransportException("GraphQL operation " + operation.name() + ": " + what
+                + " does not bind to " + operation.resultType().getTypeName(), status, bindFailure);
     }
 
-    private static GraphQLErrorsException errors(Operation<?> operation, JsonArray errors, JsonValue data,
+    private static GraphQLErrorsException errors(GraphQLOperation<?> operation, JsonArray errors, JsonValue data,
             String sentToken) {
         List<GraphQLError> read = GraphQLErrorReader.read(errors, sentToken);
         Optional<Object> partial = data == null || data.getValueType() == JsonValue.ValueType.NULL

@@ -3,10 +3,9 @@ package dev.cognitosecured.runtime.internal.graphql;
 import static dev.cognitosecured.runtime.internal.concurrent.Completions.unwrap;
 
 import dev.cognitosecured.runtime.TransportException;
-import dev.cognitosecured.runtime.client.Operation;
+import dev.cognitosecured.runtime.spi.GraphQLOperation;
 import dev.cognitosecured.runtime.spi.GraphQLTransport;
 import jakarta.json.bind.Jsonb;
-import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.Entity;
@@ -54,11 +53,11 @@ public final class JaxRsGraphQLTransport implements GraphQLTransport {
         this.target = client.target(endpoint);
         this.endpointForMessages = withoutUserInfoAndQuery(endpoint);
         this.requestBody = new GraphQLRequestBody(jsonb);
-        this.responseReader = new GraphQLResponseReader(jsonb, JsonProvider.provider().createReaderFactory(Map.of()));
+        this.responseReader = new GraphQLResponseReader(jsonb);
     }
 
     @Override
-    public <T> T execute(Operation<T> operation, Map<String, Object> variables, String token) {
+    public <T> T execute(GraphQLOperation<T> operation, Map<String, Object> variables, String token) {
         Entity<String> body = body(operation, variables);
         Invocation.Builder request = request(token);
         Response response;
@@ -71,7 +70,8 @@ public final class JaxRsGraphQLTransport implements GraphQLTransport {
     }
 
     @Override
-    public <T> CompletionStage<T> executeAsync(Operation<T> operation, Map<String, Object> variables, String token) {
+    public <T> CompletionStage<T> executeAsync(GraphQLOperation<T> operation, Map<String, Object> variables,
+            String token) {
         CompletableFuture<T> result = new CompletableFuture<>();
         CompletionStage<Response> answer;
         try {
@@ -94,7 +94,7 @@ public final class JaxRsGraphQLTransport implements GraphQLTransport {
         return result;
     }
 
-    private Entity<String> body(Operation<?> operation, Map<String, Object> variables) {
+    private Entity<String> body(GraphQLOperation<?> operation, Map<String, Object> variables) {
         Objects.requireNonNull(operation, "operation");
         Objects.requireNonNull(variables, "variables");
         return Entity.entity(requestBody.write(operation, variables), MediaType.APPLICATION_JSON_TYPE);
@@ -106,7 +106,7 @@ public final class JaxRsGraphQLTransport implements GraphQLTransport {
                 .header(HttpHeaders.AUTHORIZATION, authorizationPrefix + token);
     }
 
-    private <T> T read(Operation<T> operation, Response response, String token) {
+    private <T> T read(GraphQLOperation<T> operation, Response response, String token) {
         try (response) {
             int status = response.getStatus();
             String body;
@@ -120,7 +120,7 @@ public final class JaxRsGraphQLTransport implements GraphQLTransport {
         }
     }
 
-    private TransportException unreachable(Operation<?> operation, Throwable failure) {
+    private TransportException unreachable(GraphQLOperation<?> operation, Throwable failure) {
         return new TransportException("GraphQL operation " + operation.name() + " got no answer from "
                 + endpointForMessages + ": " + causeText(failure, null), failure);
     }

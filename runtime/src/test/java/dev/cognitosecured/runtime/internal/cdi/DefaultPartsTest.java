@@ -6,20 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.cognitosecured.annotations.AuthFlow;
-import dev.cognitosecured.annotations.CognitoSecured.TokenKind;
 import dev.cognitosecured.runtime.SignIn;
 import dev.cognitosecured.runtime.client.CallPolicy;
-import dev.cognitosecured.runtime.client.Operation;
 import dev.cognitosecured.runtime.client.SecuredCaller;
 import dev.cognitosecured.runtime.internal.cognito.CognitoIdentityProvider;
 import dev.cognitosecured.runtime.internal.graphql.JaxRsGraphQLTransport;
+import dev.cognitosecured.runtime.client.Operation;
+import dev.cognitosecured.runtime.spi.GraphQLOperation;
 import dev.cognitosecured.runtime.spi.GraphQLTransport;
 import dev.cognitosecured.runtime.spi.IdentityProvider;
 import dev.cognitosecured.runtime.spi.Tokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.core.GenericType;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -48,9 +47,11 @@ import org.junit.jupiter.api.Test;
 class DefaultPartsTest {
 
     private static final AtomicInteger CONTAINERS = new AtomicInteger();
-    private static final Operation<String> TITLE = Operation.of("TodoApi.title",
-            "query Title($id: ID!) { todo(id: $id) { title } }", null, "todo", List.of("id"),
-            new GenericType<String>(String.class), CallPolicy.of(TokenKind.ACCESS, 0, 0));
+    private static final Operation<String> TITLE = Operation.query("TodoApi.title",
+                    "query Title($id: ID!) { todo(id: $id) { title } }")
+            .rootField("todo").variables("id")
+            .policy(CallPolicy.accessToken().refreshSkew(Duration.ZERO).replays(0))
+            .returning(String.class);
 
     private final List<String> authorizations = new CopyOnWriteArrayList<>();
     private HttpServer server;
@@ -162,12 +163,12 @@ class DefaultPartsTest {
     static class NoTransport implements GraphQLTransport {
 
         @Override
-        public <T> T execute(Operation<T> operation, Map<String, Object> variables, String token) {
+        public <T> T execute(GraphQLOperation<T> operation, Map<String, Object> variables, String token) {
             throw new UnsupportedOperationException("no GraphQL in this test");
         }
 
         @Override
-        public <T> CompletionStage<T> executeAsync(Operation<T> operation, Map<String, Object> variables,
+        public <T> CompletionStage<T> executeAsync(GraphQLOperation<T> operation, Map<String, Object> variables,
                 String token) {
             return CompletableFuture.failedFuture(new UnsupportedOperationException("no GraphQL in this test"));
         }

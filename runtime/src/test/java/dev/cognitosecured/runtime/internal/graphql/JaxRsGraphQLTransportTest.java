@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.cognitosecured.annotations.CognitoSecured.TokenKind;
 import dev.cognitosecured.runtime.GraphQLError;
 import dev.cognitosecured.runtime.GraphQLErrorsException;
 import dev.cognitosecured.runtime.TransportException;
@@ -28,6 +27,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +41,7 @@ import org.junit.jupiter.api.Test;
 
 class JaxRsGraphQLTransportTest {
 
-    private static final CallPolicy POLICY = CallPolicy.of(TokenKind.ACCESS, 30_000, 1);
+    private static final CallPolicy POLICY = CallPolicy.accessToken().refreshSkew(Duration.ofSeconds(30)).replays(1);
     private static final String GET_TODO = "query Get($id: ID!) { getTodo(id: $id) { id title done } }";
     private static final String TOKEN = jwt("{\"sub\":\"alice\",\"token_use\":\"access\",\"exp\":1893456000}");
     /** The payload segment alone: not even part of a token may leak. */
@@ -72,8 +72,8 @@ class JaxRsGraphQLTransportTest {
     @Test
     void postsTheDocumentAndVariablesAsJsonWithTheRawTokenForAppSync() throws Exception {
         String document = "mutation { addTodo(title: $title, note: $note) { id } } # \"quoted\"\n\ttabbed";
-        Operation<Todo> add = Operation.of("TodoApi.addTodo", document, null, "addTodo",
-                List.of("title", "note"), new GenericType<Todo>() { }, POLICY);
+        Operation<Todo> add = Operation.mutation("TodoApi.addTodo", document)
+                .rootField("addTodo").variables("title", "note").policy(POLICY).returning(Todo.class);
         server.answerJson(200, "{\"data\":{\"addTodo\":{\"id\":\"7\",\"title\":\"x\",\"done\":false}}}");
 
         transport.execute(add, add.variables("Grüße, \"Welt\" ✓", null), TOKEN);
@@ -96,8 +96,8 @@ class JaxRsGraphQLTransportTest {
     @Test
     void sendsTheOperationNameAndTheConfiguredPrefix() throws Exception {
         JaxRsGraphQLTransport bearer = new JaxRsGraphQLTransport(client, server.endpoint(), "Bearer ", jsonb);
-        Operation<Todo> get = Operation.of("TodoApi.getTodo", "query Other { x } " + GET_TODO, "Get", "getTodo",
-                List.of("id"), new GenericType<Todo>() { }, POLICY);
+        Operation<Todo> get = Operation.query("TodoApi.getTodo", "query Other { x } " + GET_TODO)
+                .operationName("Get").rootField("getTodo").variables("id").policy(POLICY).returning(Todo.class);
         server.answerJson(200, "{\"data\":{\"getTodo\":null}}");
 
         bearer.execute(get, get.variables("1"), TOKEN);
@@ -111,8 +111,9 @@ class JaxRsGraphQLTransportTest {
 
     @Test
     void writesVariablesOfAnyTypeWithJsonb() throws Exception {
-        Operation<Todo> put = Operation.of("TodoApi.put", "mutation Put($todo: TodoInput!, $tags: [String]) { x }",
-                null, "put", List.of("todo", "tags", "count"), new GenericType<Todo>() { }, POLICY);
+        Operation<Todo> put = Operation.mutation("TodoApi.put",
+                        "mutation Put($todo: TodoInput!, $tags: [String]) { x }")
+                .rootField("put").variables("todo", "tags", "count").policy(POLICY).returning(Todo.class);
         server.answerJson(200, "{\"data\":{\"put\":null}}");
 
         transport.execute(put, put.variables(new Todo("1", "milk", true), List.of("a", "b"), 3), TOKEN);
@@ -165,10 +166,9 @@ class JaxRsGraphQLTransportTest {
         String data = "{\"data\":{\"first\":{\"id\":\"1\",\"title\":\"a\",\"done\":false},"
                 + "\"second\":{\"id\":\"2\",\"title\":\"b\",\"done\":true}}}";
         String document = "query { first: getTodo(id: 1) { id title done } second: getTodo(id: 2) { id title done } }";
-        Operation<TwoTodos> two = Operation.of("TodoApi.two", document, null, null, List.of(),
-                new GenericType<TwoTodos>() { }, POLICY);
-        Operation<Map<String, Todo>> byAlias = Operation.of("TodoApi.byAlias", document, null, null, List.of(),
-                new GenericType<Map<String, Todo>>() { }, POLICY);
+        Operation<TwoTodos> two = Operation.query("TodoApi.two", document).policy(POLICY).returning(TwoTodos.class);
+        Operation<Map<String, Todo>> byAlias = Operation.query("TodoApi.byAlias", document)
+                .policy(POLICY).returning(new GenericType<Map<String, Todo>>() { });
 
         server.answerJson(200, data);
         TwoTodos record = transport.execute(two, Map.of(), TOKEN);
@@ -180,9 +180,9 @@ class JaxRsGraphQLTransportTest {
 
     @Test
     void aVoidOperationBindsNothing() throws Exception {
-        Operation<Void> delete = Operation.of("TodoApi.deleteTodo",
-                "mutation Delete($id: ID!) { deleteTodo(id: $id) { id } }", null, "deleteTodo", List.of("id"),
-                new GenericType<Void>() { }, POLICY);
+        Operation<Void> delete = Operation.mutation("TodoApi.deleteTodo",
+                        "mutation Delete($id: ID!) { deleteTodo(id: $id) { id } }")
+                .rootField("deleteTodo").variables("id").policy(POLICY).returningNothing();
         server.answerJson(200, "{\"data\":{\"deleteTodo\":{\"id\":\"1\"}}}");
 
         assertNull(transport.execute(delete, delete.variables("1"), TOKEN));
@@ -482,13 +482,13 @@ class JaxRsGraphQLTransportTest {
     }
 
     private static Operation<Todo> getTodo() {
-        return Operation.of("TodoApi.getTodo", GET_TODO, null, "getTodo", List.of("id"),
-                new GenericType<Todo>() { }, POLICY);
+        return Operation.query("TodoApi.getTodo", GET_TODO)
+                .rootField("getTodo").variables("id").policy(POLICY).returning(Todo.class);
     }
 
     private static Operation<List<Todo>> listTodos() {
-        return Operation.of("TodoApi.listTodos", "query { listTodos { id title done } }", null, "listTodos",
-                List.of(), new GenericType<List<Todo>>() { }, POLICY);
+        return Operation.query("TodoApi.listTodos", "query { listTodos { id title done } }")
+                .rootField("listTodos").policy(POLICY).returning(new GenericType<List<Todo>>() { });
     }
 
     private static JsonObject parse(String json) {

@@ -1,0 +1,45 @@
+package dev.cognitosecured.runtime.spi;
+
+import java.lang.reflect.Type;
+import java.util.Optional;
+
+/**
+ * What a {@link GraphQLTransport} needs to know of the operation it sends, besides the call's
+ * variables and token: the constant part of a call, the same for every call of one client method
+ * (a generated client holds one per method, so describing a call allocates nothing).
+ *
+ * <p>The result type is a {@link Type} of the JDK, not a type of an HTTP or JSON library, so that a
+ * transport on any HTTP client and any JSON binding can implement the SPI; it is what JSON-B's
+ * {@code fromJson(String, Type)} takes, a {@link Class} for a plain type and a
+ * {@link java.lang.reflect.ParameterizedType} for one such as {@code List<Todo>}.
+ *
+ * @param <T> the bound result ({@link Void} when nothing is bound)
+ */
+public interface GraphQLOperation<T> {
+
+    /** What error messages call the operation, e.g. {@code TodoApi.getTodo}. */
+    String name();
+
+    /** Whether the document's operation is a query or a mutation (both are POSTed by the default transport). */
+    Kind kind();
+
+    /** The GraphQL document, sent as {@code query}. */
+    String document();
+
+    /** The operation to run, sent as {@code operationName}; empty when the document holds only one. */
+    Optional<String> operationName();
+
+    /** The root field whose value is the result; empty when all of {@code data} is the result. */
+    Optional<String> rootField();
+
+    /** The type the result binds to; {@code Void.class} when the method returns nothing and nothing is bound. */
+    Type resultType();
+
+    /** The kinds of operation a client sends (subscriptions are not sent over HTTP POST). */
+    enum Kind {
+        /** A {@code query}: reads. */
+        QUERY,
+        /** A {@code mutation}: changes. */
+        MUTATION
+    }
+}
