@@ -100,7 +100,10 @@ public final class Main {
     }
 
     private static void fastPath(JmhRuns jmh, RunMode mode, Figures figures) throws Exception {
-        InterleavedFastPath.Result result = InterleavedFastPath.measure(mode.fastPath);
+        InterleavedFastPath.Settings settings = mode.fastPath;
+        figures.note("fastpath: " + settings.forks() + " JVMs x " + settings.rounds() + " rounds of the 3 clients in"
+                + " alternation, " + settings.batchMillis() + " ms batches, timed by the thread's CPU time");
+        InterleavedFastPath.Result result = InterleavedFastPath.measure(settings);
         Map<String, InterleavedFastPath.Client> clients = Map.of("generated", result.generated(),
                 "handwritten", result.handWritten(), "reflective", result.reflective());
         for (String client : List.of("generated", "handwritten", "reflective")) {

@@ -15,7 +15,7 @@ enum RunMode {
     QUICK(
             new InterleavedFastPath.Settings(2, 4, 40, 100),
             Optional.empty(),
-            new Boot(5, 40, 60),
+            new Boot(4, 30, 40),
             new RefreshStorm.Settings(List.of(10, 100, 1000), 10_000, 3, 20, Duration.ofMillis(20)),
             new SteadyState.Settings(Duration.ofMinutes(5), 20, Duration.ofSeconds(1), 4, 10),
             5_000),
