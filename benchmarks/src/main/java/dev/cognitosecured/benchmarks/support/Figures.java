@@ -1,6 +1,8 @@
 package dev.cognitosecured.benchmarks.support;
 
 import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -62,7 +64,9 @@ public final class Figures {
         if (Double.isNaN(value) || Double.isInfinite(value)) {
             return String.valueOf(value);
         }
-        int decimals = Math.max(0, 2 - (int) Math.floor(Math.log10(Math.abs(value))));
+        // the digits of the value as rounded, so that 0.99996 prints as 1.00, not 1.000
+        double rounded = new BigDecimal(value).round(new MathContext(3)).doubleValue();
+        int decimals = Math.max(0, 2 - (int) Math.floor(Math.log10(Math.abs(rounded))));
         return String.format(Locale.ROOT, "%." + decimals + "f", value);
     }
 }

@@ -28,5 +28,8 @@ class FiguresTest {
         assertEquals("0.0600", Figures.format(0.06));
         assertEquals("28.2", Figures.format(28.24));
         assertEquals("582", Figures.format(581.7));
+        assertEquals("12595", Figures.format(12595));
+        assertEquals("1.00", Figures.format(0.99996));
+        assertEquals("0.100", Figures.format(0.099996));
     }
 }
