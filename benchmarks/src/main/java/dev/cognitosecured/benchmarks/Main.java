@@ -2,10 +2,12 @@ package dev.cognitosecured.benchmarks;
 
 import dev.cognitosecured.benchmarks.boot.BootTimes;
 import dev.cognitosecured.benchmarks.fastpath.FastPathBenchmark;
+import dev.cognitosecured.benchmarks.fastpath.InterleavedFastPath;
 import dev.cognitosecured.benchmarks.memory.MemoryFootprint;
 import dev.cognitosecured.benchmarks.steady.SteadyState;
 import dev.cognitosecured.benchmarks.storm.RefreshStorm;
 import dev.cognitosecured.benchmarks.support.Figures;
+import dev.cognitosecured.benchmarks.support.PairedRatios;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,8 +30,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * java -jar benchmarks/target/benchmarks.jar quick|full [fastpath] [storm] [steady] [boot] [memory]
  * </pre>
  *
- * With no part named, all run. JMH's own reports go to {@code bench-logs/} beside the jar (or the
- * folder named by {@code -Dbench.logs=...}).
+ * With no part named, all run. Every ratio is measured in pairs, side by side, and printed as the
+ * median of the pairs' ratios with their interquartile range (see {@link PairedRatios}). JMH's own
+ * reports go to {@code bench-logs/} beside the jar (or the folder named by {@code -Dbench.logs=...}).
  */
 public final class Main {
 
@@ -97,7 +100,30 @@ public final class Main {
     }
 
     private static void fastPath(JmhRuns jmh, RunMode mode, Figures figures) throws Exception {
-        RunMode.Jmh settings = mode.fastPath;
+        InterleavedFastPath.Settings settings = mode.fastPath;
+        figures.note("fastpath: " + settings.forks() + " JVMs x " + settings.rounds() + " rounds of the 3 clients in"
+                + " alternation, " + settings.batchMillis() + " ms batches, timed by the thread's CPU time");
+        InterleavedFastPath.Result result = InterleavedFastPath.measure(settings);
+        Map<String, InterleavedFastPath.Client> clients = Map.of("generated", result.generated(),
+                "handwritten", result.handWritten(), "reflective", result.reflective());
+        for (String client : List.of("generated", "handwritten", "reflective")) {
+            figures.add("fastpath." + client, clients.get(client).medianNanos(), "ns/op");
+        }
+        figures.ratio("fastpath.generated_vs_handwritten", result.generatedVsHandWritten());
+        figures.ratio("fastpath.reflective_vs_generated", result.reflectiveVsGenerated());
+        for (String client : List.of("generated", "handwritten", "reflective")) {
+            figures.add("fastpath." + client + ".alloc", clients.get(client).bytesPerCall(), "B/op");
+        }
+        if (mode.fastPathJmh.isPresent()) {
+            fastPathWithJmh(jmh, mode.fastPathJmh.get(), figures);
+        }
+    }
+
+    /**
+     * The same clients with JMH, one after the other (and the {@code operationVariables} diagnostic): a
+     * cross-check of the absolute figures on a quiet machine. No ratio: those come from the alternation.
+     */
+    private static void fastPathWithJmh(JmhRuns jmh, RunMode.Jmh settings, Figures figures) throws Exception {
         JmhRuns.Scores scores = jmh.run(jmh.options(FastPathBenchmark.class, "fastpath")
                 .forks(settings.forks())
                 .warmupIterations(settings.warmups())
@@ -106,19 +132,10 @@ public final class Main {
                 .measurementTime(TimeValue.seconds(settings.measurementSeconds()))
                 .addProfiler(GCProfiler.class));
         Map<String, String> none = Map.of();
-        double generated = scores.score("generated", none);
-        double handWritten = scores.score("handWritten", none);
-        double reflective = scores.score("reflective", none);
-        figures.add("fastpath.generated", generated, "ns/op");
-        figures.add("fastpath.handwritten", handWritten, "ns/op");
-        figures.add("fastpath.reflective", reflective, "ns/op");
-        figures.ratio("fastpath.generated_vs_handwritten", generated, handWritten);
-        figures.ratio("fastpath.reflective_vs_generated", reflective, generated);
-        figures.add("fastpath.operation_variables", scores.score("operationVariables", none), "ns/op");
         for (String method : List.of("generated", "handWritten", "reflective", "operationVariables")) {
-            String name = method.equals("operationVariables") ? "operation_variables" : method.toLowerCase(Locale.ROOT);
-            scores.secondary(method, none, "gc.alloc.rate.norm")
-                    .ifPresent(bytes -> figures.add("fastpath." + name + ".alloc", bytes, "B/op"));
+            String name = "fastpath.jmh." + (method.equals("operationVariables") ? "operation_variables" : method.toLowerCase(Locale.ROOT));
+            figures.add(name, scores.score(method, none), "ns/op");
+            scores.secondary(method, none, "gc.alloc.rate.norm").ifPresent(bytes -> figures.add(name + ".alloc", bytes, "B/op"));
         }
     }
 
@@ -133,10 +150,10 @@ public final class Main {
         }
     }
 
-    private static void report(Figures figures, String name, BootTimes.Medians medians) {
-        figures.add(name + ".library", medians.library(), "ms");
-        figures.add(name + ".without_library", medians.withoutLibrary(), "ms");
-        figures.ratio(name + ".library_vs_without", medians.library(), medians.withoutLibrary());
+    private static void report(Figures figures, String name, BootTimes.Pairs pairs) {
+        figures.add(name + ".library", pairs.libraryMedian(), "ms");
+        figures.add(name + ".without_library", pairs.withoutLibraryMedian(), "ms");
+        figures.ratio(name + ".library_vs_without", pairs.ratios());
     }
 
     private static String seconds(long since) {

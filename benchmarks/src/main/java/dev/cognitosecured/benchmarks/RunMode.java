@@ -1,9 +1,11 @@
 package dev.cognitosecured.benchmarks;
 
+import dev.cognitosecured.benchmarks.fastpath.InterleavedFastPath;
 import dev.cognitosecured.benchmarks.steady.SteadyState;
 import dev.cognitosecured.benchmarks.storm.RefreshStorm;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * How long each part runs: {@link #QUICK} for a check in under five minutes on two cores,
@@ -11,26 +13,33 @@ import java.util.List;
  */
 enum RunMode {
     QUICK(
-            new Jmh(1, 3, 1, 5, 1),
-            new Boot(5, 40, 60),
+            new InterleavedFastPath.Settings(2, 4, 40, 100),
+            Optional.empty(),
+            new Boot(4, 30, 40),
             new RefreshStorm.Settings(List.of(10, 100, 1000), 10_000, 3, 20, Duration.ofMillis(20)),
             new SteadyState.Settings(Duration.ofMinutes(5), 20, Duration.ofSeconds(1), 4, 10),
             5_000),
     FULL(
-            new Jmh(3, 5, 2, 10, 2),
+            new InterleavedFastPath.Settings(4, 10, 150, 100),
+            Optional.of(new Jmh(3, 5, 2, 10, 2)),
             new Boot(15, 100, 200),
             new RefreshStorm.Settings(List.of(10, 100, 1000), 10_000, 20, 100, Duration.ofMillis(20)),
             new SteadyState.Settings(Duration.ofHours(1), 20, Duration.ofSeconds(1), 4, 10),
             20_000);
 
-    final Jmh fastPath;
+    /** The fast path's clients in alternation: every fast-path figure and ratio. */
+    final InterleavedFastPath.Settings fastPath;
+    /** The fast path with JMH, one client after the other: a cross-check of the absolute figures. */
+    final Optional<Jmh> fastPathJmh;
     final Boot boot;
     final RefreshStorm.Settings storm;
     final SteadyState.Settings steady;
     final int memorySessions;
 
-    RunMode(Jmh fastPath, Boot boot, RefreshStorm.Settings storm, SteadyState.Settings steady, int memorySessions) {
+    RunMode(InterleavedFastPath.Settings fastPath, Optional<Jmh> fastPathJmh, Boot boot, RefreshStorm.Settings storm,
+            SteadyState.Settings steady, int memorySessions) {
         this.fastPath = fastPath;
+        this.fastPathJmh = fastPathJmh;
         this.boot = boot;
         this.storm = storm;
         this.steady = steady;

@@ -1,12 +1,9 @@
 package dev.cognitosecured.benchmarks.boot;
 
-import java.io.BufferedReader;
+import dev.cognitosecured.benchmarks.support.ChildJvm;
+import dev.cognitosecured.benchmarks.support.PairedRatios;
+import dev.cognitosecured.benchmarks.support.Quantiles;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.logging.Level;
@@ -14,8 +11,9 @@ import java.util.logging.Logger;
 import org.jboss.weld.environment.se.WeldContainer;
 
 /**
- * Container start times, with and without the library, always measured in alternation so that a
- * change in the machine's load (this machine is shared) falls on both alike:
+ * Container start times, with and without the library, always measured in alternation and in pairs
+ * (the ratio of a pair is that of two starts one right after the other), so that a change in the
+ * machine's load (this machine is shared) falls on both alike:
  *
  * <ul>
  *   <li><b>cold</b>: the first start in a new JVM, what an application's users wait for. Each start
@@ -37,8 +35,26 @@ public final class BootTimes {
     private BootTimes() {
     }
 
-    /** Median start times in milliseconds, with and without the library. */
-    public record Medians(double library, double withoutLibrary) {
+    /**
+     * Start times in milliseconds, with and without the library, pair by pair: {@code library[i]} and
+     * {@code withoutLibrary[i]} were measured one right after the other.
+     */
+    public record Pairs(double[] library, double[] withoutLibrary) {
+
+        /** The median start time with the library. */
+        public double libraryMedian() {
+            return Quantiles.median(library);
+        }
+
+        /** The median start time without the library. */
+        public double withoutLibraryMedian() {
+            return Quantiles.median(withoutLibrary);
+        }
+
+        /** Each pair's ratio, with over without the library. */
+        public PairedRatios ratios() {
+            return PairedRatios.of(library, withoutLibrary);
+        }
     }
 
     /**
@@ -75,22 +91,26 @@ public final class BootTimes {
         }
     }
 
-    /** The medians of {@code pairs} cold starts with the library and as many without, alternately. */
-    public static Medians cold(int clients, int pairs) throws IOException, InterruptedException {
+    /** {@code pairs} cold starts with the library and as many without, alternately, each in a new JVM. */
+    public static Pairs cold(int clients, int pairs) throws IOException, InterruptedException {
         double[] library = new double[pairs];
         double[] without = new double[pairs];
         for (int i = 0; i < pairs; i++) {
             library[i] = jvm("cold", BootScenario.Variant.LIBRARY.name(), Integer.toString(clients)).get(0)[0];
             without[i] = jvm("cold", BootScenario.Variant.WITHOUT_LIBRARY.name(), Integer.toString(clients)).get(0)[0];
         }
-        return new Medians(median(library), median(without));
+        return new Pairs(library, without);
     }
 
-    /** The medians of {@code starts} warm starts each, after {@code warmups}, in one new JVM. */
-    public static Medians warm(int clients, int warmups, int starts) throws IOException, InterruptedException {
+    /** {@code starts} warm starts each way, after {@code warmups}, in pairs, in one new JVM. */
+    public static Pairs warm(int clients, int warmups, int starts) throws IOException, InterruptedException {
         List<double[]> pairs = jvm("warm", Integer.toString(clients), Integer.toString(warmups), Integer.toString(starts));
-        return new Medians(median(pairs.stream().mapToDouble(pair -> pair[0]).toArray()),
-                median(pairs.stream().mapToDouble(pair -> pair[1]).toArray()));
+        return new Pairs(pairs.stream().mapToDouble(pair -> pair[0]).toArray(),
+                pairs.stream().mapToDouble(pair -> pair[1]).toArray());
+    }
+
+    private static List<double[]> jvm(String... args) throws IOException, InterruptedException {
+        return ChildJvm.run(BootTimes.class, PREFIX, args);
     }
 
     private static double startOnce(BootScenario scenario) {
@@ -99,40 +119,6 @@ public final class BootTimes {
         long took = System.nanoTime() - start;
         container.shutdown();
         return took / 1e6;
-    }
-
-    /** Runs {@link #main} with {@code args} in a new JVM; the numbers of each line it printed. */
-    private static List<double[]> jvm(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms1g", "-Xmx1g", "-cp", System.getProperty("java.class.path"), BootTimes.class.getName()));
-        command.addAll(Arrays.asList(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        List<double[]> results = new ArrayList<>();
-        StringBuilder output = new StringBuilder();
-        try (BufferedReader lines = new BufferedReader(
-                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                if (line.startsWith(PREFIX)) {
-                    results.add(Arrays.stream(line.substring(PREFIX.length()).split(" "))
-                            .mapToDouble(Double::parseDouble).toArray());
-                } else {
-                    output.append(line).append('\n');
-                }
-            }
-        }
-        int exit = process.waitFor();
-        if (exit != 0 || results.isEmpty()) {
-            throw new IllegalStateException("boot measurement " + String.join(" ", args) + " failed (exit " + exit
-                    + "):\n" + output);
-        }
-        return results;
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int middle = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 
     private static String format(double millis) {

@@ -6,6 +6,7 @@ import dev.cognitosecured.benchmarks.api.TodoApi_CognitoClient;
 import dev.cognitosecured.benchmarks.support.CannedTransport;
 import dev.cognitosecured.benchmarks.support.Figures;
 import dev.cognitosecured.benchmarks.support.LocalCognitoPool;
+import dev.cognitosecured.benchmarks.support.PairedRatios;
 import dev.cognitosecured.benchmarks.support.Percentiles;
 import dev.cognitosecured.runtime.client.SecuredCaller;
 import dev.cognitosecured.runtime.internal.store.DefaultSessionStore;
@@ -33,6 +34,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * tokens that outlive the run (the latency baseline). Each caller thread calls the three in turn
  * (which one goes first in a tick rotates), so that a disturbance of the machine (another process, a
  * collection, the wake-up at the start of a tick) falls on all three alike.
+ *
+ * <p>The latency ratio of prefetch to never-expiring tokens is measured in pairs, one per token
+ * lifetime: the p99 of each session's calls in that lifetime.
  *
  * <p>A call <em>waited for a refresh</em> if the stage it returned was not complete when it returned:
  * on the fast path, and with a background refresh in flight, the whole call completes before it
@@ -84,7 +88,7 @@ public final class SteadyState {
         figures.add("steady.never_expire.p99", never.latency().at(99) / 1e3, "us");
         figures.add("steady.never_expire.p99_9", never.latency().at(99.9) / 1e3, "us");
         figures.add("steady.never_expire.max", never.latency().max() / 1e3, "us");
-        figures.ratio("steady.p99_prefetch_vs_never_expire", prefetch.latency().at(99), never.latency().at(99));
+        figures.ratio("steady.p99_prefetch_vs_never_expire", PairedRatios.of(prefetch.p99PerLifetime(), never.p99PerLifetime()));
         figures.count("steady.no_prefetch.waited_callers", none.waited(), "calls");
         figures.count("steady.no_prefetch.refreshes", none.refreshes(), "refreshes");
     }
@@ -149,12 +153,32 @@ public final class SteadyState {
                 long[] all = callers.stream().flatMapToLong(caller -> Arrays.stream(caller.latencies(session)))
                         .toArray();
                 results.add(new Result(waited, sessions.get(s).pool().cognito().requestCount(Action.INITIATE_AUTH),
-                        Percentiles.of(all)));
+                        Percentiles.of(all), p99PerLifetime(callers, session, ticks)));
             }
             return results;
         } finally {
             sessions.forEach(session -> session.pool().close());
         }
+    }
+
+    /**
+     * The p99 of the calls of {@code session}, lifetime by lifetime (the last part of a lifetime joins
+     * the one before it). Every call of a tick is recorded before the next tick starts, the waited ones
+     * too, so each caller's calls of a tick are {@code callsPerTick} consecutive latencies.
+     */
+    private double[] p99PerLifetime(List<Caller> callers, int session, int ticks) {
+        int ticksPerLifetime = (int) (settings.tokenLifetime().toNanos() / settings.tick().toNanos());
+        int lifetimes = Math.max(1, ticks / ticksPerLifetime);
+        double[] p99 = new double[lifetimes];
+        for (int lifetime = 0; lifetime < lifetimes; lifetime++) {
+            int from = lifetime * ticksPerLifetime * settings.callsPerTick();
+            int to = lifetime == lifetimes - 1 ? ticks * settings.callsPerTick() : from + ticksPerLifetime * settings.callsPerTick();
+            long[] calls = callers.stream()
+                    .flatMapToLong(caller -> Arrays.stream(caller.latencies(session), from, to))
+                    .toArray();
+            p99[lifetime] = Percentiles.of(calls).at(99);
+        }
+        return p99;
     }
 
     /** One signed-in session under load: its LocalCognito, its held refreshes, its store's client. */
@@ -228,6 +252,7 @@ public final class SteadyState {
     private record Waiting(int session, CompletableFuture<Todo> stage, long start) {
     }
 
-    private record Result(long waited, long refreshes, Percentiles latency) {
+    /** One session's figures: waited calls, refreshes, every call's latency, and the p99 of each token lifetime. */
+    private record Result(long waited, long refreshes, Percentiles latency, double[] p99PerLifetime) {
     }
 }

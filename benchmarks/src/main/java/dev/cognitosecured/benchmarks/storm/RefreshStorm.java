@@ -7,6 +7,7 @@ import dev.cognitosecured.benchmarks.support.CannedTransport;
 import dev.cognitosecured.benchmarks.support.Figures;
 import dev.cognitosecured.benchmarks.support.LocalCognitoPool;
 import dev.cognitosecured.benchmarks.support.ManualTicker;
+import dev.cognitosecured.benchmarks.support.PairedRatios;
 import dev.cognitosecured.benchmarks.support.Percentiles;
 import dev.cognitosecured.benchmarks.support.ThreadKind;
 import dev.cognitosecured.runtime.client.SecuredCaller;
@@ -89,20 +90,14 @@ public final class RefreshStorm {
         figures.add(name + ".refresh", median(results, StormResult::refreshNanos) / 1e6, "ms");
         figures.add(name + ".p50", median(results, result -> Percentiles.of(result.latencies()).at(50)) / 1e6, "ms");
         figures.add(name + ".p99", median(results, result -> Percentiles.of(result.latencies()).at(99)) / 1e6, "ms");
-        figures.add(name + ".p99_vs_refresh", medianRatio(results), "ratio");
+        figures.ratio(name + ".p99_vs_refresh", PairedRatios.of(
+                results.stream().mapToDouble(result -> Percentiles.of(result.latencies()).at(99)).toArray(),
+                results.stream().mapToDouble(StormResult::refreshNanos).toArray()));
         figures.add(name + ".all_done", median(results, StormResult::allDone) / 1e6, "ms");
     }
 
     private static long median(List<StormResult> results, ToLongFunction<StormResult> figure) {
         return Percentiles.of(results.stream().mapToLong(figure).toArray()).at(50);
-    }
-
-    private static double medianRatio(List<StormResult> results) {
-        double[] ratios = results.stream()
-                .mapToDouble(result -> (double) Percentiles.of(result.latencies()).at(99) / result.refreshNanos())
-                .sorted().toArray();
-        int middle = ratios.length / 2;
-        return ratios.length % 2 == 1 ? ratios[middle] : (ratios[middle - 1] + ratios[middle]) / 2;
     }
 
     private List<StormResult> rounds(LocalCognitoPool pool, int callers, ThreadKind kind) throws InterruptedException {

@@ -1,12 +1,15 @@
 package dev.cognitosecured.benchmarks.support;
 
 import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The figures of one run, each printed as it is known, one line each: {@code bench: <name> <value> <unit>}.
+ * The figures of one run, each printed as it is known, one line each: {@code bench: <name> <value> <unit>}
+ * (a ratio adds its pairs and their spread in parentheses).
  * Notes (what was skipped and why) are printed as lines starting with {@code #}.
  */
 public final class Figures {
@@ -28,9 +31,13 @@ public final class Figures {
         print("bench: " + name + " " + value + " " + unit);
     }
 
-    /** The ratio of {@code value} to {@code baseline}. */
-    public void ratio(String name, double value, double baseline) {
-        add(name, value / baseline, "ratio");
+    /**
+     * A ratio measured in pairs: the median of the pairs' ratios, then how many pairs and the
+     * interquartile range of their ratios, e.g. {@code 1.01 ratio (pairs 12, IQR 0.970-1.04)}.
+     */
+    public void ratio(String name, PairedRatios ratios) {
+        print("bench: " + name + " " + format(ratios.median()) + " ratio (pairs " + ratios.pairs() + ", IQR "
+                + format(ratios.lowerQuartile()) + "-" + format(ratios.upperQuartile()) + ")");
     }
 
     /** A line that is not a figure: why something was skipped, what a figure means. */
@@ -57,7 +64,9 @@ public final class Figures {
         if (Double.isNaN(value) || Double.isInfinite(value)) {
             return String.valueOf(value);
         }
-        int decimals = Math.max(0, 2 - (int) Math.floor(Math.log10(Math.abs(value))));
+        // the digits of the value as rounded, so that 0.99996 prints as 1.00, not 1.000
+        double rounded = new BigDecimal(value).round(new MathContext(3)).doubleValue();
+        int decimals = Math.max(0, 2 - (int) Math.floor(Math.log10(Math.abs(rounded))));
         return String.format(Locale.ROOT, "%." + decimals + "f", value);
     }
 }
