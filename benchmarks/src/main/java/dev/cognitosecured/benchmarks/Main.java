@@ -1,5 +1,6 @@
 package dev.cognitosecured.benchmarks;
 
+import dev.cognitosecured.benchmarks.binding.InterleavedBinding;
 import dev.cognitosecured.benchmarks.boot.BootTimes;
 import dev.cognitosecured.benchmarks.fastpath.FastPathBenchmark;
 import dev.cognitosecured.benchmarks.fastpath.InterleavedFastPath;
@@ -27,7 +28,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * Runs the benchmarks and prints one line per figure, {@code bench: <name> <value> <unit>}.
  *
  * <pre>
- * java -jar benchmarks/target/benchmarks.jar quick|full [fastpath] [storm] [steady] [boot] [memory]
+ * java -jar benchmarks/target/benchmarks.jar quick|full [fastpath] [binding] [storm] [steady] [boot] [memory]
  * </pre>
  *
  * With no part named, all run. Every ratio is measured in pairs, side by side, and printed as the
@@ -36,7 +37,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  */
 public final class Main {
 
-    private static final List<String> PARTS = List.of("fastpath", "storm", "steady", "boot", "memory");
+    private static final List<String> PARTS = List.of("fastpath", "binding", "storm", "steady", "boot", "memory");
 
     private static final String NO_DELAY = "sun.net.httpserver.nodelay";
 
@@ -76,6 +77,8 @@ public final class Main {
             long partStart = System.nanoTime();
             switch (part) {
                 case "fastpath" -> fastPath(jmh, mode, figures);
+                case "binding" -> figures.ratio("binding.reader_vs_jsonb",
+                        InterleavedBinding.measure(mode.bindingPairs, false));
                 case "storm" -> new RefreshStorm(mode.storm).run(figures);
                 case "steady" -> new SteadyState(mode.steady).run(figures);
                 case "boot" -> boot(mode, figures);

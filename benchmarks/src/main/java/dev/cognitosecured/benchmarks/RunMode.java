@@ -15,6 +15,7 @@ enum RunMode {
     QUICK(
             new InterleavedFastPath.Settings(2, 4, 40, 100),
             Optional.empty(),
+            20,
             new Boot(4, 30, 40),
             new RefreshStorm.Settings(List.of(10, 100, 1000), 10_000, 3, 20, Duration.ofMillis(20)),
             new SteadyState.Settings(Duration.ofMinutes(5), 20, Duration.ofSeconds(1), 4, 10),
@@ -22,6 +23,7 @@ enum RunMode {
     FULL(
             new InterleavedFastPath.Settings(4, 10, 150, 100),
             Optional.of(new Jmh(3, 5, 2, 10, 2)),
+            80,
             new Boot(15, 100, 200),
             new RefreshStorm.Settings(List.of(10, 100, 1000), 10_000, 20, 100, Duration.ofMillis(20)),
             new SteadyState.Settings(Duration.ofHours(1), 20, Duration.ofSeconds(1), 4, 10),
@@ -31,15 +33,18 @@ enum RunMode {
     final InterleavedFastPath.Settings fastPath;
     /** The fast path with JMH, one client after the other: a cross-check of the absolute figures. */
     final Optional<Jmh> fastPathJmh;
+    /** How many alternating pairs of batches bind the 1 MB answer (response reader, plain JSON-B). */
+    final int bindingPairs;
     final Boot boot;
     final RefreshStorm.Settings storm;
     final SteadyState.Settings steady;
     final int memorySessions;
 
-    RunMode(InterleavedFastPath.Settings fastPath, Optional<Jmh> fastPathJmh, Boot boot, RefreshStorm.Settings storm,
-            SteadyState.Settings steady, int memorySessions) {
+    RunMode(InterleavedFastPath.Settings fastPath, Optional<Jmh> fastPathJmh, int bindingPairs, Boot boot,
+            RefreshStorm.Settings storm, SteadyState.Settings steady, int memorySessions) {
         this.fastPath = fastPath;
         this.fastPathJmh = fastPathJmh;
+        this.bindingPairs = bindingPairs;
         this.boot = boot;
         this.storm = storm;
         this.steady = steady;

@@ -1,11 +1,11 @@
 package dev.cognitosecured.benchmarks.binding;
 
 import dev.cognitosecured.benchmarks.api.Todo;
+import dev.cognitosecured.benchmarks.support.Figures;
+import dev.cognitosecured.benchmarks.support.PairedRatios;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
@@ -30,25 +30,36 @@ public final class InterleavedBinding {
     public static void main(String[] args) {
         int pairs = args.length > 0 ? Integer.parseInt(args[0]) : 40;
         boolean previous = args.length > 1 && args[1].equals("previous");
+        PairedRatios ratios = measure(pairs, previous);
+        new Figures(System.out).ratio("binding." + (previous ? "tree_then_jsonb" : "reader") + "_vs_jsonb", ratios);
+    }
+
+    /**
+     * The ratio of the response reader (or, with {@code previous}, of the reader's previous way) to plain
+     * JSON-B over {@code pairs} alternating pairs of batches.
+     */
+    public static PairedRatios measure(int pairs, boolean previous) {
         BindingBenchmark sides = new BindingBenchmark();
         Supplier<List<Todo>> measured = previous ? sides::treeThenJsonb : sides::responseReader;
         sides.setUp();
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        for (int i = 0; i < WARM_UP_CALLS / BATCH; i++) {
-            batch(threads, i % 2 == 0 ? measured : sides::plainJsonb);
+        try {
+            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            for (int i = 0; i < WARM_UP_CALLS / BATCH; i++) {
+                batch(threads, i % 2 == 0 ? measured : sides::plainJsonb);
+            }
+            double[] values = new double[pairs];
+            double[] baselines = new double[pairs];
+            for (int pair = 0; pair < pairs; pair++) {
+                boolean measuredFirst = pair % 2 == 0;
+                long first = batch(threads, measuredFirst ? measured : sides::plainJsonb);
+                long second = batch(threads, measuredFirst ? sides::plainJsonb : measured);
+                values[pair] = measuredFirst ? first : second;
+                baselines[pair] = measuredFirst ? second : first;
+            }
+            return PairedRatios.of(values, baselines);
+        } finally {
+            sides.tearDownQuietly();
         }
-        double[] ratios = new double[pairs];
-        for (int pair = 0; pair < pairs; pair++) {
-            boolean measuredFirst = pair % 2 == 0;
-            long first = batch(threads, measuredFirst ? measured : sides::plainJsonb);
-            long second = batch(threads, measuredFirst ? sides::plainJsonb : measured);
-            ratios[pair] = measuredFirst ? (double) first / second : (double) second / first;
-        }
-        Arrays.sort(ratios);
-        System.out.printf(Locale.ROOT, "bench: binding.%s_vs_jsonb %.3f ratio (pairs %d, IQR %.3f-%.3f;"
-                + " thread cpu time, batches of %d)%n", previous ? "tree_then_jsonb" : "reader",
-                ratios[pairs / 2], pairs, ratios[pairs / 4], ratios[pairs * 3 / 4], BATCH);
-        sides.tearDownQuietly();
     }
 
     /** The CPU time of one batch of one side, in nanoseconds. */
