@@ -12,13 +12,19 @@ import java.util.Locale;
  */
 final class RejectedAttempts {
 
+    /** The duration of an attempt that was not timed (see {@link CallMargin#timesNextAttempt()}). */
+    static final long NOT_TIMED = -1;
+
     private final long[] took;
 
     private RejectedAttempts(long[] took) {
         this.took = took;
     }
 
-    /** {@code before} (or none, if {@code null}) and one more rejected attempt that took {@code nanos}. */
+    /**
+     * {@code before} (or none, if {@code null}) and one more rejected attempt that took {@code nanos}
+     * ({@link #NOT_TIMED} if unknown).
+     */
     static RejectedAttempts after(RejectedAttempts before, long nanos) {
         long[] previous = before == null ? new long[0] : before.took;
         long[] took = Arrays.copyOf(previous, previous.length + 1);
@@ -67,7 +73,7 @@ final class RejectedAttempts {
             if (i > 0) {
                 text.append(i == took.length - 1 ? " and " : ", ");
             }
-            text.append(seconds(took[i]));
+            text.append(took[i] == NOT_TIMED ? "(not timed)" : seconds(took[i]));
         }
         return text.toString();
     }

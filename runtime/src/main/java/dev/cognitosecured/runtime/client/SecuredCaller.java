@@ -22,11 +22,12 @@ import java.util.function.Supplier;
  * 401 with a refresh (only if no other caller already refreshed) and a replay, as many times as the
  * operation's {@link CallPolicy} allows.
  *
- * <p>Each attempt is timed on the pool's {@link CallMargin}, which all callers of the pool share: a
- * call is sent only with tokens that have more left than the longer of the operation's
- * {@code refreshSkew} and the margin learned from the pool's slow attempts, and a replay only with
- * tokens that have more left than the rejected attempt took plus the skew. When the replays are spent
- * and the server said the token had expired, the exception says how long the attempts took.
+ * <p>Attempts are timed (all, or a sample once a pool is busy) on the pool's {@link CallMargin}, which
+ * all callers of the pool share: a call is sent only with tokens that have more left than the longer
+ * of the operation's {@code refreshSkew} and the margin learned from the pool's slow attempts, and a
+ * replay only with tokens that have more left than the rejected attempt took (the learned margin, if
+ * it was not timed) plus the skew. When the replays are spent and the server said the token had
+ * expired, the exception says how long the attempts took.
  *
  * <p>Generated clients receive it by injection ({@code @AuthFlow("pool") SecuredCaller}).
  */
@@ -124,16 +125,21 @@ public final class SecuredCaller {
         Tokens tokens = store.tokens(margin.forSkew(policy.refreshSkew()));
         RejectedAttempts rejections = null;
         for (;;) {
-            long startedAt = margin.now();
+            boolean timed = margin.timesNextAttempt();
+            long startedAt = timed ? margin.now() : 0;
             try {
                 T result = transport.execute(operation, variables, token(tokens, policy));
-                margin.recordSince(startedAt);
+                if (timed) {
+                    margin.recordSince(startedAt);
+                }
                 return result;
             } catch (GraphQLErrorsException answered) {
-                margin.recordSince(startedAt);
+                if (timed) {
+                    margin.recordSince(startedAt);
+                }
                 throw answered;
             } catch (UnauthorizedException rejected) {
-                long took = margin.recordSince(startedAt);
+                long took = timed ? margin.recordSince(startedAt) : RejectedAttempts.NOT_TIMED;
                 rejections = RejectedAttempts.after(rejections, took);
                 if (rejections.replays() == policy.retryOnUnauthorized()) {
                     throw rejections.surface(operation, rejected, margin);
@@ -158,19 +164,18 @@ public final class SecuredCaller {
     private <T> CompletionStage<T> attempt(SessionStore store, Operation<T> operation, Map<String, Object> variables,
             Tokens tokens, RejectedAttempts before) {
         CallPolicy policy = operation.policy();
-        long startedAt = margin.now();
+        boolean timed = margin.timesNextAttempt();
+        long startedAt = timed ? margin.now() : 0;
         return transport.executeAsync(operation, variables, token(tokens, policy))
                 .handle((result, failure) -> {
                     Throwable cause = failure == null ? null : unwrap(failure);
-                    if (cause == null || cause instanceof GraphQLErrorsException) {
-                        margin.recordSince(startedAt);
+                    boolean answered = cause == null || cause instanceof GraphQLErrorsException
+                            || cause instanceof UnauthorizedException;
+                    long took = timed && answered ? margin.recordSince(startedAt) : RejectedAttempts.NOT_TIMED;
+                    if (!(cause instanceof UnauthorizedException rejected)) {
                         return cause == null ? CompletableFuture.completedStage(result)
                                 : CompletableFuture.<T>failedStage(cause);
                     }
-                    if (!(cause instanceof UnauthorizedException rejected)) {
-                        return CompletableFuture.<T>failedStage(cause);
-                    }
-                    long took = margin.recordSince(startedAt);
                     RejectedAttempts rejections = RejectedAttempts.after(before, took);
                     if (rejections.replays() == policy.retryOnUnauthorized()) {
                         return CompletableFuture.<T>failedStage(rejections.surface(operation, rejected, margin));
@@ -183,10 +188,12 @@ public final class SecuredCaller {
 
     /**
      * The validity a replay needs after an attempt that took {@code took} nanoseconds was rejected: as
-     * long as that attempt took, plus the skew, so that it cannot expire in flight the same way.
+     * long as that attempt took, plus the skew, so that it cannot expire in flight the same way. For
+     * an attempt that was not timed, the learned margin stands for its duration.
      */
-    private static Duration replayNeeds(long took, CallPolicy policy) {
-        return policy.refreshSkew().plusNanos(took);
+    private Duration replayNeeds(long took, CallPolicy policy) {
+        return took == RejectedAttempts.NOT_TIMED ? policy.refreshSkew().plus(margin.remembered())
+                : policy.refreshSkew().plusNanos(took);
     }
 
     /** The store of this call: the one store, or the one {@link #stores} finds on the calling thread. */

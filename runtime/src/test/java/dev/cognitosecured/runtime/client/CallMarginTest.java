@@ -3,7 +3,9 @@ package dev.cognitosecured.runtime.client;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cognitosecured.runtime.UnauthorizedException;
 import dev.cognitosecured.runtime.internal.store.FakeTicker;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -81,5 +83,34 @@ class CallMarginTest {
     void itsTextShowsTheLearnedMarginAndTheCap() {
         attempt(Duration.ofSeconds(4));
         assertEquals("CallMargin[learned=PT5S, cap=PT1M]", margin.toString());
+    }
+
+    @Test
+    void timesEveryAttemptOfAWindowUntilItIsBusyThenASample() {
+        for (int i = 0; i < CallMargin.TIMED_IN_FULL; i++) {
+            assertTrue(margin.timesNextAttempt(), "attempt " + i);
+            attempt(Duration.ofMillis(10));
+        }
+        int timed = 0;
+        for (int i = 0; i < 2_000; i++) {
+            timed += margin.timesNextAttempt() ? 1 : 0;
+        }
+        assertTrue(timed > 0 && timed < 1_000, timed + " of 2,000 timed; about 1 in " + CallMargin.TIMED_ONE_IN);
+
+        ticker.advance(CallMargin.MEMORY);
+        attempt(Duration.ofMillis(10)); // the first attempt of the next window moves the memory on
+        assertTrue(margin.timesNextAttempt(), "a new window is timed in full again");
+    }
+
+    @Test
+    void anUntimedRejectionIsNamedSoInTheMessage() {
+        Operation<String> op = Operation.query("Api.op", "query Op { op }").rootField("op").variables()
+                .policy(CallPolicy.accessToken().replays(1)).returning(String.class);
+        UnauthorizedException expired = new UnauthorizedException("HTTP 401: Token has expired.", 401, true, null);
+        RejectedAttempts both = RejectedAttempts.after(RejectedAttempts.after(null, RejectedAttempts.NOT_TIMED),
+                Duration.ofSeconds(3).toNanos());
+
+        String message = both.surface(op, expired, margin).getMessage();
+        assertTrue(message.contains("(the attempts took (not timed) and 3.0 s)"), message);
     }
 }
