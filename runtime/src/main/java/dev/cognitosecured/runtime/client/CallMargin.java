@@ -14,10 +14,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * are recorded with the time they took on the pool's {@link Ticker}: the first
  * {@value #TIMED_IN_FULL} of each window all, then one in {@value #TIMED_ONE_IN} at random, so that
  * a busy pool does not pay two clock readings per call (they cost more than the rest of a call's
- * own work). The <em>learned</em> margin is the
- * slowest attempt remembered plus a quarter of it as headroom, at most {@link #DEFAULT_CAP}; an attempt
- * is remembered for one to two {@linkplain #MEMORY windows} of one minute (the current window and the
- * one before it), so the margin falls back to the skew after a slow spell. A call is sent only with a
+ * own work). The <em>learned</em> margin is the slowest attempt remembered plus a quarter of it as
+ * headroom, at most {@link #DEFAULT_CAP}; an attempt is remembered for one to two
+ * {@linkplain #MEMORY windows} of one minute (the current window and the one before it), so the
+ * margin falls back to the skew after a slow spell. A call is sent only with a
  * token that has more left than {@link #forSkew(Duration) the longer of the skew and the learned
  * margin}, so on a slow network the first attempt does not go out with a token that would expire in
  * flight.
@@ -71,7 +71,7 @@ public final class CallMargin {
         }
         this.cap = cap.toNanos();
         this.window = MEMORY.toNanos();
-        this.memory = new AtomicReference<>(Window.empty(ticker.read()));
+        this.memory = new AtomicReference<>(Window.NOTHING_YET); // no clock reading until the first attempt
     }
 
     /**
@@ -163,12 +163,18 @@ public final class CallMargin {
             this.margin = Duration.ofNanos(Math.min(cap, longest + longest / 4));
         }
 
+        /** Before any attempt: its window starts at the first reading taken. */
+        static final Window NOTHING_YET = new Window(0, 0, 0, 0, 0);
+
         static Window empty(long start) {
             return new Window(start, 0, 0, 0, 0);
         }
 
         /** This memory as of {@code now}: itself within its window, else moved on by one window or emptied. */
         Window at(long now, long window, long cap) {
+            if (this == NOTHING_YET) {
+                return empty(now);
+            }
             long elapsed = now - start;
             if (elapsed < window) {
                 return this;
