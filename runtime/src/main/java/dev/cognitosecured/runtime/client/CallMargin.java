@@ -82,6 +82,11 @@ public final class CallMargin {
         return current(ticker.read()).margin;
     }
 
+    /** The most the learned margin rises to. */
+    public Duration cap() {
+        return Duration.ofNanos(cap);
+    }
+
     /**
      * The validity a token must have left for a call whose operation asks for {@code refreshSkew}: the
      * longer of the two, never less than {@code refreshSkew}. Returns one of the two instances as they

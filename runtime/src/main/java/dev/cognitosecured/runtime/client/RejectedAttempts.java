@@ -61,7 +61,7 @@ final class RejectedAttempts {
                 + (took.length == 1 ? "attempt took " : "attempts took ") + durations() + "). Tokens are sent with"
                 + " at least the longer of refreshSkew (" + seconds(skew.toNanos()) + ") and the margin learned from"
                 + " slow calls (now " + seconds(margin.learned().toNanos()) + ", at most "
-                + seconds(CallMargin.DEFAULT_CAP.toNanos()) + ") left: raise refreshSkew above the slowest attempt,"
+                + seconds(margin.cap().toNanos()) + ") left: raise refreshSkew above the slowest attempt,"
                 + " or the app client's token validity if the attempts take about as long as the tokens live",
                 last.status(), true, last);
     }

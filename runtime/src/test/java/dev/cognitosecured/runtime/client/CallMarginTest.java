@@ -55,6 +55,8 @@ class CallMarginTest {
         ticker.advance(Duration.ofSeconds(7));
         capped.recordSince(startedAt);
         assertEquals(Duration.ofSeconds(8), capped.learned());
+        assertEquals(Duration.ofSeconds(8), capped.cap());
+        assertEquals(CallMargin.DEFAULT_CAP, margin.cap());
         Duration longSkew = Duration.ofSeconds(30);
         assertSame(longSkew, capped.forSkew(longSkew), "a skew above the cap still counts");
     }
