@@ -55,13 +55,37 @@ public interface SessionStore {
 
     /**
      * Tokens to replay a call with after the server rejected {@code rejected}: refreshed if
-     * {@code rejected} are still the current tokens, else the current ones (another caller already
-     * refreshed them).
+     * {@code rejected} are still the current tokens; else the current ones (another caller already
+     * refreshed them) if they have more than {@code minValidity} left, else refreshed. A caller that
+     * measured the rejected attempt asks for what it took plus its skew, so that the replay cannot
+     * expire in flight the way the attempt did.
+     *
+     * <p>As with {@link #tokens(Duration)}, concurrent callers share one refresh. If tokens could
+     * never last {@code minValidity} (it is not shorter than their whole validity), the replay is
+     * satisfied with three quarters of that validity: tokens as fresh as a refresh gives, without a
+     * refresh per replaying caller.
+     *
+     * @param rejected the tokens the server rejected
+     * @param minValidity the validity the replay needs; not negative
+     * @throws SignInRequiredException if nobody is signed in, or Cognito rejected the refresh token
      */
-    Tokens refreshIfCurrent(Tokens rejected);
+    Tokens refreshIfCurrent(Tokens rejected, Duration minValidity);
+
+    /** As {@link #refreshIfCurrent(Tokens, Duration)}, completing the stage instead of blocking. */
+    CompletionStage<Tokens> refreshIfCurrentAsync(Tokens rejected, Duration minValidity);
+
+    /**
+     * As {@link #refreshIfCurrent(Tokens, Duration)} for a replay that needs no more than tokens
+     * that have not expired (a caller that did not measure the rejected attempt).
+     */
+    default Tokens refreshIfCurrent(Tokens rejected) {
+        return refreshIfCurrent(rejected, Duration.ZERO);
+    }
 
     /** As {@link #refreshIfCurrent(Tokens)}, completing the stage instead of blocking. */
-    CompletionStage<Tokens> refreshIfCurrentAsync(Tokens rejected);
+    default CompletionStage<Tokens> refreshIfCurrentAsync(Tokens rejected) {
+        return refreshIfCurrentAsync(rejected, Duration.ZERO);
+    }
 
     /**
      * Starts a session with the tokens that {@code request} obtains. The store reads its clock before

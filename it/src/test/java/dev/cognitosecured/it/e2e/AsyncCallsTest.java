@@ -50,8 +50,11 @@ class AsyncCallsTest {
             Set<String> issuingThreads = ContinuousCalls.threadNames();
 
             Pace pace = Pace.expiringInFlight(timing);
+            LongestMargin margin = new LongestMargin(app.margin());
             CallTally calls = ContinuousCalls.nonBlocking(IN_FLIGHT, ISSUERS, standIns.clock(), pace, span,
-                    () -> Calls.readOrAddLater(todos), issuingThreads);
+                    () -> margin.afterIssuing(() -> Calls.readOrAddLater(todos)), issuingThreads);
+            // the margin learned from the time attempts spent in flight refreshes tokens earlier
+            timing = timing.withLearnedMargin(margin.longest());
 
             ServerLog server = ServerLog.of(standIns.graphQL());
             long refreshes = standIns.refreshes();
@@ -59,6 +62,7 @@ class AsyncCallsTest {
                     "lifetimes", LIFETIMES, "calls", calls.calls(),
                     "unauthorized_surfaced", calls.failedWith(UnauthorizedException.class), "refreshes", refreshes,
                     "allowed", timing.allowed(span.minus(pace.step()), span),
+                    "learned_margin_ms", margin.longest().toMillis(),
                     "server_401_expired_in_flight", server.expired(), "tokens", server.distinctTokens());
 
             assertEquals(0, calls.failedWith(UnauthorizedException.class), calls::describeFailures);

@@ -46,14 +46,18 @@ class ExpiryInstantTest {
             Duration span = timing.lifetimes(LIFETIMES);
 
             Pace pace = Pace.expiringInFlight(timing);
+            LongestMargin margin = new LongestMargin(app.margin());
             CallTally calls = ContinuousCalls.blocking(CALLERS, standIns.clock(), pace, span,
-                    () -> Calls.readOrAdd(todos));
+                    () -> margin.after(() -> Calls.readOrAdd(todos)));
+            // the margin learned from the time attempts spent in flight refreshes tokens earlier
+            timing = timing.withLearnedMargin(margin.longest());
 
             ServerLog server = ServerLog.of(standIns.graphQL());
             long refreshes = standIns.refreshes();
             Measured.report("scenario 1 expiry instant", "callers", CALLERS, "lifetimes", LIFETIMES,
                     "calls", calls.calls(), "unauthorized_surfaced", calls.failedWith(UnauthorizedException.class),
                     "refreshes", refreshes, "allowed", timing.allowed(span.minus(pace.step()), span),
+                    "learned_margin_ms", margin.longest().toMillis(),
                     "server_401_expired_in_flight", server.expired(), "tokens", server.distinctTokens());
 
             assertEquals(0, calls.failedWith(UnauthorizedException.class), calls::describeFailures);

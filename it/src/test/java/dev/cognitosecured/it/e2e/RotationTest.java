@@ -48,12 +48,16 @@ class RotationTest {
             Duration span = timing.lifetimes(LIFETIMES);
 
             Pace pace = Pace.expiringInFlight(timing);
+            LongestMargin margin = new LongestMargin(app.margin());
             CallTally calls = ContinuousCalls.blocking(CALLERS, standIns.clock(), pace, span,
-                    () -> Calls.readOrAdd(todos));
+                    () -> margin.after(() -> Calls.readOrAdd(todos)));
+            // the margin learned from the time attempts spent in flight refreshes tokens earlier
+            timing = timing.withLearnedMargin(margin.longest());
 
             long rotations = standIns.cognito().requestCount(Action.GET_TOKENS_FROM_REFRESH_TOKEN);
             Measured.report("scenario 4 rotation", "callers", CALLERS, "lifetimes", LIFETIMES, "calls", calls.calls(),
                     "refreshes", rotations, "allowed", timing.allowed(span.minus(pace.step()), span),
+                    "learned_margin_ms", margin.longest().toMillis(),
                     "session_ended", app.events().count(SessionEnded.class),
                     "refresh_failed", app.events().count(RefreshFailed.class));
 

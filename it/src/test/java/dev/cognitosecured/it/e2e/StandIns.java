@@ -8,6 +8,7 @@ import dev.cognitosecured.testing.cognito.ManualClock;
 import dev.cognitosecured.testing.cognito.NewUser;
 import dev.cognitosecured.testing.cognito.PoolSettings;
 import dev.cognitosecured.testing.graphql.Latency;
+import dev.cognitosecured.testing.graphql.LatencyWait;
 import dev.cognitosecured.testing.graphql.LocalGraphQL;
 import dev.cognitosecured.testing.CognitoSecuredProperties;
 import java.time.Duration;
@@ -38,14 +39,14 @@ public final class StandIns implements AutoCloseable {
     private final LocalStandIns standIns;
 
     private StandIns(Builder builder) {
-        this.clock = ManualClock.at(builder.start);
+        this.clock = builder.clock != null ? builder.clock : ManualClock.at(builder.start);
         this.timing = builder.timing;
         this.standIns = builder.kit
                 .clock(clock)
                 .client(builder.clientSettings
                         .withAccessTokenValidity(timing.lifetime())
                         .withIdTokenValidity(timing.lifetime()))
-                .graphQL(graphQL -> backend.wire(graphQL).latency(builder.latency))
+                .graphQL(graphQL -> backend.wire(graphQL).latency(builder.latency).latencyWait(builder.latencyWait))
                 .start();
     }
 
@@ -150,9 +151,11 @@ public final class StandIns implements AutoCloseable {
 
         private final LocalStandIns.Builder kit = LocalStandIns.builder().schema(TodoBackend.schema());
         private Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        private ManualClock clock;
         private TokenTiming timing = TokenTiming.standard();
         private ClientSettings clientSettings = ClientSettings.defaults();
         private Latency latency = Latency.none();
+        private LatencyWait latencyWait = LatencyWait.sleeping();
 
         private Builder() {
         }
@@ -160,6 +163,12 @@ public final class StandIns implements AutoCloseable {
         /** Where the stand-ins' clock starts (the current second by default). */
         public Builder clockAt(Instant start) {
             this.start = Objects.requireNonNull(start, "start");
+            return this;
+        }
+
+        /** The clock the stand-ins share, when the test made it itself (else one at {@link #clockAt}). */
+        public Builder clock(ManualClock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
@@ -184,6 +193,12 @@ public final class StandIns implements AutoCloseable {
         /** LocalGraphQL's latency before each answer. */
         public Builder latency(Latency latency) {
             this.latency = Objects.requireNonNull(latency, "latency");
+            return this;
+        }
+
+        /** How LocalGraphQL waits out its latency: it sleeps by default. */
+        public Builder latencyWait(LatencyWait wait) {
+            this.latencyWait = Objects.requireNonNull(wait, "wait");
             return this;
         }
 

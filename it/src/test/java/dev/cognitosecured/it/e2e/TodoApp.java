@@ -3,6 +3,7 @@ package dev.cognitosecured.it.e2e;
 import dev.cognitosecured.annotations.AuthFlow;
 import dev.cognitosecured.it.e2e.app.TodoService;
 import dev.cognitosecured.runtime.SessionStore;
+import dev.cognitosecured.runtime.client.CallMargin;
 import dev.cognitosecured.runtime.internal.cdi.CognitoSecuredExtension;
 import dev.cognitosecured.runtime.spi.GraphQLTransport;
 import dev.cognitosecured.runtime.spi.IdentityProvider;
@@ -44,6 +45,16 @@ public final class TodoApp implements AutoCloseable {
 
     public TodoService service() {
         return container.select(TodoService.class).get();
+    }
+
+    /** The generated client of {@code api}, as the application would inject it. */
+    public <T> T client(Class<T> api) {
+        return container.select(api).get();
+    }
+
+    /** The default pool's margin, learned from its callers' attempts. */
+    public CallMargin margin() {
+        return container.select(CallMargin.class, AuthFlow.Literal.of("default")).get();
     }
 
     public StoreEvents events() {

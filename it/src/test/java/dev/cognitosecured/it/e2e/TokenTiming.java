@@ -10,7 +10,8 @@ import java.util.Objects;
  * {@code refreshSkew} ({@link #SKEW}), refreshes in the background from {@code skew + prefetch}
  * before its local expiry, and judges that expiry as {@code lifetime − 1 s} after the token request
  * was sent. So over {@code elapsed} of continuous calls it refreshes at least once per lifetime (no
- * token outlives it) and at most once per {@code lifetime − 1 s − skew − prefetch}: one per lifetime,
+ * token outlives it) and at most once per {@code lifetime − 1 s − skew − prefetch} (the pool's learned
+ * margin instead of the skew when it is longer: {@link #withLearnedMargin}): one per lifetime,
  * give or take the prefetch, however many callers there are.
  */
 public final class TokenTiming {
@@ -24,9 +25,11 @@ public final class TokenTiming {
     private static final Duration WHOLE_SECONDS_MARGIN = Duration.ofSeconds(1);
 
     private final Duration lifetime;
+    private final Duration margin;
 
-    private TokenTiming(Duration lifetime) {
+    private TokenTiming(Duration lifetime, Duration margin) {
         this.lifetime = Objects.requireNonNull(lifetime, "lifetime");
+        this.margin = Objects.requireNonNull(margin, "margin");
         if (shortestRefreshInterval().isNegative() || shortestRefreshInterval().isZero()) {
             throw new IllegalArgumentException("a lifetime of " + lifetime + " leaves no time between refreshes");
         }
@@ -34,7 +37,7 @@ public final class TokenTiming {
 
     /** Tokens that live {@code lifetime} ({@code exp − iat}). */
     public static TokenTiming of(Duration lifetime) {
-        return new TokenTiming(lifetime);
+        return new TokenTiming(lifetime, SKEW);
     }
 
     /** The suite's usual lifetime on LocalCognito: 20 seconds. */
@@ -51,9 +54,21 @@ public final class TokenTiming {
         return lifetime.multipliedBy(count);
     }
 
-    /** The least time between two refreshes of one session: {@code lifetime − 1 s − skew − prefetch}. */
+    /**
+     * This timing for a pool whose calls were sent with at least {@code learned} left at most (the
+     * longest {@code CallMargin.learned()} seen while they ran), when that is longer than the skew:
+     * tokens are then refreshed earlier, still once each.
+     */
+    public TokenTiming withLearnedMargin(Duration learned) {
+        return learned.compareTo(margin) > 0 ? new TokenTiming(lifetime, learned) : this;
+    }
+
+    /**
+     * The least time between two refreshes of one session: {@code lifetime − 1 s − margin − prefetch},
+     * the margin being the skew or, {@linkplain #withLearnedMargin if longer}, the learned one.
+     */
     public Duration shortestRefreshInterval() {
-        return lifetime.minus(WHOLE_SECONDS_MARGIN).minus(SKEW).minus(PREFETCH);
+        return lifetime.minus(WHOLE_SECONDS_MARGIN).minus(margin).minus(PREFETCH);
     }
 
     /** The fewest refreshes that keep a session's calls going for {@code elapsed}: one per lifetime. */
@@ -92,6 +107,7 @@ public final class TokenTiming {
 
     @Override
     public String toString() {
-        return "TokenTiming[lifetime=" + lifetime + ", skew=" + SKEW + ", prefetch=" + PREFETCH + "]";
+        return "TokenTiming[lifetime=" + lifetime + ", skew=" + SKEW + ", prefetch=" + PREFETCH
+                + (margin.equals(SKEW) ? "" : ", learned margin=" + margin) + "]";
     }
 }

@@ -3,10 +3,13 @@ package dev.cognitosecured.runtime.client;
 import static dev.cognitosecured.runtime.internal.concurrent.Completions.unwrap;
 
 import dev.cognitosecured.annotations.CognitoSecured.TokenKind;
+import dev.cognitosecured.runtime.GraphQLErrorsException;
 import dev.cognitosecured.runtime.SessionStore;
 import dev.cognitosecured.runtime.UnauthorizedException;
 import dev.cognitosecured.runtime.spi.GraphQLTransport;
+import dev.cognitosecured.runtime.spi.Ticker;
 import dev.cognitosecured.runtime.spi.Tokens;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -19,6 +22,13 @@ import java.util.function.Supplier;
  * 401 with a refresh (only if no other caller already refreshed) and a replay, as many times as the
  * operation's {@link CallPolicy} allows.
  *
+ * <p>Attempts are timed (all, or a sample once a pool is busy) on the pool's {@link CallMargin}, which
+ * all callers of the pool share: a call is sent only with tokens that have more left than the longer
+ * of the operation's {@code refreshSkew} and the margin learned from the pool's slow attempts, and a
+ * replay only with tokens that have more left than the rejected attempt took (the learned margin, if
+ * it was not timed) plus the skew. When the replays are spent and the server said the token had
+ * expired, the exception says how long the attempts took.
+ *
  * <p>Generated clients receive it by injection ({@code @AuthFlow("pool") SecuredCaller}).
  */
 public final class SecuredCaller {
@@ -27,23 +37,40 @@ public final class SecuredCaller {
     private final SessionStore fixedStore;
     private final Supplier<? extends SessionStore> stores;
     private final GraphQLTransport transport;
+    private final CallMargin margin;
 
-    /** A caller that always uses {@code store}. */
+    /** A caller that always uses {@code store}, with a margin of its own on the system ticker. */
     public SecuredCaller(SessionStore store, GraphQLTransport transport) {
+        this(store, transport, new CallMargin(Ticker.system()));
+    }
+
+    /** A caller that always uses {@code store} and times its attempts on {@code margin}. */
+    public SecuredCaller(SessionStore store, GraphQLTransport transport, CallMargin margin) {
         this.fixedStore = Objects.requireNonNull(store, "store");
         this.stores = null;
         this.transport = Objects.requireNonNull(transport, "transport");
+        this.margin = Objects.requireNonNull(margin, "margin");
+    }
+
+    /**
+     * As {@link #SecuredCaller(Supplier, GraphQLTransport, CallMargin)}, with a margin of its own on the
+     * system ticker.
+     */
+    public SecuredCaller(Supplier<? extends SessionStore> stores, GraphQLTransport transport) {
+        this(stores, transport, new CallMargin(Ticker.system()));
     }
 
     /**
      * A caller that asks {@code stores}, on the calling thread, for the store of the caller's context
      * (e.g. its HTTP session) at the start of each call, and keeps using that store for the call's
-     * refreshes and replays, whichever thread completes them.
+     * refreshes and replays, whichever thread completes them. It times its attempts on {@code margin},
+     * the pool's.
      */
-    public SecuredCaller(Supplier<? extends SessionStore> stores, GraphQLTransport transport) {
+    public SecuredCaller(Supplier<? extends SessionStore> stores, GraphQLTransport transport, CallMargin margin) {
         this.fixedStore = null;
         this.stores = Objects.requireNonNull(stores, "stores");
         this.transport = Objects.requireNonNull(transport, "transport");
+        this.margin = Objects.requireNonNull(margin, "margin");
     }
 
     /**
@@ -95,49 +122,78 @@ public final class SecuredCaller {
     private <T> T send(Operation<T> operation, Map<String, Object> variables) {
         CallPolicy policy = operation.policy();
         SessionStore store = store();
-        Tokens tokens = store.tokens(policy.refreshSkew());
-        for (int replays = 0; ; replays++) {
+        Tokens tokens = store.tokens(margin.forSkew(policy.refreshSkew()));
+        RejectedAttempts rejections = null;
+        for (;;) {
+            boolean timed = margin.timesNextAttempt();
+            long startedAt = timed ? margin.now() : 0;
             try {
-                return transport.execute(operation, variables, token(tokens, policy));
-            } catch (UnauthorizedException rejected) {
-                if (replays == policy.retryOnUnauthorized()) {
-                    throw stillRejected(operation, replays, rejected);
+                T result = transport.execute(operation, variables, token(tokens, policy));
+                if (timed) {
+                    margin.recordSince(startedAt);
                 }
-                tokens = store.refreshIfCurrent(tokens);
+                return result;
+            } catch (GraphQLErrorsException answered) {
+                if (timed) {
+                    margin.recordSince(startedAt);
+                }
+                throw answered;
+            } catch (UnauthorizedException rejected) {
+                long took = timed ? margin.recordSince(startedAt) : RejectedAttempts.NOT_TIMED;
+                rejections = RejectedAttempts.after(rejections, took);
+                if (rejections.replays() == policy.retryOnUnauthorized()) {
+                    throw rejections.surface(operation, rejected, margin);
+                }
+                tokens = store.refreshIfCurrent(tokens, replayNeeds(took, policy));
             }
         }
     }
 
     private <T> CompletionStage<T> sendAsync(Operation<T> operation, Map<String, Object> variables) {
         SessionStore store;
+        Duration need;
         try {
             store = store();
+            need = margin.forSkew(operation.policy().refreshSkew());
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return store.tokensAsync(operation.policy().refreshSkew())
-                .thenCompose(tokens -> attempt(store, operation, variables, tokens, 0));
+        return store.tokensAsync(need).thenCompose(tokens -> attempt(store, operation, variables, tokens, null));
     }
 
     private <T> CompletionStage<T> attempt(SessionStore store, Operation<T> operation, Map<String, Object> variables,
-            Tokens tokens, int replays) {
+            Tokens tokens, RejectedAttempts before) {
         CallPolicy policy = operation.policy();
+        boolean timed = margin.timesNextAttempt();
+        long startedAt = timed ? margin.now() : 0;
         return transport.executeAsync(operation, variables, token(tokens, policy))
                 .handle((result, failure) -> {
-                    if (failure == null) {
-                        return CompletableFuture.completedStage(result);
-                    }
-                    Throwable cause = unwrap(failure);
+                    Throwable cause = failure == null ? null : unwrap(failure);
+                    boolean answered = cause == null || cause instanceof GraphQLErrorsException
+                            || cause instanceof UnauthorizedException;
+                    long took = timed && answered ? margin.recordSince(startedAt) : RejectedAttempts.NOT_TIMED;
                     if (!(cause instanceof UnauthorizedException rejected)) {
-                        return CompletableFuture.<T>failedStage(cause);
+                        return cause == null ? CompletableFuture.completedStage(result)
+                                : CompletableFuture.<T>failedStage(cause);
                     }
-                    if (replays == policy.retryOnUnauthorized()) {
-                        return CompletableFuture.<T>failedStage(stillRejected(operation, replays, rejected));
+                    RejectedAttempts rejections = RejectedAttempts.after(before, took);
+                    if (rejections.replays() == policy.retryOnUnauthorized()) {
+                        return CompletableFuture.<T>failedStage(rejections.surface(operation, rejected, margin));
                     }
-                    return store.refreshIfCurrentAsync(tokens)
-                            .thenCompose(fresh -> attempt(store, operation, variables, fresh, replays + 1));
+                    return store.refreshIfCurrentAsync(tokens, replayNeeds(took, policy))
+                            .thenCompose(fresh -> attempt(store, operation, variables, fresh, rejections));
                 })
                 .thenCompose(stage -> stage);
+    }
+
+    /**
+     * The validity a replay needs after an attempt that took {@code took} nanoseconds was rejected: as
+     * long as that attempt took, plus the skew, so that it cannot expire in flight the same way. For
+     * an attempt that was not timed, the learned margin stands for its duration.
+     */
+    private Duration replayNeeds(long took, CallPolicy policy) {
+        return took == RejectedAttempts.NOT_TIMED ? policy.refreshSkew().plus(margin.remembered())
+                : policy.refreshSkew().plusNanos(took);
     }
 
     /** The store of this call: the one store, or the one {@link #stores} finds on the calling thread. */
@@ -149,16 +205,4 @@ public final class SecuredCaller {
     private static String token(Tokens tokens, CallPolicy policy) {
         return policy.token() == TokenKind.ID ? tokens.idToken() : tokens.accessToken();
     }
-
-    private static UnauthorizedException stillRejected(Operation<?> operation, int replays,
-            UnauthorizedException last) {
-        if (replays == 0) {
-            return last;
-        }
-        return new UnauthorizedException(operation.name() + " was rejected with HTTP " + last.status()
-                + " after " + replays + (replays == 1 ? " refresh and replay" : " refreshes and replays")
-                + "; check that the API trusts this user pool and app client, and which token it expects",
-                last.status(), last);
-    }
-
 }

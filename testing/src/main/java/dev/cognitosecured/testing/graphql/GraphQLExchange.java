@@ -13,12 +13,11 @@ import java.time.InstantSource;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Answers one POST to the endpoint as AppSync does: waits the injected latency, checks the token,
- * then executes the operation. Every request is recorded before its answer is sent.
+ * Answers one POST to the endpoint as AppSync does: waits the injected latency (as its {@link LatencyWait}
+ * says), checks the token, then executes the operation. Every request is recorded before its answer is sent.
  */
 final class GraphQLExchange implements HttpHandler {
 
@@ -28,16 +27,18 @@ final class GraphQLExchange implements HttpHandler {
     private final boolean acceptBearerPrefix;
     private final InstantSource clock;
     private final AtomicReference<Latency> latency;
+    private final LatencyWait latencyWait;
     private final RequestLog log;
 
     GraphQLExchange(String path, GraphQL graphQL, AtomicReference<TokenVerifier> verifier, boolean acceptBearerPrefix,
-            InstantSource clock, AtomicReference<Latency> latency, RequestLog log) {
+            InstantSource clock, AtomicReference<Latency> latency, LatencyWait latencyWait, RequestLog log) {
         this.path = path;
         this.graphQL = graphQL;
         this.verifier = verifier;
         this.acceptBearerPrefix = acceptBearerPrefix;
         this.clock = clock;
         this.latency = latency;
+        this.latencyWait = latencyWait;
         this.log = log;
     }
 
@@ -49,7 +50,10 @@ final class GraphQLExchange implements HttpHandler {
                 return;
             }
             Instant receivedAt = clock.instant();
-            pause(latency.get().next());
+            Duration delay = latency.get().next();
+            if (!delay.isZero()) {
+                latencyWait.await(delay);
+            }
             HttpAnswer answer;
             try {
                 answer = answer(exchange, receivedAt);
@@ -118,12 +122,6 @@ final class GraphQLExchange implements HttpHandler {
             return value.substring(7).strip();
         }
         return value;
-    }
-
-    private static void pause(Duration delay) throws InterruptedException {
-        if (!delay.isZero()) {
-            TimeUnit.NANOSECONDS.sleep(delay.toNanos());
-        }
     }
 
     private static void send(HttpExchange exchange, HttpAnswer answer) throws IOException {

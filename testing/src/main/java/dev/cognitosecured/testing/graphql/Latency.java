@@ -6,8 +6,10 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * How long {@link LocalGraphQL} waits before it answers each request: nothing, a fixed delay, or a
- * delay drawn uniformly from a range. The server really waits (the delay is on its side, in its own
- * threads), so tests see real concurrency; they should still assert outcomes, never timings.
+ * delay drawn uniformly from a range. The server waits before it checks the token (the delay is on
+ * its side, in its own threads), so tests see real concurrency; they should still assert outcomes,
+ * never timings. It sleeps, unless the server was given another {@link LatencyWait} (one that waits
+ * for a test's manual clock to move).
  *
  * @param min the shortest delay
  * @param max the longest delay, not shorter than {@code min}

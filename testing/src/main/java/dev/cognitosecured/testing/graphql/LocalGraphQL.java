@@ -94,7 +94,8 @@ public final class LocalGraphQL implements AutoCloseable {
         this.handlers = Executors.newCachedThreadPool(new DaemonThreads());
         server.setExecutor(handlers);
         server.createContext(builder.path, new GraphQLExchange(
-                builder.path, graphQL, this.verifier, builder.acceptBearerPrefix, builder.clock, latency, log));
+                builder.path, graphQL, this.verifier, builder.acceptBearerPrefix, builder.clock, latency,
+                builder.latencyWait, log));
         server.start();
         this.endpoint = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + builder.path);
     }
@@ -220,6 +221,7 @@ public final class LocalGraphQL implements AutoCloseable {
         private InstantSource clock = InstantSource.system();
         private Duration leeway = Duration.ZERO;
         private Latency latency = Latency.none();
+        private LatencyWait latencyWait = LatencyWait.sleeping();
         private int port;
         private String path = "/graphql";
 
@@ -349,6 +351,15 @@ public final class LocalGraphQL implements AutoCloseable {
         /** Delays every answer; none by default. It can be changed later with {@link LocalGraphQL#latency}. */
         public Builder latency(Latency latency) {
             this.latency = Objects.requireNonNull(latency, "latency");
+            return this;
+        }
+
+        /**
+         * How a request waits out its latency before its token is checked: {@link LatencyWait#sleeping()}
+         * by default; a test on a manual clock gives one that waits for the clock to move.
+         */
+        public Builder latencyWait(LatencyWait wait) {
+            this.latencyWait = Objects.requireNonNull(wait, "wait");
             return this;
         }
 

@@ -13,12 +13,14 @@ import dev.cognitosecured.it.e2e.CallTally;
 import dev.cognitosecured.it.e2e.Calls;
 import dev.cognitosecured.it.e2e.ContinuousCalls;
 import dev.cognitosecured.it.e2e.ContinuousCalls.Pace;
+import dev.cognitosecured.it.e2e.LongestMargin;
 import dev.cognitosecured.it.e2e.Measured;
 import dev.cognitosecured.it.e2e.ServerLog;
 import dev.cognitosecured.it.e2e.Storm;
 import dev.cognitosecured.it.e2e.Threads;
 import dev.cognitosecured.it.e2e.TodoApp;
 import dev.cognitosecured.it.e2e.TodoBackend;
+import dev.cognitosecured.it.e2e.TokenTiming;
 import dev.cognitosecured.it.e2e.app.Stats;
 import dev.cognitosecured.it.e2e.app.TodoService;
 import dev.cognitosecured.runtime.GraphQLErrorsException;
@@ -63,18 +65,22 @@ class CognitoLocalScenariosTest {
             // cognito-local's tokens live in real time, so none can expire in flight here: only the store's
             // clock moves, a twentieth of a lifetime per five calls.
             Pace pace = Pace.of(CognitoLocalScenario.TIMING, 20, 5);
+            LongestMargin margin = new LongestMargin(app.margin());
             CallTally calls = ContinuousCalls.blocking(50, scenario.clientClock(), pace, span,
-                    () -> Calls.readOrAdd(todos));
+                    () -> margin.after(() -> Calls.readOrAdd(todos)));
+            // attempts take the time the store's clock moved while they were in flight: a learned margin
+            TokenTiming timing = CognitoLocalScenario.TIMING.withLearnedMargin(margin.longest());
 
             ServerLog server = ServerLog.of(scenario.graphQL());
             long refreshes = scenario.refreshes();
             Measured.report("cognito-local scenario 1", "callers", 50, "lifetimes", LIFETIMES, "calls", calls.calls(),
                     "unauthorized_surfaced", calls.failedWith(UnauthorizedException.class), "refreshes", refreshes,
-                    "allowed", CognitoLocalScenario.TIMING.allowed(span.minus(pace.step()), span),
+                    "allowed", timing.allowed(span.minus(pace.step()), span),
+                    "learned_margin_ms", margin.longest().toMillis(),
                     "server_401", server.unauthorized(), "tokens", server.distinctTokens());
 
             assertEquals(0, calls.failedCount(), calls::describeFailures);
-            CognitoLocalScenario.TIMING.assertAllows(refreshes, span.minus(pace.step()), span);
+            timing.assertAllows(refreshes, span.minus(pace.step()), span);
             assertEquals(refreshes, app.events().count(TokensRefreshed.class));
             assertEquals(1, scenario.passwordSignIns());
             assertEquals(0, server.unauthorized());

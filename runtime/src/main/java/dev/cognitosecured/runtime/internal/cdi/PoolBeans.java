@@ -3,6 +3,7 @@ package dev.cognitosecured.runtime.internal.cdi;
 import dev.cognitosecured.annotations.AuthFlow;
 import dev.cognitosecured.runtime.SessionStore;
 import dev.cognitosecured.runtime.SignIn;
+import dev.cognitosecured.runtime.client.CallMargin;
 import dev.cognitosecured.runtime.client.SecuredCaller;
 import dev.cognitosecured.runtime.internal.config.InvalidConfigurationException;
 import dev.cognitosecured.runtime.internal.config.PoolConfig;
@@ -28,8 +29,9 @@ import java.util.function.Supplier;
  *       {@code session-scope} says: one store per context, made when first used;</li>
  *   <li>{@code SignIn}, in the same scope, over the store of its context (the instance itself; both
  *       live and die together), with the challenge slot of its own sign-in in progress;</li>
- *   <li>{@code SecuredCaller}, {@code @Dependent}, over the store of the calling context and the pool's
- *       transport: what the generated clients inject;</li>
+ *   <li>{@code SecuredCaller}, {@code @Dependent}, over the store of the calling context, the pool's
+ *       transport and its margin: what the generated clients inject;</li>
+ *   <li>{@code CallMargin}, {@code @Dependent}: the pool's one margin, for the application to watch;</li>
  *   <li>the pool's {@link PoolRuntime}, {@code @Singleton}, which the others share and which is
  *       closed when the container shuts down.</li>
  * </ul>
@@ -79,7 +81,14 @@ final class PoolBeans {
                 .scope(Dependent.class)
                 .id(ID_PREFIX + "SecuredCaller#" + pool)
                 .produceWith(lookup -> new SecuredCaller(storeInCallersContext(lookup, flow),
-                        runtimeOf(lookup, flow).transport()));
+                        runtimeOf(lookup, flow).transport(), runtimeOf(lookup, flow).margin()));
+
+        discovery.<CallMargin>addBean()
+                .types(CallMargin.class, Object.class)
+                .qualifiers(flow, Any.Literal.INSTANCE)
+                .scope(Dependent.class)
+                .id(ID_PREFIX + "CallMargin#" + pool)
+                .produceWith(lookup -> runtimeOf(lookup, flow).margin());
     }
 
     private static Function<Instance<Object>, PoolRuntime> runtimeFactory(PoolConfigResult result) {

@@ -2,6 +2,7 @@ package dev.cognitosecured.runtime.internal.cdi;
 
 import dev.cognitosecured.runtime.SessionStore;
 import dev.cognitosecured.runtime.SignIn;
+import dev.cognitosecured.runtime.client.CallMargin;
 import dev.cognitosecured.runtime.internal.cognito.CognitoIdentityProvider;
 import dev.cognitosecured.runtime.internal.cognito.CognitoSignIn;
 import dev.cognitosecured.runtime.internal.config.PoolConfig;
@@ -26,7 +27,8 @@ import java.util.function.Consumer;
 
 /**
  * What the stores and callers of one pool share, application-wide: the identity provider, the
- * GraphQL transport, the clock and the event sink. Each part is the application's replacement bean
+ * GraphQL transport, the clock, the {@link CallMargin} learned from the pool's attempts and the event
+ * sink. Each part is the application's replacement bean
  * if it has one (see {@link ReplaceableParts}), else the default, made on first use; the defaults
  * made here are closed with this object when the container shuts down.
  */
@@ -41,6 +43,7 @@ final class PoolRuntime implements AutoCloseable {
     private final Lazy<IdentityProvider> identityProvider = new Lazy<>(this::makeIdentityProvider);
     private final Lazy<GraphQLTransport> transport = new Lazy<>(this::makeTransport);
     private final Lazy<Ticker> ticker = new Lazy<>(this::makeTicker);
+    private final Lazy<CallMargin> margin = new Lazy<>(() -> new CallMargin(ticker()));
 
     PoolRuntime(PoolConfig config, ReplaceableParts replacements, Consumer<Object> events) {
         this.config = Objects.requireNonNull(config, "config");
@@ -58,6 +61,11 @@ final class PoolRuntime implements AutoCloseable {
 
     Ticker ticker() {
         return ticker.get();
+    }
+
+    /** The margin every caller of this pool times its attempts on and sends its calls with. */
+    CallMargin margin() {
+        return margin.get();
     }
 
     /** A new, empty session store of this pool. */

@@ -21,7 +21,8 @@ import java.util.Optional;
 
 /**
  * Turns one HTTP answer (status and body) into the operation's result or the matching exception:
- * {@link UnauthorizedException} for 401, {@link GraphQLErrorsException} for a successful answer with
+ * {@link UnauthorizedException} for 401 (marked {@linkplain UnauthorizedException#tokenExpired() expired}
+ * when the server's first error says {@code Token has expired.}), {@link GraphQLErrorsException} for a successful answer with
  * {@code errors}, {@link TransportException} for anything that is not a GraphQL response or does not
  * bind to the result type.
  *
@@ -33,6 +34,9 @@ import java.util.Optional;
 public final class GraphQLResponseReader {
 
     private static final int UNAUTHORIZED = 401;
+
+    /** The message of AppSync's 401 for a token whose {@code exp} has passed. */
+    private static final String TOKEN_EXPIRED = "Token has expired.";
 
     private final Jsonb jsonb;
     private final JsonReaderFactory readers;
@@ -52,8 +56,10 @@ public final class GraphQLResponseReader {
      */
     public <T> T read(GraphQLOperation<T> operation, int status, String body, String sentToken) {
         if (status == UNAUTHORIZED) {
+            Optional<GraphQLError> reason = firstError(body, sentToken);
+            boolean expired = reason.filter(error -> error.message().strip().equals(TOKEN_EXPIRED)).isPresent();
             throw new UnauthorizedException("GraphQL operation " + operation.name() + " was rejected with HTTP 401: "
-                    + rejection(body, sentToken), status);
+                    + rejection(reason, body, sentToken), status, expired, null);
         }
         if (status < 200 || status > 299) {
             throw new TransportException("GraphQL operation " + operation.name() + " failed with HTTP " + status
@@ -118,12 +124,16 @@ public final class GraphQLResponseReader {
         return new GraphQLErrorsException(operation.name(), read, partial);
     }
 
-    /** What the server said when it rejected the token: its first error, else an excerpt of the body. */
-    private String rejection(String body, String sentToken) {
-        Optional<GraphQLError> first = parse(body)
+    /** The first of the errors a 401's body names, if it is a GraphQL response with errors. */
+    private Optional<GraphQLError> firstError(String body, String sentToken) {
+        return parse(body)
                 .map(response -> response.get("errors"))
                 .filter(errors -> errors.getValueType() == JsonValue.ValueType.ARRAY && !errors.asJsonArray().isEmpty())
                 .map(errors -> GraphQLErrorReader.read(errors.asJsonArray(), sentToken).get(0));
+    }
+
+    /** What the server said when it rejected the token: its first error, else an excerpt of the body. */
+    private static String rejection(Optional<GraphQLError> first, String body, String sentToken) {
         if (first.isEmpty()) {
             return BodyExcerpt.of(body, sentToken);
         }

@@ -51,6 +51,11 @@ import java.util.function.Supplier;
  * as it is, without checking it again (a refresh that took longer than the tokens' validity would not
  * do better the second time).
  *
+ * <p><b>Replays.</b> After the server rejected tokens, {@link #refreshIfCurrent(Tokens, Duration)}
+ * refreshes if they are still current; if another caller already replaced them, the newer tokens
+ * serve the replay only if they have more left than the replay needs (the rejected attempt's duration
+ * plus the skew, as the caller measured it), else the replay waits for a refresh like any caller.
+ *
  * <p><b>Prefetch.</b> A caller that is still satisfied starts a background refresh (and returns the
  * current tokens at once) when fewer than {@code minValidity + prefetch} are left, never before
  * half-life; a caller asking for more than the tokens' whole validity is treated as asking for a
@@ -122,7 +127,7 @@ public final class DefaultSessionStore implements SessionStore {
     public Tokens tokens(Duration minValidity) {
         long need = nanos(minValidity, "minValidity");
         Tokens fast = fastPath(need);
-        return fast != null ? fast : waitFor(() -> acquire(need));
+        return fast != null ? fast : waitFor(() -> acquire(need, false));
     }
 
     @Override
@@ -134,21 +139,26 @@ public final class DefaultSessionStore implements SessionStore {
             return CompletableFuture.failedFuture(e);
         }
         Tokens fast = fastPath(need);
-        return fast != null ? CompletableFuture.completedFuture(fast) : relay(() -> acquire(need));
+        return fast != null ? CompletableFuture.completedFuture(fast) : relay(() -> acquire(need, false));
     }
 
     @Override
-    public Tokens refreshIfCurrent(Tokens rejected) {
+    public Tokens refreshIfCurrent(Tokens rejected, Duration minValidity) {
         Objects.requireNonNull(rejected, "rejected");
-        return waitFor(() -> acquireReplacing(rejected));
+        long need = nanos(minValidity, "minValidity");
+        return waitFor(() -> acquireReplacing(rejected, need));
     }
 
     @Override
-    public CompletionStage<Tokens> refreshIfCurrentAsync(Tokens rejected) {
-        if (rejected == null) {
-            return CompletableFuture.failedFuture(new NullPointerException("rejected"));
+    public CompletionStage<Tokens> refreshIfCurrentAsync(Tokens rejected, Duration minValidity) {
+        long need;
+        try {
+            Objects.requireNonNull(rejected, "rejected");
+            need = nanos(minValidity, "minValidity");
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
         }
-        return relay(() -> acquireReplacing(rejected));
+        return relay(() -> acquireReplacing(rejected, need));
     }
 
     @Override
@@ -268,9 +278,11 @@ public final class DefaultSessionStore implements SessionStore {
     /**
      * What a caller that needs {@code minValidity} nanoseconds gets: the current tokens (a completed
      * future of its own) or the shared refresh to wait for. In the prefetch window it also starts a
-     * background refresh, and still answers with the current tokens.
+     * background refresh, and still answers with the current tokens. A {@code replay} that needs more
+     * than the tokens' whole validity is held to {@link Active#requiredForReplay}, a first attempt to
+     * {@link Active#required}.
      */
-    private CompletableFuture<Tokens> acquire(long minValidity) {
+    private CompletableFuture<Tokens> acquire(long minValidity, boolean replay) {
         for (;;) {
             TokenState current = state.get();
             Active session = current.sessionOrNull();
@@ -278,7 +290,7 @@ public final class DefaultSessionStore implements SessionStore {
                 throw ((SignedOut) current).signInRequired(pool);
             }
             long remaining = session.expiresAt - ticker.read();
-            long required = session.required(minValidity);
+            long required = replay ? session.requiredForReplay(minValidity) : session.required(minValidity);
             if (remaining > required) {
                 if (current instanceof Active && remaining <= session.prefetchWindow(required, prefetch)) {
                     startRefresh(session); // if another caller won, its refresh is the background one
@@ -292,8 +304,11 @@ public final class DefaultSessionStore implements SessionStore {
         }
     }
 
-    /** As {@link #acquire}, after the server rejected {@code rejected}: refreshes only if they are current. */
-    private CompletableFuture<Tokens> acquireReplacing(Tokens rejected) {
+    /**
+     * As {@link #acquire}, after the server rejected {@code rejected}: refreshes if they are current,
+     * else takes the current tokens if they last {@code minValidity} for a replay.
+     */
+    private CompletableFuture<Tokens> acquireReplacing(Tokens rejected, long minValidity) {
         for (;;) {
             TokenState current = state.get();
             Active session = current.sessionOrNull();
@@ -301,7 +316,7 @@ public final class DefaultSessionStore implements SessionStore {
                 throw ((SignedOut) current).signInRequired(pool);
             }
             if (session.tokens != rejected) {
-                return acquire(0);
+                return acquire(minValidity, true);
             }
             CompletableFuture<Tokens> refresh = joinOrStartRefresh(current, session);
             if (refresh != null) {

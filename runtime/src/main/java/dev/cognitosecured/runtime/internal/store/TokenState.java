@@ -19,6 +19,8 @@ import java.util.concurrent.CompletableFuture;
  *                                                                                 completes SUPERSEDED
  * Active      a caller needs a refresh, or prefetches    Refreshing               IdentityProvider.refresh called
  * Active      refreshIfCurrent(the current tokens)       Refreshing               the replay waits for the refresh
+ * Active      refreshIfCurrent(older tokens), the        Refreshing               the replay waits for the refresh
+ *             current ones too short for the replay
  * Refreshing  refresh answers tokens                     Active (newer tokens)    TokensRefreshed; waiters get them
  * Refreshing  refresh fails                              Active (same object)     RefreshFailed; waiters get it
  * Refreshing  refresh token rejected                     SignedOut(REFRESH_REJ.)  SessionEnded; SignInRequired
@@ -152,6 +154,19 @@ abstract sealed class TokenState permits TokenState.SignedOut, TokenState.Active
          */
         long required(long minValidity) {
             return minValidity < validity ? minValidity : Math.max(0, validity / 4);
+        }
+
+        /**
+         * The validity a replay asking for {@code minValidity} gets: that, or three quarters of the
+         * tokens' validity if they could never give that much. A replay that needs more than any
+         * token lasts (its rejected attempt took nearly a token's life) is best served by tokens as
+         * fresh as a refresh gives; three quarters asks for those without making every replaying
+         * caller refresh again after the first one did. Unlike {@link #required}, it does not fall
+         * to a quarter: a replay sent with a quarter of the validity left would expire in flight the
+         * way its attempt did.
+         */
+        long requiredForReplay(long minValidity) {
+            return minValidity < validity ? minValidity : Math.max(0, validity - validity / 4);
         }
 
         /**

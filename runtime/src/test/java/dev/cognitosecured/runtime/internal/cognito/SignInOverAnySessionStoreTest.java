@@ -103,13 +103,13 @@ class SignInOverAnySessionStoreTest {
         }
 
         @Override
-        public Tokens refreshIfCurrent(Tokens rejected) {
-            return delegate.refreshIfCurrent(rejected);
+        public Tokens refreshIfCurrent(Tokens rejected, Duration minValidity) {
+            return delegate.refreshIfCurrent(rejected, minValidity);
         }
 
         @Override
-        public CompletionStage<Tokens> refreshIfCurrentAsync(Tokens rejected) {
-            return delegate.refreshIfCurrentAsync(rejected);
+        public CompletionStage<Tokens> refreshIfCurrentAsync(Tokens rejected, Duration minValidity) {
+            return delegate.refreshIfCurrentAsync(rejected, minValidity);
         }
 
         @Override

@@ -1,6 +1,7 @@
 package dev.cognitosecured.runtime.internal.graphql;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cognitosecured.runtime.GraphQLErrorsException;
 import dev.cognitosecured.runtime.TransportException;
+import dev.cognitosecured.runtime.UnauthorizedException;
 import dev.cognitosecured.runtime.client.CallPolicy;
 import dev.cognitosecured.runtime.client.Operation;
 import jakarta.json.bind.Jsonb;
@@ -100,5 +102,26 @@ class GraphQLResponseReaderTest {
         assertThrows(TransportException.class, () -> reader.read(GET_TODO, 200, "{\"data\":{}}", "t0ken"));
 
         assertThrows(IllegalStateException.class, GraphQLAnswer::operationBeingRead);
+    }
+
+    @Test
+    void a401NamingExpiryIsMarkedExpired() {
+        String body = "{\"errors\":[{\"errorType\":\"UnauthorizedException\",\"message\":\"Token has expired.\"}]}";
+        UnauthorizedException e = assertThrows(UnauthorizedException.class,
+                () -> reader.read(GET_TODO, 401, body, "t0ken"));
+        assertTrue(e.tokenExpired());
+        assertEquals("GraphQL operation TodoApi.getTodo was rejected with HTTP 401: [UnauthorizedException] Token has"
+                + " expired.", e.getMessage());
+    }
+
+    @Test
+    void other401sAreNotMarkedExpired() {
+        String invalid = "{\"errors\":[{\"errorType\":\"UnauthorizedException\","
+                + "\"message\":\"Valid authorization header not provided.\"}]}";
+        assertFalse(assertThrows(UnauthorizedException.class, () -> reader.read(GET_TODO, 401, invalid, "t0ken"))
+                .tokenExpired());
+        assertFalse(assertThrows(UnauthorizedException.class,
+                () -> reader.read(GET_TODO, 401, "Token has expired.", "t0ken")).tokenExpired(),
+                "only a GraphQL error says so, not any body");
     }
 }
