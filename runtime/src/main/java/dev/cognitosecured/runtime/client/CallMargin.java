@@ -3,7 +3,6 @@ package dev.cognitosecured.runtime.client;
 import dev.cognitosecured.runtime.spi.Ticker;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -12,9 +11,9 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>Attempts that got an answer from the GraphQL server (a result, GraphQL errors, or an HTTP 401)
  * are recorded with the time they took on the pool's {@link Ticker}: the first
- * {@value #TIMED_IN_FULL} of each window all, then one in {@value #TIMED_ONE_IN} at random, so that
- * a busy pool does not pay two clock readings per call (they cost more than the rest of a call's
- * own work). The <em>learned</em> margin is the slowest attempt remembered plus a quarter of it as
+ * {@value #TIMED_IN_FULL} of each window all, then one in {@value #TIMED_ONE_IN}, so that a busy
+ * pool does not pay two clock readings per call (they cost more than the rest of a call's own work;
+ * a pool of a thousand calls a second still times about one a second). The <em>learned</em> margin is the slowest attempt remembered plus a quarter of it as
  * headroom, at most {@link #DEFAULT_CAP}; an attempt is remembered for one to two
  * {@linkplain #MEMORY windows} of one minute (the current window and the one before it), so the
  * margin falls back to the skew after a slow spell. A call is sent only with a
@@ -23,10 +22,12 @@ import java.util.concurrent.atomic.AtomicReference;
  * flight.
  *
  * <p>One instance serves every caller and every session store of a pool; inject it as
- * {@code @Inject @AuthFlow("pool") CallMargin} to watch {@link #learned()}. It is lock-free: reading
- * the margin is one volatile read, deciding whether to time an attempt one more and a thread-local
- * random number, without allocation; recording a timed attempt is a compare-and-set (an immutable
- * window of a few longs replaces the last one).
+ * {@code @Inject @AuthFlow("pool") CallMargin} to watch {@link #learned()}. It is lock-free, and the
+ * fast path pays no fence and allocates nothing: the margin a call asks for and the countdown to the
+ * next timed attempt are plain fields, read (and the countdown written) racily, which at worst uses
+ * the margin before the last one recorded or moves a sample by a call; recording a timed attempt is a
+ * compare-and-set (an immutable window of a few longs replaces the last one), and publishes the new
+ * margin.
  *
  * <p>If the margin is as long as a token's whole validity, no token could satisfy it, and the session
  * store asks for a quarter of the validity instead (see {@link dev.cognitosecured.runtime.SessionStore}):
@@ -45,12 +46,25 @@ public final class CallMargin {
     public static final int TIMED_IN_FULL = 64;
 
     /** Past the first {@link #TIMED_IN_FULL} of a window, one attempt in this many is timed. */
-    public static final int TIMED_ONE_IN = 32;
+    public static final int TIMED_ONE_IN = 1024;
 
     private final Ticker ticker;
     private final long cap;
     private final long window;
     private final AtomicReference<Window> memory;
+
+    /**
+     * Counts down to the next timed attempt: 1 while the window's first attempts are all timed, else
+     * from {@link #TIMED_ONE_IN}. A plain field, read and written racily: no fence on the fast path.
+     */
+    private int untimed = 1;
+
+    /**
+     * The margin of the last window recorded, for {@link #forSkew}: a plain field, so reading it costs
+     * a call no fence; a {@link Duration} is immutable (final fields), so a racy read sees a whole one,
+     * at worst an earlier one, until the next attempt is recorded.
+     */
+    private Duration margin = Duration.ZERO;
 
     /** A margin that has seen nothing yet, with the {@linkplain #DEFAULT_CAP default cap}, on {@code ticker}. */
     public CallMargin(Ticker ticker) {
@@ -96,13 +110,15 @@ public final class CallMargin {
      * spell.
      */
     public Duration forSkew(Duration refreshSkew) {
-        Duration learned = memory.get().margin; // moved on to a new window by the next attempt recorded
+        Duration learned = margin; // moved on to a new window by the next attempt recorded
         return learned.compareTo(refreshSkew) > 0 ? learned : refreshSkew;
     }
 
     /** Whether to time the attempt about to start (see the class comment). */
     boolean timesNextAttempt() {
-        return memory.get().timed < TIMED_IN_FULL || ThreadLocalRandom.current().nextInt(TIMED_ONE_IN) == 0;
+        int left = untimed - 1; // racy on purpose: a lost update only moves the next sample by a call or so
+        untimed = left > 0 ? left : TIMED_ONE_IN;
+        return left <= 0;
     }
 
     /** The ticker reading a timed attempt starts at. */
@@ -127,6 +143,10 @@ public final class CallMargin {
             Window seen = memory.get();
             Window next = seen.at(now, window, cap).recording(took, cap);
             if (memory.compareAndSet(seen, next)) {
+                margin = next.margin;
+                if (next.timed < TIMED_IN_FULL) {
+                    untimed = 1; // a window's first attempts are all timed
+                }
                 return took;
             }
         }
@@ -136,8 +156,8 @@ public final class CallMargin {
     private Window current(long now) {
         Window seen = memory.get();
         Window moved = seen.at(now, window, cap);
-        if (moved != seen) {
-            memory.compareAndSet(seen, moved); // if another thread won, its window is as new as this one
+        if (moved != seen && memory.compareAndSet(seen, moved)) { // if another thread won, its window is as new
+            margin = moved.margin;
         }
         return moved;
     }

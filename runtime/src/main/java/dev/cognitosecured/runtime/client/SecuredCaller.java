@@ -119,34 +119,55 @@ public final class SecuredCaller {
         return sendAsync(operation, variables);
     }
 
+    /**
+     * The first attempt: untimed unless the margin asks for it, with nothing around the transport's
+     * call but the catch of a 401, so that the common call stays as short as a hand-written one.
+     */
     private <T> T send(Operation<T> operation, Map<String, Object> variables) {
         CallPolicy policy = operation.policy();
         SessionStore store = store();
         Tokens tokens = store.tokens(margin.forSkew(policy.refreshSkew()));
-        RejectedAttempts rejections = null;
-        for (;;) {
-            boolean timed = margin.timesNextAttempt();
-            long startedAt = timed ? margin.now() : 0;
-            try {
-                T result = transport.execute(operation, variables, token(tokens, policy));
-                if (timed) {
-                    margin.recordSince(startedAt);
-                }
-                return result;
-            } catch (GraphQLErrorsException answered) {
-                if (timed) {
-                    margin.recordSince(startedAt);
-                }
-                throw answered;
-            } catch (UnauthorizedException rejected) {
-                long took = timed ? margin.recordSince(startedAt) : RejectedAttempts.NOT_TIMED;
-                rejections = RejectedAttempts.after(rejections, took);
-                if (rejections.replays() == policy.retryOnUnauthorized()) {
-                    throw rejections.surface(operation, rejected, margin);
-                }
-                tokens = store.refreshIfCurrent(tokens, replayNeeds(took, policy));
-            }
+        if (margin.timesNextAttempt()) {
+            return timedAttempt(store, operation, variables, tokens, null);
         }
+        try {
+            return transport.execute(operation, variables, token(tokens, policy));
+        } catch (UnauthorizedException rejected) {
+            return replay(store, operation, variables, tokens, null, RejectedAttempts.NOT_TIMED, rejected);
+        }
+    }
+
+    /** An attempt timed on the margin: a first attempt the margin samples, and every replay. */
+    private <T> T timedAttempt(SessionStore store, Operation<T> operation, Map<String, Object> variables,
+            Tokens tokens, RejectedAttempts before) {
+        long startedAt = margin.now();
+        T result;
+        try {
+            result = transport.execute(operation, variables, token(tokens, operation.policy()));
+        } catch (GraphQLErrorsException answered) {
+            margin.recordSince(startedAt);
+            throw answered;
+        } catch (UnauthorizedException rejected) {
+            long took = margin.recordSince(startedAt);
+            return replay(store, operation, variables, tokens, before, took, rejected);
+        }
+        margin.recordSince(startedAt);
+        return result;
+    }
+
+    /**
+     * After {@code rejectedTokens} were rejected by an attempt that took {@code took} nanoseconds
+     * ({@link RejectedAttempts#NOT_TIMED} if it was not timed): a replay with tokens that will outlast
+     * it, or the exception if the policy allows no more replays.
+     */
+    private <T> T replay(SessionStore store, Operation<T> operation, Map<String, Object> variables,
+            Tokens rejectedTokens, RejectedAttempts before, long took, UnauthorizedException rejected) {
+        RejectedAttempts rejections = RejectedAttempts.after(before, took);
+        if (rejections.replays() == operation.policy().retryOnUnauthorized()) {
+            throw rejections.surface(operation, rejected, margin);
+        }
+        Tokens fresh = store.refreshIfCurrent(rejectedTokens, replayNeeds(took, operation.policy()));
+        return timedAttempt(store, operation, variables, fresh, rejections);
     }
 
     private <T> CompletionStage<T> sendAsync(Operation<T> operation, Map<String, Object> variables) {

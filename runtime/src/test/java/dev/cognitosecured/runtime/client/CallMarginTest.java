@@ -97,7 +97,7 @@ class CallMarginTest {
         for (int i = 0; i < 2_000; i++) {
             timed += margin.timesNextAttempt() ? 1 : 0;
         }
-        assertTrue(timed > 0 && timed < 1_000, timed + " of 2,000 timed; about 1 in " + CallMargin.TIMED_ONE_IN);
+        assertEquals(2_000 / CallMargin.TIMED_ONE_IN, timed, "one in " + CallMargin.TIMED_ONE_IN + " timed");
 
         ticker.advance(CallMargin.MEMORY);
         attempt(Duration.ofMillis(10)); // the first attempt of the next window moves the memory on
