@@ -8,6 +8,7 @@ import dev.cognitosecured.annotations.AuthFlow;
 import dev.cognitosecured.runtime.SessionStore;
 import dev.cognitosecured.runtime.SignIn;
 import dev.cognitosecured.runtime.SignInRequiredException;
+import dev.cognitosecured.runtime.client.CallMargin;
 import dev.cognitosecured.runtime.client.SecuredCaller;
 import dev.cognitosecured.runtime.event.SessionEnded;
 import dev.cognitosecured.runtime.event.SignedIn;
@@ -42,7 +43,8 @@ class ApplicationScopeTest {
                 "cognito-secured.pools.partners.region", "eu-central-1",
                 "cognito-secured.pools.partners.user-pool-id", "eu-central-1_Partners",
                 "cognito-secured.pools.partners.client-id", "partners-client",
-                "cognito-secured.pools.partners.graphql.endpoint", "http://127.0.0.1:9/partners");
+                "cognito-secured.pools.partners.graphql.endpoint", "http://127.0.0.1:9/partners",
+                "cognito-secured.pools.partners.margin-cap", "20s");
     }
 
     @AfterAll
@@ -67,6 +69,14 @@ class ApplicationScopeTest {
     @Inject
     @AuthFlow
     SessionStore store;
+
+    @Inject
+    @AuthFlow
+    CallMargin margin;
+
+    @Inject
+    @AuthFlow("partners")
+    CallMargin partnersMargin;
 
     @Inject
     FakeGraphQL graphql;
@@ -129,6 +139,13 @@ class ApplicationScopeTest {
         assertEquals(ApplicationScoped.class, scopeOf(SessionStore.class, defaultPool));
         assertEquals(ApplicationScoped.class, scopeOf(SignIn.class, defaultPool));
         assertEquals(Dependent.class, scopeOf(SecuredCaller.class, defaultPool));
+    }
+
+    @Test
+    void eachPoolHasItsOwnMarginWithTheConfiguredCap() {
+        assertEquals(CallMargin.DEFAULT_CAP, margin.cap());
+        assertEquals(Duration.ofSeconds(20), partnersMargin.cap());
+        assertEquals(Duration.ZERO, partnersMargin.learned(), "nothing learned before the first call");
     }
 
     @Test

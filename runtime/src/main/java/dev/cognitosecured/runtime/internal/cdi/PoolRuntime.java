@@ -43,7 +43,7 @@ final class PoolRuntime implements AutoCloseable {
     private final Lazy<IdentityProvider> identityProvider = new Lazy<>(this::makeIdentityProvider);
     private final Lazy<GraphQLTransport> transport = new Lazy<>(this::makeTransport);
     private final Lazy<Ticker> ticker = new Lazy<>(this::makeTicker);
-    private final Lazy<CallMargin> margin = new Lazy<>(() -> new CallMargin(ticker()));
+    private final Lazy<CallMargin> margin = new Lazy<>(this::makeMargin);
 
     PoolRuntime(PoolConfig config, ReplaceableParts replacements, Consumer<Object> events) {
         this.config = Objects.requireNonNull(config, "config");
@@ -66,6 +66,10 @@ final class PoolRuntime implements AutoCloseable {
     /** The margin every caller of this pool times its attempts on and sends its calls with. */
     CallMargin margin() {
         return margin.get();
+    }
+
+    private CallMargin makeMargin() {
+        return new CallMargin(ticker(), config.marginCap());
     }
 
     /** A new, empty session store of this pool. */

@@ -1,5 +1,6 @@
 package dev.cognitosecured.runtime.internal.config;
 
+import dev.cognitosecured.runtime.client.CallMargin;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
@@ -23,6 +24,8 @@ import java.util.Optional;
  *     ({@code authorization-prefix}; empty for AppSync, {@code "Bearer "} for most others)
  * @param challengeValidity how long a sign-in challenge's session may be answered, as the app
  *     client's {@code AuthSessionValidity} ({@code challenge-validity}, default 3 minutes as in Cognito)
+ * @param marginCap the most the pool's learned call margin rises to ({@code margin-cap}, default
+ *     {@link dev.cognitosecured.runtime.client.CallMargin#DEFAULT_CAP}; zero: calls use {@code refreshSkew} only)
  */
 public record PoolConfig(
         String name,
@@ -37,7 +40,8 @@ public record PoolConfig(
         Duration prefetch,
         Optional<URI> graphqlEndpoint,
         String authorizationPrefix,
-        Duration challengeValidity) {
+        Duration challengeValidity,
+        Duration marginCap) {
 
     /** The default prefetch window. */
     public static final Duration DEFAULT_PREFETCH = Duration.ofMinutes(2);
@@ -62,9 +66,21 @@ public record PoolConfig(
         if (challengeValidity.isNegative() || challengeValidity.isZero()) {
             throw new IllegalArgumentException("challengeValidity must be positive: " + challengeValidity);
         }
+        Objects.requireNonNull(marginCap, "marginCap");
+        if (marginCap.isNegative()) {
+            throw new IllegalArgumentException("marginCap must not be negative: " + marginCap);
+        }
     }
 
-    /** A configuration with the {@linkplain #DEFAULT_CHALLENGE_VALIDITY default challenge validity}. */
+    /** A configuration with the {@linkplain CallMargin#DEFAULT_CAP default margin cap}. */
+    public PoolConfig(String name, String region, String userPoolId, String clientId, Optional<String> clientSecret,
+            Optional<URI> endpoint, AuthFlowType authFlow, RefreshMode refreshMode, SessionScope sessionScope,
+            Duration prefetch, Optional<URI> graphqlEndpoint, String authorizationPrefix, Duration challengeValidity) {
+        this(name, region, userPoolId, clientId, clientSecret, endpoint, authFlow, refreshMode, sessionScope, prefetch,
+                graphqlEndpoint, authorizationPrefix, challengeValidity, CallMargin.DEFAULT_CAP);
+    }
+
+    /** A configuration with the default challenge validity and margin cap. */
     public PoolConfig(String name, String region, String userPoolId, String clientId, Optional<String> clientSecret,
             Optional<URI> endpoint, AuthFlowType authFlow, RefreshMode refreshMode, SessionScope sessionScope,
             Duration prefetch, Optional<URI> graphqlEndpoint, String authorizationPrefix) {
@@ -79,7 +95,7 @@ public record PoolConfig(
                 + ", endpoint=" + endpoint.map(URI::toString).orElse("AWS") + ", authFlow=" + authFlow
                 + ", refreshMode=" + refreshMode + ", sessionScope=" + sessionScope + ", prefetch=" + prefetch
                 + ", graphqlEndpoint=" + graphqlEndpoint.map(URI::toString).orElse("none")
-                + ", challengeValidity=" + challengeValidity + "]";
+                + ", challengeValidity=" + challengeValidity + ", marginCap=" + marginCap + "]";
     }
 
     /** How {@code SignIn.start} authenticates. */

@@ -1,5 +1,6 @@
 package dev.cognitosecured.runtime.internal.config;
 
+import dev.cognitosecured.runtime.client.CallMargin;
 import dev.cognitosecured.runtime.internal.config.PoolConfig.AuthFlowType;
 import dev.cognitosecured.runtime.internal.config.PoolConfig.RefreshMode;
 import dev.cognitosecured.runtime.internal.config.PoolConfig.SessionScope;
@@ -55,6 +56,7 @@ public final class PoolConfigReader {
             reading.problem(PoolKeys.CHALLENGE_VALIDITY, ": must be positive, e.g. 3m (the app client's AuthSessionValidity)");
             challengeValidity = PoolConfig.DEFAULT_CHALLENGE_VALIDITY;
         }
+        Duration marginCap = reading.duration(PoolKeys.MARGIN_CAP, CallMargin.DEFAULT_CAP); // never negative
         Optional<URI> graphqlEndpoint = reading.optional(PoolKeys.GRAPHQL_ENDPOINT)
                 .flatMap(text -> reading.uri(PoolKeys.GRAPHQL_ENDPOINT, text));
         if (graphqlRequired && graphqlEndpoint.isEmpty() && !reading.isSet(PoolKeys.GRAPHQL_ENDPOINT)) {
@@ -68,7 +70,7 @@ public final class PoolConfigReader {
             return new PoolConfigResult.Invalid(pool, reading.problems);
         }
         return new PoolConfigResult.Valid(new PoolConfig(pool, region, userPoolId, clientId, clientSecret, endpoint,
-                authFlow, refresh, scope, prefetch, graphqlEndpoint, authorizationPrefix, challengeValidity));
+                authFlow, refresh, scope, prefetch, graphqlEndpoint, authorizationPrefix, challengeValidity, marginCap));
     }
 
     /** One reading of one pool's keys, collecting problems as it goes. */

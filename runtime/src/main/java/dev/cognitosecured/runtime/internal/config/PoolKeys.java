@@ -26,6 +26,7 @@ public final class PoolKeys {
     public static final String GRAPHQL_ENDPOINT = "graphql.endpoint";
     public static final String AUTHORIZATION_PREFIX = "authorization-prefix";
     public static final String CHALLENGE_VALIDITY = "challenge-validity";
+    public static final String MARGIN_CAP = "margin-cap";
 
     private final String prefix;
 

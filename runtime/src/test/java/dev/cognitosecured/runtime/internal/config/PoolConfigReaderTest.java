@@ -63,7 +63,22 @@ class PoolConfigReaderTest {
                 () -> assertEquals(Duration.ofMinutes(2), config.prefetch()),
                 () -> assertEquals(Optional.empty(), config.graphqlEndpoint()),
                 () -> assertEquals("", config.authorizationPrefix()),
-                () -> assertEquals(Duration.ofMinutes(3), config.challengeValidity()));
+                () -> assertEquals(Duration.ofMinutes(3), config.challengeValidity()),
+                () -> assertEquals(Duration.ofMinutes(1), config.marginCap()));
+    }
+
+    @Test
+    void theMarginCapIsADurationThatMayBeZeroButNotNegative() {
+        requiredKeys("cognito-secured.");
+        properties.put("cognito-secured.margin-cap", "20s");
+        assertEquals(Duration.ofSeconds(20), valid("default", false).marginCap());
+
+        properties.put("cognito-secured.margin-cap", "0s");
+        assertEquals(Duration.ZERO, valid("default", false).marginCap());
+
+        properties.put("cognito-secured.margin-cap", "-5s");
+        assertEquals(List.of("cognito-secured.margin-cap: '-5s' is not a duration; write e.g. 2m or PT2M"),
+                problems("default", false));
     }
 
     @Test
