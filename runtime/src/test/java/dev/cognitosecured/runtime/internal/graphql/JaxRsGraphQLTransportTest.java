@@ -212,6 +212,7 @@ class JaxRsGraphQLTransportTest {
         NullResultException asyncNull = assertInstanceOf(NullResultException.class, async);
         assertEquals("TodoApi.countTodos", asyncNull.operation());
         assertNoToken(sync);
+        assertEquals(2, server.requestsNotTaken(), "one request per call, no retry");
     }
 
     @Test

@@ -66,6 +66,7 @@ class SenselessTokensTest {
         TransportException e = assertThrows(TransportException.class, () -> join(demanding));
         assertTrue(e.getMessage().contains("The previous tokens are kept."), e.getMessage());
         assertNoToken(e);
+        assertEquals(1, fixture.provider.refreshCalls(), "no retry by the store");
         assertSame(signedIn, store.tokens(SKEW), "the old tokens, still valid, are kept");
         assertEquals(1, fixture.events.of(RefreshFailed.class).size());
         assertSame(e, fixture.events.of(RefreshFailed.class).get(0).cause());
