@@ -9,10 +9,10 @@ import java.util.Objects;
  * response without errors (an answer with {@code errors} is a {@link GraphQLErrorsException}).
  *
  * <p>Its own type, rather than a {@link TransportException}, because what to do differs: the network
- * and the server worked, and trying again gives the same answer. Either the server broke its own
- * contract (make the field non-null in the schema) or {@code null} is a legal answer, and then the
- * method should say so: declare the wrapper ({@code Integer}) or
- * {@code Optional<Integer>}, which the message names for the method's primitive.
+ * and the server worked, and trying again gives the same answer. Either {@code null} is a legal
+ * answer, and then the method should say so (declare the wrapper, {@code Integer}, or
+ * {@code Optional<Integer>}, as the message names for the method's primitive), or it is not, and the
+ * field should be non-null in the schema ({@code Int!} for an {@code int}).
  */
 public final class NullResultException extends CognitoSecuredException {
     private static final long serialVersionUID = 1L;
@@ -21,6 +21,8 @@ public final class NullResultException extends CognitoSecuredException {
     private final String field;
 
     /**
+     * The exception for a {@code null} answer to {@code operation}, whose method returns {@code primitive}.
+     *
      * @param operation the operation, as {@code Interface.method}
      * @param field the field whose value was {@code null}, e.g. {@code data.countTodos}
      * @param primitive the primitive the method returns, e.g. {@code int}
@@ -29,7 +31,8 @@ public final class NullResultException extends CognitoSecuredException {
         super("GraphQL operation " + Objects.requireNonNull(operation, "operation") + ": the server answered "
                 + Objects.requireNonNull(field, "field") + " = null, but the method returns " + primitive
                 + ", which cannot hold null. If null is a legal answer, declare the method to return "
-                + wrapper(primitive) + " or Optional<" + wrapper(primitive) + ">; otherwise the server breaks its schema's promise.");
+                + wrapper(primitive) + " or Optional<" + wrapper(primitive) + ">; if it is not, make the field"
+                + " non-null in the schema or find why the server answers null.");
         this.operation = operation;
         this.field = field;
     }
