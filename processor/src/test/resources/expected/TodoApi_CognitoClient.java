@@ -58,7 +58,7 @@ public class TodoApi_CognitoClient implements TodoApi {
             "query Count { count: todoCount }")
             .rootField("count")
             .policy(POLICY)
-            .returning(Integer.class);
+            .returning(int.class);
 
     private final SecuredCaller caller;
 

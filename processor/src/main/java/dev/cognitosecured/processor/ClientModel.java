@@ -88,6 +88,11 @@ record ClientModel(TypeElement element, AnnotationMirror annotation, String refr
     enum Shape {
         /** {@code T}, including {@code List<T>}: the result itself. */
         VALUE,
+        /**
+         * {@code int}, {@code boolean}, ...: the result itself, bound as the primitive's class
+         * ({@code int.class}) so that the runtime refuses a {@code null} answer with a typed exception.
+         */
+        PRIMITIVE,
         /** {@code Optional<T>}: the result, empty when it is null. */
         OPTIONAL,
         /** {@code void}: nothing. */

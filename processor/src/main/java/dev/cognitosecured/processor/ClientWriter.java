@@ -158,7 +158,7 @@ final class ClientWriter {
                     .map(variable -> CodeBlock.of("$S", variable))
                     .collect(CodeBlock.joining(", ")));
         }
-        operation.add("\n.policy($N)", POLICY).add("\n$L$<$<", returning(result));
+        operation.add("\n.policy($N)", POLICY).add("\n$L$<$<", returning(method.result()));
         return FieldSpec.builder(ParameterizedTypeName.get(OPERATION, result), constant,
                         Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                 .initializer(operation.build())
@@ -168,9 +168,15 @@ final class ClientWriter {
     /**
      * How the result binds: nothing for {@code Void}; the class literal where the type has one, so
      * that a client brings no class of its own per operation; a {@code GenericType}, an anonymous
-     * subclass that captures the type arguments, only for a parameterized type such as {@code List<Todo>}.
+     * subclass that captures the type arguments, only for a parameterized type such as {@code List<Todo>};
+     * the primitive's class ({@code int.class}, a {@code Class<Integer>}) for a primitive, so that the
+     * runtime knows a {@code null} answer cannot be returned.
      */
-    private static CodeBlock returning(TypeName result) {
+    private static CodeBlock returning(ClientModel.Result returned) {
+        TypeName result = TypeName.get(returned.type());
+        if (returned.shape() == ClientModel.Shape.PRIMITIVE) {
+            return CodeBlock.of(".returning($T.class)", result.unbox());
+        }
         if (result.equals(ClassName.get(Void.class))) {
             return CodeBlock.of(".returningNothing()");
         }

@@ -200,7 +200,7 @@ final class InterfaceParser {
             return Optional.of(new Result(Shape.VOID, elements.getTypeElement(Void.class.getName()).asType()));
         }
         if (returned.getKind().isPrimitive()) {
-            return Optional.of(new Result(Shape.VALUE, types.boxedClass((PrimitiveType) returned).asType()));
+            return Optional.of(new Result(Shape.PRIMITIVE, types.boxedClass((PrimitiveType) returned).asType()));
         }
         Shape shape = Shape.VALUE;
         TypeMirror bound = returned;

@@ -113,7 +113,11 @@ public final class Operation<T> implements GraphQLOperation<T> {
             return this;
         }
 
-        /** The operation, its result bound to {@code type} (a class, an array or a boxed primitive). */
+        /**
+         * The operation, its result bound to {@code type}: a class, an array, or a primitive's class
+         * ({@code int.class}) for a method that returns a primitive, whose answer must not be {@code null}
+         * (a {@code null} answer is a {@link dev.cognitosecured.runtime.NullResultException}).
+         */
         public <T> Operation<T> returning(Class<T> type) {
             return new Operation<>(this, type);
         }

@@ -32,7 +32,12 @@ public interface GraphQLOperation<T> {
     /** The root field whose value is the result; empty when all of {@code data} is the result. */
     Optional<String> rootField();
 
-    /** The type the result binds to; {@code Void.class} when the method returns nothing and nothing is bound. */
+    /**
+     * The type the result binds to; {@code Void.class} when the method returns nothing and nothing is
+     * bound; a primitive's class ({@code int.class}) when the method returns a primitive: the value binds
+     * as its wrapper, and a transport answers {@code null} with a
+     * {@link dev.cognitosecured.runtime.NullResultException}, never with {@code null}.
+     */
     Type resultType();
 
     /** The kinds of operation a client sends (subscriptions are not sent over HTTP POST). */

@@ -1,5 +1,6 @@
 package dev.cognitosecured.runtime.internal.cognito;
 
+import dev.cognitosecured.runtime.internal.store.TokenLifetimes;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -74,11 +75,26 @@ final class JwtClaims {
         return seconds("exp");
     }
 
-    /** {@code exp - iat}: how long Cognito made the token valid. */
+    /**
+     * {@code exp - iat}: how long Cognito made the token valid.
+     *
+     * @throws MalformedTokenException if {@code exp} is not after {@code iat}, or the lifetime is longer
+     *         than Cognito allows ({@link TokenLifetimes})
+     */
     Duration lifetime() {
-        long seconds = expiresAt() - issuedAt();
-        if (seconds < 0) {
-            throw new MalformedTokenException("the " + what + " expires before it was issued (exp < iat)");
+        long seconds;
+        try {
+            seconds = Math.subtractExact(expiresAt(), issuedAt());
+        } catch (ArithmeticException e) {
+            throw new MalformedTokenException("the 'exp' and 'iat' claims of the " + what + " are out of range");
+        }
+        if (seconds <= 0) {
+            throw new MalformedTokenException("the " + what + " expires " + (seconds == 0 ? "when" : "before")
+                    + " it was issued (exp - iat = " + seconds + " s)");
+        }
+        Optional<String> problem = TokenLifetimes.problem(Duration.ofSeconds(seconds));
+        if (problem.isPresent()) {
+            throw new MalformedTokenException("the " + what + " " + problem.get() + " (exp - iat)");
         }
         return Duration.ofSeconds(seconds);
     }

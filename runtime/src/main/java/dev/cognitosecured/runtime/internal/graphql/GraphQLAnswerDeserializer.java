@@ -5,6 +5,7 @@ import jakarta.json.bind.serializer.DeserializationContext;
 import jakarta.json.bind.serializer.JsonbDeserializer;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParser.Event;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Type;
 import java.util.Optional;
 
@@ -66,7 +67,7 @@ public final class GraphQLAnswerDeserializer implements JsonbDeserializer<GraphQ
         Optional<String> rootField = operation.rootField();
         if (rootField.isEmpty()) {
             answer.bound(operation.resultType() == Void.class ? skipRestAndBindNothing(parser)
-                    : context.deserialize(operation.resultType(), parser));
+                    : context.deserialize(bindable(operation.resultType()), parser));
             return;
         }
         for (Event event = parser.next(); event == Event.KEY_NAME; event = parser.next()) {
@@ -89,7 +90,12 @@ public final class GraphQLAnswerDeserializer implements JsonbDeserializer<GraphQ
             skip(parser, value);
             return null;
         }
-        return context.deserialize(operation.resultType(), parser);
+        return context.deserialize(bindable(operation.resultType()), parser);
+    }
+
+    /** {@code type}, or its wrapper if it is a primitive's class: JSON-B binds objects. */
+    private static Type bindable(Type type) {
+        return type instanceof Class<?> c && c.isPrimitive() ? MethodType.methodType(c).wrap().returnType() : type;
     }
 
     private static Object skipRestAndBindNothing(JsonParser parser) {

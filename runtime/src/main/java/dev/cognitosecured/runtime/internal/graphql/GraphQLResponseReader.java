@@ -2,6 +2,7 @@ package dev.cognitosecured.runtime.internal.graphql;
 
 import dev.cognitosecured.runtime.GraphQLError;
 import dev.cognitosecured.runtime.GraphQLErrorsException;
+import dev.cognitosecured.runtime.NullResultException;
 import dev.cognitosecured.runtime.TransportException;
 import dev.cognitosecured.runtime.UnauthorizedException;
 import dev.cognitosecured.runtime.spi.GraphQLOperation;
@@ -23,7 +24,8 @@ import java.util.Optional;
  * Turns one HTTP answer (status and body) into the operation's result or the matching exception:
  * {@link UnauthorizedException} for 401 (marked {@linkplain UnauthorizedException#tokenExpired() expired}
  * when the server's first error says {@code Token has expired.}), {@link GraphQLErrorsException} for a successful answer with
- * {@code errors}, {@link TransportException} for anything that is not a GraphQL response or does not
+ * {@code errors}, {@link NullResultException} for a {@code null} result of a method that returns a
+ * primitive, {@link TransportException} for anything that is not a GraphQL response or does not
  * bind to the result type.
  *
  * <p>A successful answer is read once: JSON-B parses the body and binds {@code data.<rootField>} as
@@ -66,20 +68,24 @@ public final class GraphQLResponseReader {
                     + ": " + BodyExcerpt.of(body, sentToken), status, null);
         }
         RuntimeException bindFailure = null;
+        GraphQLAnswer answer = null;
         if (!body.isBlank()) {
             try {
-                GraphQLAnswer answer =
-                        GraphQLAnswer.reading(operation, () -> jsonb.fromJson(body, GraphQLAnswer.class));
-                if (answer.isPlainSuccess()) {
-                    @SuppressWarnings("unchecked") // bound by JSON-B to the operation's result type
-                    T result = (T) answer.result();
-                    return result;
-                }
+                answer = GraphQLAnswer.reading(operation, () -> jsonb.fromJson(body, GraphQLAnswer.class));
             } catch (RuntimeException e) {
                 bindFailure = e;
             }
         }
-        throw whyNotASuccess(operation, status, body, sentToken, bindFailure);
+        if (answer == null || !answer.isPlainSuccess()) {
+            throw whyNotASuccess(operation, status, body, sentToken, bindFailure);
+        }
+        if (answer.result() == null && operation.resultType() instanceof Class<?> type && type.isPrimitive()) {
+            throw new NullResultException(operation.name(),
+                    operation.rootField().map(field -> "data." + field).orElse("data"), type.getName());
+        }
+        @SuppressWarnings("unchecked") // bound by JSON-B to the operation's result type
+        T result = (T) answer.result();
+        return result;
     }
 
     /** The exception for a 2xx answer that was not a plain success, from the body parsed as a tree. */

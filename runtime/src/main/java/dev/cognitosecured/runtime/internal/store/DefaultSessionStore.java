@@ -8,6 +8,7 @@ import static dev.cognitosecured.runtime.internal.store.TokenState.nanos;
 
 import dev.cognitosecured.runtime.SessionStore;
 import dev.cognitosecured.runtime.SignInRequiredException;
+import dev.cognitosecured.runtime.TransportException;
 import dev.cognitosecured.runtime.event.RefreshFailed;
 import dev.cognitosecured.runtime.event.SessionEnded;
 import dev.cognitosecured.runtime.event.SignedIn;
@@ -66,7 +67,9 @@ import java.util.function.Supplier;
  * {@link SignInRequiredException} ends the session in the same atomic step ({@link SessionEnded},
  * {@link SessionEnded.Reason#REFRESH_REJECTED}, fired once); anything else keeps the old tokens and
  * fires {@link RefreshFailed}: callers that waited get the failure, callers the old tokens satisfy
- * keep using them, and the next caller that needs a refresh starts a new one (no back-off).
+ * keep using them, and the next caller that needs a refresh starts a new one (no back-off). Tokens
+ * whose lifetime makes no sense ({@link TokenLifetimes}: not positive, or longer than a day) are such
+ * a failure, a {@link TransportException}; a sign-in with them throws it and signs nothing in.
  *
  * <p><b>Sign-in.</b> {@link #signIn} replaces any previous session (no {@code SessionEnded} is
  * fired for it). A refresh of the replaced session that completes later is discarded: the store
@@ -185,9 +188,23 @@ public final class DefaultSessionStore implements SessionStore {
 
     /** Replaces any session with one holding {@code tokens}, obtained by a request sent at {@code sentAt}. */
     private Tokens startSession(Tokens tokens, long sentAt) {
+        Optional<TransportException> senseless = senseless(tokens, "Nothing is signed in.");
+        if (senseless.isPresent()) {
+            throw senseless.get();
+        }
         state.getAndSet(Active.of(tokens, sentAt, prefetch)).supersede();
         fire(new SignedIn(pool, tokens.username()));
         return tokens;
+    }
+
+    /**
+     * The failure for tokens from the identity provider whose lifetime makes no sense
+     * ({@link TokenLifetimes}), if theirs does; {@code kept} says what the store keeps instead.
+     */
+    private static Optional<TransportException> senseless(Tokens tokens, String kept) {
+        return TokenLifetimes.problem(tokens.lifetime()).map(problem -> new TransportException(
+                "The identity provider issued tokens for " + tokens.username() + " that make no sense: they "
+                        + problem + ". " + kept, null));
     }
 
     @Override
@@ -362,7 +379,7 @@ public final class DefaultSessionStore implements SessionStore {
     private void finishRefresh(CompletableFuture<Tokens> refresh, long sentAt, Tokens refreshed, Throwable failure) {
         Throwable cause = failure != null ? unwrap(failure)
                 : refreshed == null ? new NullPointerException("IdentityProvider.refresh completed without tokens")
-                : null;
+                : senseless(refreshed, "The previous tokens are kept.").orElse(null);
         Tokens installed = null;
         try {
             Refreshing from = refreshingOf(refresh);

@@ -66,6 +66,22 @@ class IssuedTokensTest {
     }
 
     @Test
+    void tokensWithoutIssuedAtOrWithAnAbsurdLifetimeAreRefusedWithoutShowingThem() {
+        String access = TestJwts.access(0, 3_600, "bob");
+        String noIat = TestJwts.withPayload("{\"exp\":3600,\"username\":\"bob\"}");
+        String tenYears = TestJwts.id(0, 315_360_000, "bob");
+
+        MalformedTokenException missing = assertThrows(MalformedTokenException.class, () -> IssuedTokens.from(
+                AuthenticationResultType.builder().accessToken(access).idToken(noIat).build()));
+        MalformedTokenException absurd = assertThrows(MalformedTokenException.class, () -> IssuedTokens.from(
+                AuthenticationResultType.builder().accessToken(access).idToken(tenYears).build()));
+
+        assertEquals("the ID token has no 'iat' claim", missing.getMessage());
+        assertTrue(absurd.getMessage().startsWith("the ID token lasts 315360000 s"), absurd.getMessage());
+        assertFalse(absurd.getMessage().contains(tenYears));
+    }
+
+    @Test
     void aMissingResultIsNamed() {
         assertThrows(MalformedTokenException.class, () -> IssuedTokens.from(null));
     }

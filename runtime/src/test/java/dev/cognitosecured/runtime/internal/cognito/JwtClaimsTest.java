@@ -91,6 +91,32 @@ class JwtClaimsTest {
     }
 
     @Test
+    void refusesATokenThatExpiresWhenItIsIssued() {
+        JwtClaims claims = JwtClaims.of("access token", TestJwts.access(100, 100, "alice"));
+        MalformedTokenException e = assertThrows(MalformedTokenException.class, claims::lifetime);
+        assertEquals("the access token expires when it was issued (exp - iat = 0 s)", e.getMessage());
+    }
+
+    @Test
+    void refusesALifetimeLongerThanCognitosMaximumOfADay() {
+        JwtClaims day = JwtClaims.of("ID token", TestJwts.id(1_000, 1_000 + 86_400, "alice"));
+        JwtClaims longer = JwtClaims.of("ID token", TestJwts.id(1_000, 1_000 + 86_401, "alice"));
+
+        assertEquals(Duration.ofDays(1), day.lifetime());
+        MalformedTokenException e = assertThrows(MalformedTokenException.class, longer::lifetime);
+        assertTrue(e.getMessage().startsWith("the ID token lasts 86401 s, more than Cognito's maximum"),
+                e.getMessage());
+    }
+
+    @Test
+    void refusesClaimsWhoseDifferenceOverflows() {
+        JwtClaims claims = JwtClaims.of("ID token",
+                TestJwts.withPayload("{\"iat\":-9223372036854775808,\"exp\":9223372036854775807}"));
+        assertTrue(assertThrows(MalformedTokenException.class, claims::lifetime).getMessage()
+                .contains("out of range"));
+    }
+
+    @Test
     void refusesAMissingToken() {
         assertEquals("the ID token is missing",
                 assertThrows(MalformedTokenException.class, () -> JwtClaims.of("ID token", null)).getMessage());

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cognitosecured.runtime.GraphQLErrorsException;
+import dev.cognitosecured.runtime.NullResultException;
 import dev.cognitosecured.runtime.TransportException;
 import dev.cognitosecured.runtime.UnauthorizedException;
 import dev.cognitosecured.runtime.client.CallPolicy;
@@ -83,6 +84,45 @@ class GraphQLResponseReaderTest {
 
         assertTrue(e.getMessage().contains("data.getTodo does not bind to " + Todo.class.getName()), e.getMessage());
         assertInstanceOf(JsonbException.class, e.getCause());
+    }
+
+    private static final Operation<Integer> COUNT_TODOS = Operation.query("TodoApi.countTodos",
+                    "query { countTodos }")
+            .rootField("countTodos").policy(CallPolicy.accessToken()).returning(int.class);
+
+    @Test
+    void aPrimitiveResultBindsAsItsWrapper() {
+        assertEquals(3, reader.read(COUNT_TODOS, 200, "{\"data\":{\"countTodos\":3}}", "t0ken"));
+    }
+
+    @Test
+    void nullForAPrimitiveResultIsANullResultExceptionNamingOperationFieldAndWhatToDeclare() {
+        NullResultException e = assertThrows(NullResultException.class,
+                () -> reader.read(COUNT_TODOS, 200, "{\"data\":{\"countTodos\":null}}", "t0ken"));
+
+        assertEquals("TodoApi.countTodos", e.operation());
+        assertEquals("data.countTodos", e.field());
+        assertTrue(e.getMessage().contains("TodoApi.countTodos"), e.getMessage());
+        assertTrue(e.getMessage().contains("returns int"), e.getMessage());
+        assertTrue(e.getMessage().contains("Integer or Optional<Integer>"), e.getMessage());
+    }
+
+    @Test
+    void nullForAPrimitiveResultBesideErrorsIsAGraphQLErrorsException() {
+        String body = "{\"data\":{\"countTodos\":null},\"errors\":[{\"message\":\"count failed\"}]}";
+
+        GraphQLErrorsException e = assertThrows(GraphQLErrorsException.class,
+                () -> reader.read(COUNT_TODOS, 200, body, "t0ken"));
+
+        assertEquals("count failed", e.errors().get(0).message());
+    }
+
+    @Test
+    void nullForABoxedResultIsNull() {
+        Operation<Integer> boxed = Operation.query("TodoApi.countTodos", "query { countTodos }")
+                .rootField("countTodos").policy(CallPolicy.accessToken()).returning(Integer.class);
+
+        assertNull(reader.read(boxed, 200, "{\"data\":{\"countTodos\":null}}", "t0ken"));
     }
 
     @Test

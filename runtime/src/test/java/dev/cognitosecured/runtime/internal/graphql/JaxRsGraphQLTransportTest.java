@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cognitosecured.runtime.GraphQLError;
 import dev.cognitosecured.runtime.GraphQLErrorsException;
+import dev.cognitosecured.runtime.NullResultException;
 import dev.cognitosecured.runtime.TransportException;
 import dev.cognitosecured.runtime.UnauthorizedException;
 import dev.cognitosecured.runtime.client.CallPolicy;
@@ -194,6 +195,33 @@ class JaxRsGraphQLTransportTest {
         server.answerJson(200, "{\"data\":{\"getTodo\":null}}");
 
         assertNull(transport.execute(getTodo(), Map.of("id", "404"), TOKEN));
+    }
+
+    @Test
+    void aNullForAPrimitiveResultIsANullResultExceptionSyncAndAsync() {
+        Operation<Integer> count = Operation.query("TodoApi.countTodos", "query { countTodos }")
+                .rootField("countTodos").policy(POLICY).returning(int.class);
+        server.answerJson(200, "{\"data\":{\"countTodos\":null}}");
+
+        NullResultException sync = assertThrows(NullResultException.class,
+                () -> transport.execute(count, Map.of(), TOKEN));
+        Throwable async = failureOf(transport.executeAsync(count, Map.of(), TOKEN));
+
+        assertEquals("data.countTodos", sync.field());
+        assertTrue(sync.getMessage().contains("TodoApi.countTodos"), sync.getMessage());
+        NullResultException asyncNull = assertInstanceOf(NullResultException.class, async);
+        assertEquals("TodoApi.countTodos", asyncNull.operation());
+        assertNoToken(sync);
+        assertEquals(2, server.requestsNotTaken(), "one request per call, no retry");
+    }
+
+    @Test
+    void aPrimitiveResultBindsOverHttp() {
+        Operation<Boolean> done = Operation.query("TodoApi.allDone", "query { allDone }")
+                .rootField("allDone").policy(POLICY).returning(boolean.class);
+        server.answerJson(200, "{\"data\":{\"allDone\":true}}");
+
+        assertEquals(Boolean.TRUE, transport.execute(done, Map.of(), TOKEN));
     }
 
     @Test

@@ -50,6 +50,11 @@ final class LoopbackGraphQLServer implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/graphql");
     }
 
+    /** How many requests arrived that {@link #takeRequest} has not taken yet. */
+    int requestsNotTaken() {
+        return requests.size();
+    }
+
     /** Answers with {@code status} and a JSON body. */
     void answerJson(int status, String json) {
         answer(status, Map.of("Content-Type", "application/json; charset=UTF-8"), json);

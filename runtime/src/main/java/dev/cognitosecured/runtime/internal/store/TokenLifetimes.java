@@ -1,0 +1,35 @@
+package dev.cognitosecured.runtime.internal.store;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The lifetimes the library accepts for access and ID tokens: more than zero, and at most Cognito's
+ * maximum of one day. Tokens outside are refused where they arrive (the JWTs' {@code exp - iat} when
+ * Cognito's answer is read, and again in the store for any identity provider): a lifetime of zero or
+ * less would send every call into a refresh, and an absurd one would keep a token long after the
+ * server stops accepting it.
+ */
+public final class TokenLifetimes {
+
+    /** Cognito's maximum validity of an access or ID token. */
+    public static final Duration MAX = Duration.ofDays(1);
+
+    private TokenLifetimes() {
+    }
+
+    /**
+     * What is wrong with {@code lifetime}, to follow a token's name in a message
+     * (e.g. {@code "lasts 0 s, not a positive time"}), or empty if nothing is.
+     */
+    public static Optional<String> problem(Duration lifetime) {
+        if (lifetime.isNegative() || lifetime.isZero()) {
+            return Optional.of("lasts " + lifetime.toSeconds() + " s, not a positive time");
+        }
+        if (lifetime.compareTo(MAX) > 0) {
+            return Optional.of("lasts " + lifetime.toSeconds() + " s, more than Cognito's maximum of "
+                    + MAX.toSeconds() + " s (one day)");
+        }
+        return Optional.empty();
+    }
+}
