@@ -188,23 +188,13 @@ public final class DefaultSessionStore implements SessionStore {
 
     /** Replaces any session with one holding {@code tokens}, obtained by a request sent at {@code sentAt}. */
     private Tokens startSession(Tokens tokens, long sentAt) {
-        Optional<TransportException> senseless = senseless(tokens, "Nothing is signed in.");
+        Optional<TransportException> senseless = TokenLifetimes.refusal(tokens, "Nothing is signed in.");
         if (senseless.isPresent()) {
             throw senseless.get();
         }
         state.getAndSet(Active.of(tokens, sentAt, prefetch)).supersede();
         fire(new SignedIn(pool, tokens.username()));
         return tokens;
-    }
-
-    /**
-     * The failure for tokens from the identity provider whose lifetime makes no sense
-     * ({@link TokenLifetimes}), if theirs does; {@code kept} says what the store keeps instead.
-     */
-    private static Optional<TransportException> senseless(Tokens tokens, String kept) {
-        return TokenLifetimes.problem(tokens.lifetime()).map(problem -> new TransportException(
-                "The identity provider issued tokens for " + tokens.username() + " that make no sense: they "
-                        + problem + ". " + kept, null));
     }
 
     @Override
@@ -379,7 +369,7 @@ public final class DefaultSessionStore implements SessionStore {
     private void finishRefresh(CompletableFuture<Tokens> refresh, long sentAt, Tokens refreshed, Throwable failure) {
         Throwable cause = failure != null ? unwrap(failure)
                 : refreshed == null ? new NullPointerException("IdentityProvider.refresh completed without tokens")
-                : senseless(refreshed, "The previous tokens are kept.").orElse(null);
+                : TokenLifetimes.refusal(refreshed, "The previous tokens are kept.").orElse(null);
         Tokens installed = null;
         try {
             Refreshing from = refreshingOf(refresh);

@@ -1,5 +1,7 @@
 package dev.cognitosecured.runtime.internal.store;
 
+import dev.cognitosecured.runtime.TransportException;
+import dev.cognitosecured.runtime.spi.Tokens;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -31,5 +33,14 @@ public final class TokenLifetimes {
                     + MAX.toSeconds() + " s (one day)");
         }
         return Optional.empty();
+    }
+
+    /**
+     * The failure for tokens from an identity provider whose lifetime makes no sense, if theirs does;
+     * {@code kept} says what the store keeps instead. Names the user, never a token.
+     */
+    static Optional<TransportException> refusal(Tokens tokens, String kept) {
+        return problem(tokens.lifetime()).map(problem -> new TransportException("The identity provider issued"
+                + " tokens for " + tokens.username() + " that make no sense: they " + problem + ". " + kept, null));
     }
 }
