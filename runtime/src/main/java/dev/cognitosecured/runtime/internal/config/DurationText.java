@@ -43,4 +43,18 @@ final class DurationText {
         }
         return Optional.empty();
     }
+
+    /** {@code duration} as {@link #parse} reads it back, in the largest unit that keeps it whole. */
+    static String shown(Duration duration) {
+        long millis = duration.toMillis();
+        if (millis % 1000 != 0) {
+            return millis + "ms";
+        }
+        long seconds = millis / 1000;
+        if (seconds % 60 != 0 || seconds == 0) {
+            return seconds + "s";
+        }
+        long minutes = seconds / 60;
+        return minutes % 60 == 0 ? minutes / 60 + "h" : minutes + "m";
+    }
 }

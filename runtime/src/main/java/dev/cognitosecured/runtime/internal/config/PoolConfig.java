@@ -26,6 +26,7 @@ import java.util.Optional;
  *     client's {@code AuthSessionValidity} ({@code challenge-validity}, default 3 minutes as in Cognito)
  * @param marginCap the most the pool's learned call margin rises to ({@code margin-cap}, default
  *     {@link dev.cognitosecured.runtime.client.CallMargin#DEFAULT_CAP}; zero: calls use {@code refreshSkew} only)
+ * @param limits the timeouts of Cognito requests and GraphQL calls, and the largest answer read
  */
 public record PoolConfig(
         String name,
@@ -41,7 +42,8 @@ public record PoolConfig(
         Optional<URI> graphqlEndpoint,
         String authorizationPrefix,
         Duration challengeValidity,
-        Duration marginCap) {
+        Duration marginCap,
+        Limits limits) {
 
     /** The default prefetch window. */
     public static final Duration DEFAULT_PREFETCH = Duration.ofMinutes(2);
@@ -70,6 +72,16 @@ public record PoolConfig(
         if (marginCap.isNegative()) {
             throw new IllegalArgumentException("marginCap must not be negative: " + marginCap);
         }
+        Objects.requireNonNull(limits, "limits");
+    }
+
+    /** A configuration with the {@linkplain Limits#DEFAULTS default limits}. */
+    public PoolConfig(String name, String region, String userPoolId, String clientId, Optional<String> clientSecret,
+            Optional<URI> endpoint, AuthFlowType authFlow, RefreshMode refreshMode, SessionScope sessionScope,
+            Duration prefetch, Optional<URI> graphqlEndpoint, String authorizationPrefix, Duration challengeValidity,
+            Duration marginCap) {
+        this(name, region, userPoolId, clientId, clientSecret, endpoint, authFlow, refreshMode, sessionScope, prefetch,
+                graphqlEndpoint, authorizationPrefix, challengeValidity, marginCap, Limits.DEFAULTS);
     }
 
     /** A configuration with the {@linkplain CallMargin#DEFAULT_CAP default margin cap}. */
@@ -95,7 +107,7 @@ public record PoolConfig(
                 + ", endpoint=" + endpoint.map(URI::toString).orElse("AWS") + ", authFlow=" + authFlow
                 + ", refreshMode=" + refreshMode + ", sessionScope=" + sessionScope + ", prefetch=" + prefetch
                 + ", graphqlEndpoint=" + graphqlEndpoint.map(URI::toString).orElse("none")
-                + ", challengeValidity=" + challengeValidity + ", marginCap=" + marginCap + "]";
+                + ", challengeValidity=" + challengeValidity + ", marginCap=" + marginCap + ", limits=" + limits + "]";
     }
 
     /** How {@code SignIn.start} authenticates. */

@@ -57,6 +57,12 @@ public final class PoolConfigReader {
             challengeValidity = PoolConfig.DEFAULT_CHALLENGE_VALIDITY;
         }
         Duration marginCap = reading.duration(PoolKeys.MARGIN_CAP, CallMargin.DEFAULT_CAP); // never negative
+        Limits limits = new Limits(
+                reading.positiveDuration(PoolKeys.COGNITO_TIMEOUT, Limits.DEFAULT_COGNITO_TIMEOUT),
+                reading.positiveDuration(PoolKeys.GRAPHQL_CONNECT_TIMEOUT, Limits.DEFAULT_GRAPHQL_CONNECT_TIMEOUT),
+                reading.positiveDuration(PoolKeys.GRAPHQL_TIMEOUT, Limits.DEFAULT_GRAPHQL_TIMEOUT),
+                reading.positiveDuration(PoolKeys.GRAPHQL_CALL_TIMEOUT, Limits.DEFAULT_CALL_TIMEOUT),
+                reading.size(PoolKeys.GRAPHQL_MAX_ANSWER_SIZE, Limits.DEFAULT_MAX_ANSWER_BYTES));
         Optional<URI> graphqlEndpoint = reading.optional(PoolKeys.GRAPHQL_ENDPOINT)
                 .flatMap(text -> reading.uri(PoolKeys.GRAPHQL_ENDPOINT, text));
         if (graphqlRequired && graphqlEndpoint.isEmpty() && !reading.isSet(PoolKeys.GRAPHQL_ENDPOINT)) {
@@ -70,7 +76,8 @@ public final class PoolConfigReader {
             return new PoolConfigResult.Invalid(pool, reading.problems);
         }
         return new PoolConfigResult.Valid(new PoolConfig(pool, region, userPoolId, clientId, clientSecret, endpoint,
-                authFlow, refresh, scope, prefetch, graphqlEndpoint, authorizationPrefix, challengeValidity, marginCap));
+                authFlow, refresh, scope, prefetch, graphqlEndpoint, authorizationPrefix, challengeValidity, marginCap,
+                limits));
     }
 
     /** One reading of one pool's keys, collecting problems as it goes. */
@@ -143,6 +150,28 @@ public final class PoolConfigReader {
             problem(key, ": '" + text.get() + "' is not one of "
                     + Arrays.stream(constants).map(shown).collect(Collectors.joining(", ")));
             return fallback;
+        }
+
+        Duration positiveDuration(String key, Duration fallback) {
+            Duration duration = duration(key, fallback);
+            if (duration.isZero()) {
+                problem(key, ": must be positive, e.g. " + DurationText.shown(fallback));
+                return fallback;
+            }
+            return duration;
+        }
+
+        long size(String key, long fallback) {
+            Optional<String> text = optional(key);
+            if (text.isEmpty()) {
+                return fallback;
+            }
+            Optional<Long> size = SizeText.parse(text.get()).filter(bytes -> bytes > 0);
+            if (size.isEmpty()) {
+                problem(key, ": '" + text.get() + "' is not a positive size; write e.g. 16MiB or 524288");
+                return fallback;
+            }
+            return size.get();
         }
 
         Duration duration(String key, Duration fallback) {

@@ -27,6 +27,11 @@ public final class PoolKeys {
     public static final String AUTHORIZATION_PREFIX = "authorization-prefix";
     public static final String CHALLENGE_VALIDITY = "challenge-validity";
     public static final String MARGIN_CAP = "margin-cap";
+    public static final String COGNITO_TIMEOUT = "cognito.timeout";
+    public static final String GRAPHQL_CONNECT_TIMEOUT = "graphql.connect-timeout";
+    public static final String GRAPHQL_TIMEOUT = "graphql.timeout";
+    public static final String GRAPHQL_CALL_TIMEOUT = "graphql.call-timeout";
+    public static final String GRAPHQL_MAX_ANSWER_SIZE = "graphql.max-answer-size";
 
     private final String prefix;
 

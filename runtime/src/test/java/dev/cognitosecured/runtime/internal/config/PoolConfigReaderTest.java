@@ -64,7 +64,34 @@ class PoolConfigReaderTest {
                 () -> assertEquals(Optional.empty(), config.graphqlEndpoint()),
                 () -> assertEquals("", config.authorizationPrefix()),
                 () -> assertEquals(Duration.ofMinutes(3), config.challengeValidity()),
-                () -> assertEquals(Duration.ofMinutes(1), config.marginCap()));
+                () -> assertEquals(Duration.ofMinutes(1), config.marginCap()),
+                () -> assertEquals(Limits.DEFAULTS, config.limits()));
+    }
+
+    @Test
+    void theLimitsArePositiveDurationsAndASize() {
+        String prefix = "cognito-secured.pools.slow.";
+        requiredKeys(prefix);
+        properties.put(prefix + "cognito.timeout", "4s");
+        properties.put(prefix + "graphql.connect-timeout", "750ms");
+        properties.put(prefix + "graphql.timeout", "PT12S");
+        properties.put(prefix + "graphql.call-timeout", "2m");
+        properties.put(prefix + "graphql.max-answer-size", "512KiB");
+
+        assertEquals(new Limits(Duration.ofSeconds(4), Duration.ofMillis(750), Duration.ofSeconds(12),
+                Duration.ofMinutes(2), 512 * 1024), valid("slow", false).limits());
+
+        properties.put(prefix + "graphql.timeout", "0s");
+        properties.put(prefix + "graphql.max-answer-size", "lots");
+        assertEquals(List.of(prefix + "graphql.timeout: must be positive, e.g. 30s",
+                prefix + "graphql.max-answer-size: 'lots' is not a positive size; write e.g. 16MiB or 524288"),
+                problems("slow", false));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1024, 1024", "2k, 2048", "16MiB, 16777216", "3 mb, 3145728", "1GiB, 1073741824"})
+    void sizesAreBytesOrBinaryUnits(String text, long bytes) {
+        assertEquals(Optional.of(bytes), SizeText.parse(text));
     }
 
     @Test
