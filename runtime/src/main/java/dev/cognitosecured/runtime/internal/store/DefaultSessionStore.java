@@ -172,6 +172,9 @@ public final class DefaultSessionStore implements SessionStore, AutoCloseable {
     @Override
     public Tokens signIn(Supplier<? extends CompletionStage<Tokens>> request) {
         Objects.requireNonNull(request, "request");
+        if (state.get() instanceof SignedOut signedOut && signedOut.isClosed()) {
+            throw signedOut.signInRequired(pool); // before asking Cognito for tokens it would drop
+        }
         long sentAt = ticker.read();
         CompletionStage<Tokens> response = request.get();
         if (response == null) {

@@ -87,6 +87,9 @@ class StoreEndingsTest {
         SignInRequiredException refused = assertThrows(SignInRequiredException.class,
                 () -> store.signIn(issued(2, HOUR), Duration.ZERO));
         assertEquals(Optional.of(SessionEnded.Reason.SCOPE_ENDED), refused.reason());
+        assertThrows(SignInRequiredException.class, () -> store.signIn(() -> {
+            throw new AssertionError("a closed store asks nobody for tokens");
+        }));
         assertEquals(1, fixture.events.of(SignedIn.class).size(), "only the first sign-in");
         assertEquals(Optional.empty(), store.end(SessionEnded.Reason.SIGNED_OUT), "nothing left to end");
         assertSame(TokenState.SignedOut.CLOSED, store.state(), "ending does not reopen it");
