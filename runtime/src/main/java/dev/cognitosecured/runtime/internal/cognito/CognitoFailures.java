@@ -41,6 +41,17 @@ final class CognitoFailures {
     static final String WRONG_CREDENTIALS =
             "Sign-in failed: the user name or password is wrong. Check both and call SignIn.start again.";
 
+    /** What each ending a refresh can meet means, as the message of {@link #ofRefresh} says it. */
+    private static final Map<SessionEnded.Reason, String> EXPLANATIONS = Map.of(
+            SessionEnded.Reason.REFRESH_TOKEN_EXPIRED, "it expired (the app client's refresh token validity)",
+            SessionEnded.Reason.REFRESH_TOKEN_REVOKED,
+                    "it was revoked (a sign-out on every device, GlobalSignOut, or RevokeToken)",
+            SessionEnded.Reason.REFRESH_TOKEN_REUSED,
+                    "it had already been replaced by rotation and its grace period was over",
+            SessionEnded.Reason.USER_DISABLED, "the user is disabled",
+            SessionEnded.Reason.USER_DELETED, "the user no longer exists",
+            SessionEnded.Reason.REFRESH_REJECTED, "it expired, was revoked, or was already used after rotation");
+
     private CognitoFailures() {}
 
     /** The failure of {@code InitiateAuth USER_PASSWORD_AUTH}. */
@@ -144,17 +155,6 @@ final class CognitoFailures {
         }
         return general(f, call.label);
     }
-
-    /** What each ending a refresh can meet means, as the message of {@link #ofRefresh} says it. */
-    private static final Map<SessionEnded.Reason, String> EXPLANATIONS = Map.of(
-            SessionEnded.Reason.REFRESH_TOKEN_EXPIRED, "it expired (the app client's refresh token validity)",
-            SessionEnded.Reason.REFRESH_TOKEN_REVOKED,
-                    "it was revoked (a sign-out on every device, GlobalSignOut, or RevokeToken)",
-            SessionEnded.Reason.REFRESH_TOKEN_REUSED,
-                    "it had already been replaced by rotation and its grace period was over",
-            SessionEnded.Reason.USER_DISABLED, "the user is disabled",
-            SessionEnded.Reason.USER_DELETED, "the user no longer exists",
-            SessionEnded.Reason.REFRESH_REJECTED, "it expired, was revoked, or was already used after rotation");
 
     /**
      * Why a refresh rejected with {@code e} ends the session: from the error code, and for
