@@ -413,6 +413,11 @@ class JaxRsGraphQLTransportTest {
         assertTrue(e.getMessage().contains("went past the bound"), e.getMessage());
         assertTrue(e.getMessage().contains(bound + " bytes"), e.getMessage());
         assertTrue(server.bytesSent() < offered / 8, "the rest was not read: " + server.bytesSent() + " bytes sent");
+
+        CompletionException later = assertThrows(CompletionException.class,
+                () -> bounded.executeAsync(getTodo(), Map.of("id", "1"), TOKEN).toCompletableFuture().join());
+        TransportException async = assertInstanceOf(TransportException.class, later.getCause());
+        assertTrue(async.getMessage().contains("went past the bound"), async.getMessage());
     }
 
     @Test
