@@ -32,7 +32,12 @@ import java.util.function.Supplier;
  *   <li>expiry is judged on a monotonic clock from the instant the token request was sent, so a
  *       wrong wall clock cannot make it send an expired token;</li>
  *   <li>a failed refresh keeps the tokens it had; a refresh token that Cognito rejects ends the
- *       session, and callers get {@link SignInRequiredException}.</li>
+ *       session, and callers get {@link SignInRequiredException}, whose
+ *       {@link SignInRequiredException#reason() reason} is the one {@link SessionEnded} reported;</li>
+ *   <li>when the scope that holds the store ends (the HTTP session, or the container), the container
+ *       closes it: the tokens are dropped, a refresh in flight is never installed, and callers still
+ *       holding the store get {@link SignInRequiredException} with
+ *       {@link SessionEnded.Reason#SCOPE_ENDED}. The application never closes a store itself.</li>
  * </ul>
  */
 public interface SessionStore {

@@ -1,18 +1,43 @@
 package dev.cognitosecured.runtime;
 
+import dev.cognitosecured.runtime.event.SessionEnded;
+import java.util.Objects;
+import java.util.Optional;
+
 /**
- * No usable session: nobody has signed in yet, the user signed out, or Cognito rejected the
- * refresh token (expired, revoked, or reused after rotation). Sign in again with
+ * No usable session: nobody has signed in yet, the user signed out, Cognito rejected the refresh
+ * token (expired, revoked, reused after rotation, the user disabled or deleted), or the scope that held
+ * the session ended. {@link #reason()} says which, when a session ended. Sign in again with
  * {@link SignIn#start(String, char[])}.
  */
 public final class SignInRequiredException extends CognitoSecuredException {
     private static final long serialVersionUID = 1L;
 
+    /** Why the session ended; {@code null} if none did (nobody signed in). Serializable, unlike Optional. */
+    private final SessionEnded.Reason reason;
+
     public SignInRequiredException(String message) {
         super(message);
+        this.reason = null;
     }
 
     public SignInRequiredException(String message, Throwable cause) {
         super(message, cause);
+        this.reason = null;
+    }
+
+    /**
+     * A session that ended for {@code reason}. An {@link dev.cognitosecured.runtime.spi.IdentityProvider}
+     * whose refresh is rejected completes with this, and the session store ends the session with that
+     * reason.
+     */
+    public SignInRequiredException(String message, SessionEnded.Reason reason) {
+        super(message);
+        this.reason = Objects.requireNonNull(reason, "reason");
+    }
+
+    /** Why the session ended, as {@link SessionEnded} reported it; empty if nobody had signed in. */
+    public Optional<SessionEnded.Reason> reason() {
+        return Optional.ofNullable(reason);
     }
 }

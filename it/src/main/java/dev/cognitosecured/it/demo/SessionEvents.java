@@ -75,7 +75,8 @@ public class SessionEvents {
 
     void ended(@Observes SessionEnded event) {
         endedSessions.incrementAndGet();
-        if (event.reason() == SessionEnded.Reason.REFRESH_REJECTED) {
+        // every reason but these is a refresh that Cognito refused, which settles the refresh in flight
+        if (event.reason() != SessionEnded.Reason.SIGNED_OUT && event.reason() != SessionEnded.Reason.SCOPE_ENDED) {
             waitingCallers.refreshSettled();
         }
     }

@@ -91,7 +91,7 @@ class ReplayOnlyOn401Test {
                     "server_401", server.unauthorized(), "refreshes", standIns.refreshes(), "session_ended", ended.size());
 
             assertEquals(CALLERS, storm.tally().failedWith(SignInRequiredException.class), storm.tally()::describeFailures);
-            assertEquals(List.of(new SessionEnded("default", "alice", SessionEnded.Reason.REFRESH_REJECTED)), ended);
+            assertEquals(List.of(new SessionEnded("default", "alice", SessionEnded.Reason.REFRESH_TOKEN_REVOKED)), ended);
             assertEquals(1, standIns.refreshes(), "one refresh, refused, for all the callers");
             assertEquals(server.count(), server.unauthorized(), "no request was replayed with other tokens: " + server);
             assertEquals(1, server.distinctTokens());

@@ -8,6 +8,8 @@ import dev.cognitosecured.runtime.internal.cdi.CognitoSecuredExtension;
 import dev.cognitosecured.runtime.spi.GraphQLTransport;
 import dev.cognitosecured.runtime.spi.IdentityProvider;
 import dev.cognitosecured.runtime.spi.Ticker;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeanManager;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -64,6 +66,20 @@ public final class TodoApp implements AutoCloseable {
     /** The default pool's session store (of the active session, with {@code session-scope=session}). */
     public SessionStore store() {
         return container.select(SessionStore.class, AuthFlow.Literal.of("default")).get();
+    }
+
+    /**
+     * The default pool's session store of the active context itself, not its client proxy: what a caller
+     * holds that took the store in its scope and still holds it after the scope ended.
+     */
+    public SessionStore storeInstance() {
+        BeanManager beans = container.getBeanManager();
+        Bean<?> bean = beans.resolve(beans.getBeans(SessionStore.class, AuthFlow.Literal.of("default")));
+        return (SessionStore) instanceOf(beans, bean);
+    }
+
+    private static <T> T instanceOf(BeanManager beans, Bean<T> bean) {
+        return beans.getContext(bean.getScope()).get(bean, beans.createCreationalContext(bean));
     }
 
     /** Weld's session context bound to a map, as a servlet container's HTTP session would be. */

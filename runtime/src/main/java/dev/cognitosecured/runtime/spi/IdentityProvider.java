@@ -10,7 +10,9 @@ import java.util.concurrent.CompletionStage;
  *
  * <p>Every method returns at once; the work completes the returned stage. A refresh token that
  * Cognito rejects (expired, revoked, reused after rotation) completes the stage with
- * {@link dev.cognitosecured.runtime.SignInRequiredException}; any other failure (network,
+ * {@link dev.cognitosecured.runtime.SignInRequiredException}, made with the
+ * {@link dev.cognitosecured.runtime.event.SessionEnded.Reason} the session ends for if the provider can
+ * tell it ({@code REFRESH_REJECTED} if it names none); any other failure (network,
  * throttling, a 5xx) with another exception, and the store keeps the tokens it has.
  *
  * <p><b>Challenges.</b> {@link #startSignIn}, {@link #respond}, {@link #associateSoftwareToken} and

@@ -38,7 +38,8 @@ import java.util.Optional;
  *
  * <p>Seed pools, clients and users with {@link #createPool(PoolSettings)}, {@link #createClient(UserPool,
  * ClientSettings)} and {@link #createUser(UserPool, NewUser)}; read codes "sent" by SMS or e-mail with {@link
- * #lastCode(UserPool, String)}; count requests with {@link #requestCount(Action)}; inject faults with {@link
+ * #lastCode(UserPool, String)}; disable or delete users as an administrator would with {@link
+ * #disableUser(LocalUser)} and {@link #deleteUser(LocalUser)}; count requests with {@link #requestCount(Action)}; inject faults with {@link
  * #injectFault(Action, Fault, int)}. Time comes from the clock given to the {@link Builder} (a {@link
  * ManualClock} in tests). Thread-safe. Close it to stop the server. In JUnit 5, {@link
  * dev.cognitosecured.testing.junit.CognitoTestKit} starts and closes it for a test class.
@@ -125,6 +126,31 @@ public final class LocalCognito implements AutoCloseable {
     /** The last code sent to {@code username} by SMS or e-mail (for {@code SMS_MFA} or {@code EMAIL_OTP}). */
     public Optional<String> lastCode(UserPool pool, String username) {
         return service.lastCode(pool.id(), username);
+    }
+
+    /**
+     * Disables {@code user}, as {@code AdminDisableUser} does: its access tokens are revoked, and signing in or
+     * refreshing fails with {@code NotAuthorizedException} "User is disabled." until {@link #enableUser}.
+     */
+    public void disableUser(LocalUser user) {
+        Objects.requireNonNull(user, "user");
+        service.setUserEnabled(user.pool().id(), user.username(), false);
+    }
+
+    /** Enables {@code user} again, as {@code AdminEnableUser} does; access tokens revoked by disabling stay revoked. */
+    public void enableUser(LocalUser user) {
+        Objects.requireNonNull(user, "user");
+        service.setUserEnabled(user.pool().id(), user.username(), true);
+    }
+
+    /**
+     * Deletes {@code user}, as {@code AdminDeleteUser} does: refreshing its tokens, and any call with its access
+     * token, fails with {@code UserNotFoundException} "User does not exist."; signing in fails as for any unknown
+     * user.
+     */
+    public void deleteUser(LocalUser user) {
+        Objects.requireNonNull(user, "user");
+        service.deleteUser(user.pool().id(), user.username());
     }
 
     /** The {@code iss} claim of the pool's tokens: {@code <endpoint>/<pool id>}. */

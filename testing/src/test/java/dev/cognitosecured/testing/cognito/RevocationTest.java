@@ -12,6 +12,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowTyp
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthenticationResultType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.NotAuthorizedException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UnauthorizedException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoundException;
 
 class RevocationTest {
 
@@ -93,6 +94,41 @@ class RevocationTest {
         AuthenticationResultType after = signIn();
         assertEquals("alice", f.sdk.getUser(r -> r.accessToken(after.accessToken())).username(),
                 "signing in again works");
+    }
+
+    @Test
+    void aDisabledUserCanNeitherRefreshNorSignInAndItsAccessTokensAreRevoked() {
+        LocalUser bob = f.cognito.createUser(pool, "bob", "Corr3ct-horse");
+        AuthenticationResultType signIn = f.passwordAuth(app, "bob", "Corr3ct-horse").authenticationResult();
+
+        f.cognito.disableUser(bob);
+
+        assertRejected(NotAuthorizedException.class, "User is disabled.", () -> refreshTokenAuth(signIn.refreshToken()));
+        assertRejected(NotAuthorizedException.class, "User is disabled.",
+                () -> f.passwordAuth(app, "bob", "Corr3ct-horse"));
+        assertRejected(NotAuthorizedException.class, "Access Token has been revoked",
+                () -> f.sdk.getUser(r -> r.accessToken(signIn.accessToken())));
+        assertNotNull(refreshTokenAuth(signIn().refreshToken()).accessToken(), "another user is not affected");
+
+        f.cognito.enableUser(bob);
+
+        assertNotNull(refreshTokenAuth(signIn.refreshToken()).accessToken(), "the refresh token works again");
+        assertNotNull(f.passwordAuth(app, "bob", "Corr3ct-horse").authenticationResult().accessToken());
+    }
+
+    @Test
+    void aDeletedUsersTokensAreRefusedAsAUserThatDoesNotExist() {
+        LocalUser bob = f.cognito.createUser(pool, "bob", "Corr3ct-horse");
+        AuthenticationResultType signIn = f.passwordAuth(app, "bob", "Corr3ct-horse").authenticationResult();
+
+        f.cognito.deleteUser(bob);
+
+        assertRejected(UserNotFoundException.class, "User does not exist.", () -> refreshTokenAuth(signIn.refreshToken()));
+        assertRejected(UserNotFoundException.class, "User does not exist.",
+                () -> f.sdk.getUser(r -> r.accessToken(signIn.accessToken())));
+        // a new user of the same name does not revive the old tokens
+        f.cognito.createUser(pool, "bob", "An0ther-horse");
+        assertRejected(UserNotFoundException.class, "User does not exist.", () -> refreshTokenAuth(signIn.refreshToken()));
     }
 
     @Test

@@ -26,7 +26,9 @@ import java.util.function.Supplier;
  * The synthetic beans of one pool, all qualified {@code @AuthFlow(pool)}:
  * <ul>
  *   <li>{@code SessionStore}, {@code @ApplicationScoped} or {@code @SessionScoped} as
- *       {@code session-scope} says: one store per context, made when first used;</li>
+ *       {@code session-scope} says: one store per context, made when first used and closed
+ *       ({@link dev.cognitosecured.runtime.internal.store.DefaultSessionStore#close()}) when the context
+ *       ends: an HTTP session invalidated or expired, the container shut down;</li>
  *   <li>{@code SignIn}, in the same scope, over the store of its context (the instance itself; both
  *       live and die together), with the challenge slot of its own sign-in in progress;</li>
  *   <li>{@code SecuredCaller}, {@code @Dependent}, over the store of the calling context, the pool's

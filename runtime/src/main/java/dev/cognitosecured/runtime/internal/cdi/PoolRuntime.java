@@ -106,7 +106,8 @@ final class PoolRuntime implements AutoCloseable {
         owned.push(client::close);
         Jsonb jsonb = JsonbBuilder.create();
         owned.push(jsonb);
-        return new JaxRsGraphQLTransport(client, endpoint, config.authorizationPrefix(), jsonb);
+        return new JaxRsGraphQLTransport(client, endpoint, config.authorizationPrefix(), jsonb,
+                config.limits().maxAnswerBytes());
     }
 
     private Ticker makeTicker() {

@@ -7,7 +7,9 @@ import dev.cognitosecured.runtime.CognitoSecuredException;
 import dev.cognitosecured.runtime.SignInRequiredException;
 import dev.cognitosecured.runtime.TransportException;
 import dev.cognitosecured.runtime.WrongAnswerException;
+import dev.cognitosecured.runtime.event.SessionEnded;
 import dev.cognitosecured.runtime.internal.cognito.srp.InvalidSrpChallengeException;
+import java.util.Map;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.CodeMismatchException;
@@ -38,6 +40,17 @@ final class CognitoFailures {
     /** The one message for a wrong user name or password, so that it never tells which was wrong. */
     static final String WRONG_CREDENTIALS =
             "Sign-in failed: the user name or password is wrong. Check both and call SignIn.start again.";
+
+    /** What each ending a refresh can meet means, as the message of {@link #ofRefresh} says it. */
+    private static final Map<SessionEnded.Reason, String> EXPLANATIONS = Map.of(
+            SessionEnded.Reason.REFRESH_TOKEN_EXPIRED, "it expired (the app client's refresh token validity)",
+            SessionEnded.Reason.REFRESH_TOKEN_REVOKED,
+                    "it was revoked (a sign-out on every device, GlobalSignOut, or RevokeToken)",
+            SessionEnded.Reason.REFRESH_TOKEN_REUSED,
+                    "it had already been replaced by rotation and its grace period was over",
+            SessionEnded.Reason.USER_DISABLED, "the user is disabled",
+            SessionEnded.Reason.USER_DELETED, "the user no longer exists",
+            SessionEnded.Reason.REFRESH_REJECTED, "it expired, was revoked, or was already used after rotation");
 
     private CognitoFailures() {}
 
@@ -136,10 +149,38 @@ final class CognitoFailures {
                 || f instanceof RefreshTokenReuseException
                 || f instanceof UserNotFoundException) {
             AwsServiceException e = (AwsServiceException) f;
+            SessionEnded.Reason reason = endingOf(e);
             return new SignInRequiredException("Cognito rejected the refresh token (" + errorCode(e) + details(e)
-                    + "): it expired, was revoked, or was already used after rotation. Sign in again.");
+                    + "): " + EXPLANATIONS.get(reason) + ". The session ended (" + reason + "); sign in again.", reason);
         }
         return general(f, call.label);
+    }
+
+    /**
+     * Why a refresh rejected with {@code e} ends the session: from the error code, and for
+     * {@code NotAuthorizedException} from Cognito's message (read, never copied).
+     */
+    private static SessionEnded.Reason endingOf(AwsServiceException e) {
+        if (e instanceof RefreshTokenReuseException) {
+            return SessionEnded.Reason.REFRESH_TOKEN_REUSED;
+        }
+        if (e instanceof UserNotFoundException) {
+            return SessionEnded.Reason.USER_DELETED;
+        }
+        String message = serviceMessage(e);
+        if (message.startsWith("Refresh Token has expired")) {
+            return SessionEnded.Reason.REFRESH_TOKEN_EXPIRED;
+        }
+        if (message.startsWith("Refresh Token has been revoked")) {
+            return SessionEnded.Reason.REFRESH_TOKEN_REVOKED;
+        }
+        if (message.startsWith("User is disabled")) {
+            return SessionEnded.Reason.USER_DISABLED;
+        }
+        if (message.startsWith("User does not exist")) {
+            return SessionEnded.Reason.USER_DELETED;
+        }
+        return SessionEnded.Reason.REFRESH_REJECTED;
     }
 
     /** The failure of {@code RevokeToken}. */

@@ -3,6 +3,7 @@ package dev.cognitosecured.runtime.internal.graphql;
 import static dev.cognitosecured.runtime.internal.concurrent.Completions.unwrap;
 
 import dev.cognitosecured.runtime.TransportException;
+import dev.cognitosecured.runtime.internal.config.Limits;
 import dev.cognitosecured.runtime.spi.GraphQLOperation;
 import dev.cognitosecured.runtime.spi.GraphQLTransport;
 import jakarta.json.bind.Jsonb;
@@ -14,9 +15,14 @@ import jakarta.ws.rs.client.WebTarget;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -35,6 +41,7 @@ public final class JaxRsGraphQLTransport implements GraphQLTransport {
     private final String authorizationPrefix;
     private final GraphQLRequestBody requestBody;
     private final GraphQLResponseReader responseReader;
+    private final long maxAnswerBytes;
 
     /**
      * A transport to one GraphQL endpoint.
@@ -46,7 +53,23 @@ public final class JaxRsGraphQLTransport implements GraphQLTransport {
      * @param jsonb binds variables and results
      */
     public JaxRsGraphQLTransport(Client client, URI endpoint, String authorizationPrefix, Jsonb jsonb) {
+        this(client, endpoint, authorizationPrefix, jsonb, Limits.DEFAULT_MAX_ANSWER_BYTES);
+    }
+
+    /**
+     * A transport to one GraphQL endpoint that refuses answers larger than {@code maxAnswerBytes}, with a
+     * {@link TransportException}, without reading them whole: an answer whose {@code Content-Length} is
+     * larger is not read at all, and one without (chunked) is read up to the bound and no further.
+     *
+     * @param maxAnswerBytes the largest answer body read, in bytes ({@code graphql.max-answer-size})
+     */
+    public JaxRsGraphQLTransport(Client client, URI endpoint, String authorizationPrefix, Jsonb jsonb,
+            long maxAnswerBytes) {
         Objects.requireNonNull(client, "client");
+        if (maxAnswerBytes <= 0) {
+            throw new IllegalArgumentException("maxAnswerBytes must be positive: " + maxAnswerBytes);
+        }
+        this.maxAnswerBytes = maxAnswerBytes;
         Objects.requireNonNull(endpoint, "endpoint");
         this.authorizationPrefix = Objects.requireNonNull(authorizationPrefix, "authorizationPrefix");
         Objects.requireNonNull(jsonb, "jsonb");
@@ -109,15 +132,68 @@ public final class JaxRsGraphQLTransport implements GraphQLTransport {
     private <T> T read(GraphQLOperation<T> operation, Response response, String token) {
         try (response) {
             int status = response.getStatus();
+            OptionalLong declared = declaredLength(response);
+            if (declared.isPresent() && declared.getAsLong() > maxAnswerBytes) {
+                throw tooLarge(operation, status, "declares " + declared.getAsLong() + " bytes (Content-Length)");
+            }
             String body;
             try {
-                body = response.hasEntity() ? response.readEntity(String.class) : "";
-            } catch (ProcessingException | IllegalStateException e) {
+                body = response.hasEntity() ? boundedBody(response) : "";
+            } catch (BoundedInputStream.TooLarge e) {
+                throw tooLarge(operation, status, "went past the bound while it was read; the rest was not read");
+            } catch (ProcessingException | IllegalStateException | IOException e) {
                 throw new TransportException("GraphQL operation " + operation.name() + ": the body of the HTTP "
                         + status + " answer could not be read: " + causeText(e, token), status, e);
             }
             return responseReader.read(operation, status, body == null ? "" : body, token);
         }
+    }
+
+    /**
+     * The answer's body, decoded with the charset of its {@code Content-Type} (UTF-8 if none), read
+     * through a {@link BoundedInputStream} of {@link #maxAnswerBytes}.
+     */
+    private String boundedBody(Response response) throws IOException {
+        InputStream entity = response.readEntity(InputStream.class);
+        if (entity == null) {
+            return "";
+        }
+        byte[] bytes;
+        try (BoundedInputStream bounded = new BoundedInputStream(entity, maxAnswerBytes)) {
+            bytes = bounded.readAllBytes();
+        }
+        return new String(bytes, charsetOf(response.getMediaType()));
+    }
+
+    private static Charset charsetOf(MediaType type) {
+        String name = type == null ? null : type.getParameters().get(MediaType.CHARSET_PARAMETER);
+        if (name == null) {
+            return StandardCharsets.UTF_8;
+        }
+        try {
+            return Charset.forName(name.strip());
+        } catch (IllegalArgumentException e) {
+            return StandardCharsets.UTF_8;
+        }
+    }
+
+    /** The answer's {@code Content-Length}, if it declares one that is a number. */
+    private static OptionalLong declaredLength(Response response) {
+        String header = response.getHeaderString(HttpHeaders.CONTENT_LENGTH);
+        if (header == null) {
+            return OptionalLong.empty();
+        }
+        try {
+            return OptionalLong.of(Long.parseLong(header.strip()));
+        } catch (NumberFormatException e) {
+            return OptionalLong.empty();
+        }
+    }
+
+    private TransportException tooLarge(GraphQLOperation<?> operation, int status, String what) {
+        return new TransportException("GraphQL operation " + operation.name() + ": the HTTP " + status + " answer "
+                + what + ", and answers are read up to " + maxAnswerBytes + " bytes. Ask for less (fewer fields,"
+                + " a page of the list), or raise cognito-secured.graphql.max-answer-size.", status, null);
     }
 
     private TransportException unreachable(GraphQLOperation<?> operation, Throwable failure) {

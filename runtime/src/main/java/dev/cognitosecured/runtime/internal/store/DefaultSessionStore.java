@@ -77,6 +77,11 @@ import java.util.function.Supplier;
  * session. The sign-in challenges themselves are not the store's: see
  * {@link dev.cognitosecured.runtime.internal.signin.ChallengeSlot}.
  *
+ * <p><b>Endings.</b> The session ends with the reason the provider's {@link SignInRequiredException}
+ * carries ({@link SignInRequiredException#reason()}; {@code REFRESH_REJECTED} where it names none), and
+ * later callers get a {@link SignInRequiredException} with the same reason, without a call to Cognito.
+ * {@link #close()} ends it for good when the CDI scope that held the store ends.
+ *
  * <p><b>Sync and async.</b> Each decision ({@link #acquire}, {@link #acquireReplacing}) is written
  * once; the blocking methods wait for it in {@link #waitFor}, the asynchronous ones relay it
  * in {@link #relay}, and both start the decision over when the session was replaced under it.
@@ -85,7 +90,7 @@ import java.util.function.Supplier;
  * event); an observer that throws is logged and otherwise ignored. Nothing here logs or prints a
  * token.
  */
-public final class DefaultSessionStore implements SessionStore {
+public final class DefaultSessionStore implements SessionStore, AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(DefaultSessionStore.class.getName());
 
@@ -167,6 +172,9 @@ public final class DefaultSessionStore implements SessionStore {
     @Override
     public Tokens signIn(Supplier<? extends CompletionStage<Tokens>> request) {
         Objects.requireNonNull(request, "request");
+        if (state.get() instanceof SignedOut signedOut && signedOut.isClosed()) {
+            throw signedOut.signInRequired(pool); // before asking Cognito for tokens it would drop
+        }
         long sentAt = ticker.read();
         CompletionStage<Tokens> response = request.get();
         if (response == null) {
@@ -192,7 +200,17 @@ public final class DefaultSessionStore implements SessionStore {
         if (senseless.isPresent()) {
             throw senseless.get();
         }
-        state.getAndSet(Active.of(tokens, sentAt, prefetch)).supersede();
+        Active session = Active.of(tokens, sentAt, prefetch);
+        for (;;) {
+            TokenState current = state.get();
+            if (current instanceof SignedOut signedOut && signedOut.isClosed()) {
+                throw signedOut.signInRequired(pool);
+            }
+            if (state.compareAndSet(current, session)) {
+                current.supersede();
+                break;
+            }
+        }
         fire(new SignedIn(pool, tokens.username()));
         return tokens;
     }
@@ -209,6 +227,31 @@ public final class DefaultSessionStore implements SessionStore {
                 current.supersede();
                 fire(new SessionEnded(pool, current.tokens.username(), reason));
                 return Optional.of(current.tokens);
+            }
+        }
+    }
+
+    /**
+     * Closes the store for good, because the CDI scope that held it ended (an HTTP session invalidated or
+     * expired, the container shut down): the tokens are dropped without a call to Cognito, and
+     * {@link SessionEnded} with {@link SessionEnded.Reason#SCOPE_ENDED} is fired if there was a session. A
+     * refresh in flight is left to finish, and its tokens are never installed; the callers waiting for it,
+     * and every later caller that still holds this store, get a {@link SignInRequiredException} that says
+     * the scope ended. A sign-in into a closed store is refused the same way. Closing again does nothing.
+     */
+    @Override
+    public void close() {
+        for (;;) {
+            TokenState current = state.get();
+            if (current == SignedOut.CLOSED) {
+                return;
+            }
+            if (state.compareAndSet(current, SignedOut.CLOSED)) {
+                current.supersede();
+                if (current.tokens != null) {
+                    fire(new SessionEnded(pool, current.tokens.username(), SessionEnded.Reason.SCOPE_ENDED));
+                }
+                return;
             }
         }
     }
@@ -382,9 +425,10 @@ public final class DefaultSessionStore implements SessionStore {
                             refreshed.refreshToken().isPresent()));
                     installed = tokens;
                 }
-            } else if (cause instanceof SignInRequiredException) {
-                if (state.compareAndSet(from, new SignedOut(SessionEnded.Reason.REFRESH_REJECTED))) {
-                    fire(new SessionEnded(pool, from.tokens.username(), SessionEnded.Reason.REFRESH_REJECTED));
+            } else if (cause instanceof SignInRequiredException rejected) {
+                SessionEnded.Reason reason = rejected.reason().orElse(SessionEnded.Reason.REFRESH_REJECTED);
+                if (state.compareAndSet(from, new SignedOut(reason))) {
+                    fire(new SessionEnded(pool, from.tokens.username(), reason));
                 }
             } else if (state.compareAndSet(from, from.session)) {
                 fire(new RefreshFailed(pool, from.tokens.username(), cause));

@@ -23,10 +23,15 @@ import java.util.concurrent.CompletableFuture;
  *             current ones too short for the replay
  * Refreshing  refresh answers tokens                     Active (newer tokens)    TokensRefreshed; waiters get them
  * Refreshing  refresh fails                              Active (same object)     RefreshFailed; waiters get it
- * Refreshing  refresh token rejected                     SignedOut(REFRESH_REJ.)  SessionEnded; SignInRequired
+ * Refreshing  refresh token rejected                     SignedOut(its reason)    SessionEnded; SignInRequired
  * Active,     end(reason)                                SignedOut(reason)        SessionEnded; the ended tokens;
  * Refreshing                                                                      a refresh completes SUPERSEDED
+ * any         close() (the scope ended)                  CLOSED (for good)        SessionEnded(SCOPE_ENDED) if
+ *                                                                                 signed in; a refresh completes
+ *                                                                                 SUPERSEDED, its waiters get
+ *                                                                                 SignInRequiredException
  * SignedOut   tokens / refreshIfCurrent                  SignedOut                SignInRequiredException
+ * CLOSED      signIn                                     CLOSED                   SignInRequiredException
  * </pre>
  *
  * <p>The fast path reads two final fields of whatever state is current, {@link #tokens} and
@@ -82,13 +87,22 @@ abstract sealed class TokenState permits TokenState.SignedOut, TokenState.Active
     static final class SignedOut extends TokenState {
 
         /** Before any sign-in. */
-        static final SignedOut NEVER_SIGNED_IN = new SignedOut(null);
+        static final SignedOut NEVER_SIGNED_IN = new SignedOut(null, false);
+
+        /** After {@link DefaultSessionStore#close()}: the scope that held the store ended; nothing signs in again. */
+        static final SignedOut CLOSED = new SignedOut(SessionEnded.Reason.SCOPE_ENDED, true);
 
         private final SessionEnded.Reason endedBy;
+        private final boolean closed;
 
         SignedOut(SessionEnded.Reason endedBy) {
+            this(endedBy, false);
+        }
+
+        private SignedOut(SessionEnded.Reason endedBy, boolean closed) {
             super(null, 0);
             this.endedBy = endedBy;
+            this.closed = closed;
         }
 
         /** Why the last session ended; empty before any sign-in. */
@@ -96,18 +110,35 @@ abstract sealed class TokenState permits TokenState.SignedOut, TokenState.Active
             return Optional.ofNullable(endedBy);
         }
 
+        /** Whether the store was closed: its scope ended, and no session starts in it again. */
+        boolean isClosed() {
+            return closed;
+        }
+
         /** What a caller that needs tokens of pool {@code pool} gets now: why, and what to do. */
         SignInRequiredException signInRequired(String pool) {
-            if (endedBy == SessionEnded.Reason.REFRESH_REJECTED) {
-                return new SignInRequiredException("Cognito rejected the refresh token of pool '" + pool
-                        + "' (expired, revoked, or reused after rotation); sign in again with SignIn.start");
+            if (closed) {
+                return new SignInRequiredException("The scope that held the session store of pool '" + pool
+                        + "' ended (its HTTP session was invalidated or expired, or the container shut down), and"
+                        + " the store was closed with it: this reference to it is stale. Use the store of a live"
+                        + " scope, and sign in there with SignIn.start", SessionEnded.Reason.SCOPE_ENDED);
             }
-            if (endedBy == SessionEnded.Reason.SIGNED_OUT) {
-                return new SignInRequiredException("The user of pool '" + pool
-                        + "' signed out; sign in again with SignIn.start");
+            if (endedBy == null) {
+                return new SignInRequiredException("Nobody is signed in to pool '" + pool
+                        + "'; sign in with SignIn.start first");
             }
-            return new SignInRequiredException("Nobody is signed in to pool '" + pool
-                    + "'; sign in with SignIn.start first");
+            String why = switch (endedBy) {
+                case SIGNED_OUT -> "the user signed out";
+                case REFRESH_REJECTED -> "Cognito rejected the refresh token (expired, revoked, or reused after rotation)";
+                case REFRESH_TOKEN_EXPIRED -> "the refresh token expired";
+                case REFRESH_TOKEN_REVOKED -> "the refresh token was revoked (a sign-out on every device, or RevokeToken)";
+                case REFRESH_TOKEN_REUSED -> "a refresh token replaced by rotation was used again";
+                case USER_DISABLED -> "the user is disabled";
+                case USER_DELETED -> "the user no longer exists";
+                case SCOPE_ENDED -> "its scope ended";
+            };
+            return new SignInRequiredException("The session of pool '" + pool + "' ended (" + endedBy + "): " + why
+                    + "; sign in again with SignIn.start", endedBy);
         }
 
         @Override
@@ -117,7 +148,7 @@ abstract sealed class TokenState permits TokenState.SignedOut, TokenState.Active
 
         @Override
         public String toString() {
-            return "SignedOut[" + (endedBy == null ? "never signed in" : endedBy) + "]";
+            return "SignedOut[" + (endedBy == null ? "never signed in" : endedBy) + (closed ? ", closed" : "") + "]";
         }
     }
 

@@ -11,8 +11,12 @@ import dev.cognitosecured.runtime.ChallengeExpiredException;
 import dev.cognitosecured.runtime.SignInRequiredException;
 import dev.cognitosecured.runtime.TransportException;
 import dev.cognitosecured.runtime.WrongAnswerException;
+import dev.cognitosecured.runtime.event.SessionEnded;
 import dev.cognitosecured.runtime.internal.cognito.CognitoFailures.Call;
 import java.net.ConnectException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
@@ -89,6 +93,38 @@ class CognitoFailuresTest {
             assertFalse(e.getMessage().contains(SERVER_TEXT));
             assertNull(e.getCause());
         }
+    }
+
+    @Test
+    void aRejectedRefreshNamesTheReasonCognitosAnswerGives() {
+        Map<SessionEnded.Reason, AwsServiceException> answers = new LinkedHashMap<>();
+        answers.put(SessionEnded.Reason.REFRESH_TOKEN_EXPIRED,
+                said(NotAuthorizedException.builder(), "NotAuthorizedException", "Refresh Token has expired"));
+        answers.put(SessionEnded.Reason.REFRESH_TOKEN_REVOKED,
+                said(NotAuthorizedException.builder(), "NotAuthorizedException", "Refresh Token has been revoked"));
+        answers.put(SessionEnded.Reason.USER_DISABLED,
+                said(NotAuthorizedException.builder(), "NotAuthorizedException", "User is disabled."));
+        answers.put(SessionEnded.Reason.USER_DELETED,
+                said(UserNotFoundException.builder(), "UserNotFoundException", "User does not exist."));
+        answers.put(SessionEnded.Reason.REFRESH_TOKEN_REUSED,
+                said(RefreshTokenReuseException.builder(), "RefreshTokenReuseException", "Refresh token reused"));
+        answers.put(SessionEnded.Reason.REFRESH_REJECTED,
+                said(NotAuthorizedException.builder(), "NotAuthorizedException", "Invalid Refresh Token"));
+        answers.forEach((reason, rejected) -> {
+            SignInRequiredException e = assertInstanceOf(SignInRequiredException.class,
+                    CognitoFailures.ofRefresh(rejected, Call.GET_TOKENS_FROM_REFRESH_TOKEN));
+            assertEquals(Optional.of(reason), e.reason());
+            assertTrue(e.getMessage().contains("(" + reason + ")"), e.getMessage());
+            assertFalse(e.getMessage().contains(rejected.awsErrorDetails().errorMessage()), "never copied: "
+                    + e.getMessage());
+        });
+    }
+
+    private static <T extends AwsServiceException.Builder> AwsServiceException said(T builder, String code,
+            String message) {
+        return builder.statusCode(400).requestId("req-42")
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage(message).build())
+                .build();
     }
 
     @Test

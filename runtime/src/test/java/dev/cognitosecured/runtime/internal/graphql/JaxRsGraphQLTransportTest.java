@@ -382,6 +382,54 @@ class JaxRsGraphQLTransportTest {
         assertFalse(e.getMessage().contains(TOKEN), e.getMessage());
     }
 
+    // ---- the bound on answer size (graphql.max-answer-size) ----
+
+    @Test
+    void anAnswerThatDeclaresMoreThanTheBoundIsRefusedUnread() {
+        JaxRsGraphQLTransport bounded = new JaxRsGraphQLTransport(client, server.endpoint(), "", jsonb, 1024);
+        server.answerCutShort(200, "{\"data\":{\"getTodo\":{\"id\":\"1\"", 1L << 30); // announces 1 GiB
+
+        TransportException e = assertThrows(TransportException.class,
+                () -> bounded.execute(getTodo(), Map.of("id", "1"), TOKEN));
+
+        assertEquals(200, e.status().getAsInt());
+        assertTrue(e.getMessage().contains("declares 1073741824 bytes"), e.getMessage());
+        assertTrue(e.getMessage().contains("1024 bytes"), e.getMessage());
+        assertTrue(e.getMessage().contains("cognito-secured.graphql.max-answer-size"), e.getMessage());
+        assertFalse(e.getMessage().contains(TOKEN_PAYLOAD), e.getMessage());
+    }
+
+    @Test
+    void aChunkedAnswerThatGrowsPastTheBoundIsRefusedWithoutReadingTheRest() {
+        long bound = 64 * 1024;
+        long offered = 1L << 30; // 1 GiB, far more than loopback buffers hold
+        JaxRsGraphQLTransport bounded = new JaxRsGraphQLTransport(client, server.endpoint(), "", jsonb, bound);
+        server.answerStreaming(offered);
+
+        TransportException e = assertThrows(TransportException.class,
+                () -> bounded.execute(getTodo(), Map.of("id", "1"), TOKEN));
+
+        assertEquals(200, e.status().getAsInt());
+        assertTrue(e.getMessage().contains("went past the bound"), e.getMessage());
+        assertTrue(e.getMessage().contains(bound + " bytes"), e.getMessage());
+        assertTrue(server.bytesSent() < offered / 8, "the rest was not read: " + server.bytesSent() + " bytes sent");
+
+        CompletionException later = assertThrows(CompletionException.class,
+                () -> bounded.executeAsync(getTodo(), Map.of("id", "1"), TOKEN).toCompletableFuture().join());
+        TransportException async = assertInstanceOf(TransportException.class, later.getCause());
+        assertTrue(async.getMessage().contains("went past the bound"), async.getMessage());
+    }
+
+    @Test
+    void anAnswerOfExactlyTheBoundIsRead() {
+        String json = "{\"data\":{\"getTodo\":{\"id\":\"1\",\"title\":\"x\",\"done\":false}}}";
+        JaxRsGraphQLTransport bounded = new JaxRsGraphQLTransport(client, server.endpoint(), "", jsonb,
+                json.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+        server.answerJson(200, json);
+
+        assertEquals("1", bounded.execute(getTodo(), Map.of("id", "1"), TOKEN).id());
+    }
+
     @Test
     void anEmptyBodyIsATransportException() {
         server.answer(200, Map.of("Content-Type", "application/json"), "");

@@ -15,6 +15,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -39,6 +40,9 @@ final class LoopbackGraphQLServer implements AutoCloseable {
     private final AtomicReference<Answer> answer = new AtomicReference<>(
             new Answer(500, Map.of(), "no answer set".getBytes(StandardCharsets.UTF_8), -1));
     private final AtomicReference<CountDownLatch> gate = new AtomicReference<>(new CountDownLatch(0));
+    /** With {@link #answerStreaming}: how many bytes to stream, 0 for a canned answer. */
+    private final AtomicLong streamed = new AtomicLong();
+    private final AtomicLong bytesSent = new AtomicLong();
 
     LoopbackGraphQLServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -71,6 +75,20 @@ final class LoopbackGraphQLServer implements AutoCloseable {
                 body.getBytes(StandardCharsets.UTF_8), announcedLength));
     }
 
+    /**
+     * Answers 200 with a chunked JSON body (no {@code Content-Length}) of {@code totalBytes}, written in
+     * 8 KiB chunks for as long as the client reads; {@link #bytesSent} counts what was written.
+     */
+    void answerStreaming(long totalBytes) {
+        answer(200, Map.of("Content-Type", "application/json"), "");
+        streamed.set(totalBytes);
+    }
+
+    /** How many bytes of streamed answers were written to the connection. */
+    long bytesSent() {
+        return bytesSent.get();
+    }
+
     /** Holds every answer until the returned latch is counted down. */
     CountDownLatch holdAnswers() {
         CountDownLatch latch = new CountDownLatch(1);
@@ -94,12 +112,34 @@ final class LoopbackGraphQLServer implements AutoCloseable {
             headers.putAll(exchange.getRequestHeaders());
             requests.add(new Recorded(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), headers, body));
             awaitGate();
+            if (streamed.get() > 0) {
+                stream(exchange, streamed.get());
+                return;
+            }
             Answer canned = answer.get();
             canned.headers().forEach((name, value) -> exchange.getResponseHeaders().put(name, List.of(value)));
             exchange.sendResponseHeaders(canned.status(), canned.body().length == 0 ? -1 : canned.announcedLength());
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(canned.body());
             }
+        }
+    }
+
+    private void stream(HttpExchange exchange, long total) throws IOException {
+        exchange.getResponseHeaders().put("Content-Type", List.of("application/json"));
+        exchange.sendResponseHeaders(200, 0); // chunked
+        byte[] chunk = new byte[8192];
+        java.util.Arrays.fill(chunk, (byte) ' ');
+        byte[] start = "{\"data\":{\"big\":\"".getBytes(StandardCharsets.UTF_8);
+        System.arraycopy(start, 0, chunk, 0, start.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            for (long sent = 0; sent < total; sent += chunk.length) {
+                out.write(chunk);
+                bytesSent.addAndGet(chunk.length);
+                java.util.Arrays.fill(chunk, 0, start.length, (byte) 'x');
+            }
+        } catch (IOException e) {
+            // the client closed the connection without reading the rest: what a bounded reader does
         }
     }
 

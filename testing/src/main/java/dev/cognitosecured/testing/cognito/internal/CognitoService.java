@@ -28,6 +28,7 @@ public final class CognitoService {
     private final TokenIssuer issuer;
     private final Map<String, ActionHandler> handlers;
     private final Passwords passwords;
+    private final TokenService tokens;
     /** Requests per action and {@code AuthFlow} or {@code ChallengeName}, keyed {@code "<action> <name>"}. */
     private final Map<String, AtomicLong> flowCounts = new ConcurrentHashMap<>();
 
@@ -40,7 +41,7 @@ public final class CognitoService {
     public CognitoService(URI endpoint, String region, InstantSource clock, SrpAuthentication srp) {
         this.region = region;
         this.issuer = new TokenIssuer(endpoint);
-        TokenService tokens = new TokenService(issuer, clock);
+        this.tokens = new TokenService(issuer, clock);
         ChallengeSessions sessions = new ChallengeSessions(clock);
         SignInSteps steps = new SignInSteps(sessions, tokens);
         this.passwords = new Passwords(srp, clock);
@@ -179,6 +180,44 @@ public final class CognitoService {
             pool.add(user);
             return user.sub;
         });
+    }
+
+    /**
+     * Disables or enables user {@code username} of pool {@code poolId}, as {@code AdminDisableUser} and {@code
+     * AdminEnableUser} do. Disabling revokes the user's access tokens; a disabled user can neither sign in nor
+     * refresh ({@code NotAuthorizedException} "User is disabled.").
+     *
+     * @throws IllegalArgumentException if there is no such pool or user
+     */
+    public void setUserEnabled(String poolId, String username, boolean enabled) {
+        locked(() -> {
+            UserState user = knownUser(poolId, username);
+            user.disabled = !enabled;
+            if (!enabled) {
+                tokens.revokeAccessTokens(user);
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Deletes user {@code username} of pool {@code poolId}, as {@code AdminDeleteUser} does: its tokens are
+     * refused from then on with {@code UserNotFoundException}, and the name may be used again.
+     *
+     * @throws IllegalArgumentException if there is no such pool or user
+     */
+    public void deleteUser(String poolId, String username) {
+        locked(() -> {
+            UserState user = knownUser(poolId, username);
+            knownPool(poolId).remove(username);
+            user.deleted = true;
+            return null;
+        });
+    }
+
+    private UserState knownUser(String poolId, String username) {
+        return knownPool(poolId).user(username).orElseThrow(() ->
+                new IllegalArgumentException("no user " + username + " in pool " + poolId));
     }
 
     /** The last code sent to user {@code username} of pool {@code poolId} by SMS or e-mail. */

@@ -10,6 +10,6 @@ package dev.cognitosecured.testing.cognito.internal;
 record IssuedAccessToken(TokenFamily family, long sequence, long expiresAt) {
 
     boolean isRevoked() {
-        return family.revoked || sequence <= family.user.signedOutUpTo;
+        return family.revoked || sequence <= family.user.signedOutUpTo || sequence <= family.user.accessRevokedUpTo;
     }
 }

@@ -21,6 +21,11 @@ final class PoolState {
         return Optional.ofNullable(users.get(username));
     }
 
+    /** Removes the user {@code username}, if there is one. */
+    Optional<UserState> remove(String username) {
+        return Optional.ofNullable(users.remove(username));
+    }
+
     void add(UserState user) {
         if (users.putIfAbsent(user.username, user) != null) {
             throw new IllegalArgumentException("user " + user.username + " already exists in pool " + id);

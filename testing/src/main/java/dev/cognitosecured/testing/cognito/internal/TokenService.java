@@ -21,6 +21,7 @@ final class TokenService {
     static final String INVALID_ACCESS_TOKEN = "Invalid Access Token";
     static final String ACCESS_TOKEN_EXPIRED = "Access Token has expired";
     static final String ACCESS_TOKEN_REVOKED = "Access Token has been revoked";
+    static final String USER_DISABLED = "User is disabled.";
 
     private final TokenIssuer issuer;
     private final InstantSource clock;
@@ -59,13 +60,20 @@ final class TokenService {
     /**
      * The refresh token {@code token} if {@code client} may use it now.
      *
-     * @throws CognitoException {@code NotAuthorizedException} if it is unknown, another client's, revoked or
-     *     expired; {@code RefreshTokenReuseException} if it was rotated longer ago than the grace period
+     * @throws CognitoException {@code NotAuthorizedException} if it is unknown, another client's, its user is
+     *     disabled, it is revoked or expired; {@code UserNotFoundException} if its user was deleted;
+     *     {@code RefreshTokenReuseException} if it was rotated longer ago than the grace period
      */
     RefreshTokenState usableRefreshToken(String token, ClientState client) {
         RefreshTokenState state = refreshTokens.get(token);
         if (state == null || state.family.client != client) {
             throw CognitoException.notAuthorized(INVALID_REFRESH_TOKEN);
+        }
+        if (state.family.user.deleted) {
+            throw CognitoException.userNotFound();
+        }
+        if (state.family.user.disabled) {
+            throw CognitoException.notAuthorized(USER_DISABLED);
         }
         if (state.family.isRevoked()) {
             throw CognitoException.notAuthorized(REFRESH_TOKEN_REVOKED);
@@ -93,6 +101,11 @@ final class TokenService {
         family.revoked = true;
     }
 
+    /** Revokes the access tokens issued to {@code user} so far (disabling the user does). */
+    void revokeAccessTokens(UserState user) {
+        user.accessRevokedUpTo = sequence;
+    }
+
     /** Revokes every token issued to {@code user} so far ({@code GlobalSignOut}). */
     void signOut(UserState user) {
         user.signedOutUpTo = sequence;
@@ -113,6 +126,9 @@ final class TokenService {
         }
         if (clock.instant().getEpochSecond() >= issued.expiresAt()) {
             throw CognitoException.notAuthorized(ACCESS_TOKEN_EXPIRED);
+        }
+        if (issued.family().user.deleted) {
+            throw CognitoException.userNotFound();
         }
         if (issued.isRevoked()) {
             throw CognitoException.notAuthorized(ACCESS_TOKEN_REVOKED);

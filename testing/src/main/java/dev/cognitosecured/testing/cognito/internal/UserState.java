@@ -35,6 +35,12 @@ final class UserState {
     long lastTotpStep = Long.MIN_VALUE;
     /** Tokens issued at or before this sequence number were revoked by {@code GlobalSignOut}. */
     long signedOutUpTo = -1;
+    /** Access tokens issued at or before this sequence number were revoked by disabling the user. */
+    long accessRevokedUpTo = -1;
+    /** Whether an administrator disabled the user: no sign-in, no refresh. */
+    boolean disabled;
+    /** Whether the user was deleted from the pool; the tokens issued to it still point here. */
+    boolean deleted;
     Optional<DeliveredCode> lastCode = Optional.empty();
 
     UserState(String username, String sub) {

@@ -15,10 +15,15 @@ final class Users {
      * The user {@code username} of the client's pool.
      *
      * @throws CognitoException "Incorrect username or password." (or {@code UserNotFoundException} if the
-     *     client does not prevent user existence errors) if there is none
+     *     client does not prevent user existence errors) if there is none; "User is disabled." if an
+     *     administrator disabled the user
      */
     static UserState signingIn(ClientState client, String username) {
-        return client.pool.user(username).orElseThrow(() -> unknownUser(client));
+        UserState user = client.pool.user(username).orElseThrow(() -> unknownUser(client));
+        if (user.disabled) {
+            throw CognitoException.notAuthorized(TokenService.USER_DISABLED);
+        }
+        return user;
     }
 
     static CognitoException unknownUser(ClientState client) {
