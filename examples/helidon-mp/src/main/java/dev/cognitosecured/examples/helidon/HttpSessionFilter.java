@@ -1,0 +1,111 @@
+package dev.cognitosecured.examples.helidon;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Cookie;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.ext.Provider;
+import java.lang.reflect.Method;
+import org.jboss.weld.context.bound.Bound;
+import org.jboss.weld.context.bound.BoundSessionContext;
+
+/**
+ * HTTP sessions for {@code @SessionScoped} beans in Helidon MP, which has none of its own: each request runs in
+ * the CDI session context of the session its cookie names (Weld's {@link BoundSessionContext}, bound to the
+ * request's thread), and a request without one gets a new session, kept with a {@code Set-Cookie} only if a
+ * session-scoped bean was created in it. {@link EndsHttpSession} on a resource method ends the session.
+ *
+ * <p>Helidon's JAX-RS runs a request's filters and its resource method on the request's own (virtual) thread, so
+ * the context is active wherever the resource calls: the library's {@code SignIn} and session store of that
+ * session are the ones its proxies reach. Asynchronous resources would need the context on their own threads.
+ */
+@Provider
+@ApplicationScoped
+@Priority(Priorities.AUTHENTICATION - 100)
+public class HttpSessionFilter implements ContainerRequestFilter, ContainerResponseFilter {
+
+    /** The cookie that names the session. */
+    public static final String COOKIE = "SESSION";
+
+    private static final String SESSION = HttpSessionFilter.class.getName() + ".session";
+    private static final String CREATED = HttpSessionFilter.class.getName() + ".created";
+
+    private final HttpSessions sessions;
+    private final BoundSessionContext context;
+
+    @Context
+    private ResourceInfo resource;
+
+    @Inject
+    HttpSessionFilter(HttpSessions sessions, @Bound BoundSessionContext context) {
+        this.sessions = sessions;
+        this.context = context;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        sessions.removeExpired().forEach(this::destroy);
+        Cookie cookie = request.getCookies().get(COOKIE);
+        HttpSessions.HttpSession session = cookie == null ? null : sessions.find(cookie.getValue()).orElse(null);
+        if (session == null) {
+            session = sessions.create();
+            request.setProperty(CREATED, Boolean.TRUE);
+        }
+        request.setProperty(SESSION, session);
+        context.associate(session.beans());
+        context.activate();
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        if (!(request.getProperty(SESSION) instanceof HttpSessions.HttpSession session)) {
+            return; // the request never reached the request filter (no resource matched)
+        }
+        boolean ends = endsSession();
+        try {
+            if (ends) {
+                context.invalidate(); // the beans are destroyed when the context is deactivated
+            }
+            context.deactivate();
+        } finally {
+            context.dissociate(session.beans());
+        }
+        if (ends) {
+            sessions.remove(session);
+            response.getHeaders().add(HttpHeaders.SET_COOKIE, cookie("").maxAge(0).build());
+        } else if (request.getProperty(CREATED) != null && !session.beans().isEmpty()) {
+            sessions.keep(session);
+            response.getHeaders().add(HttpHeaders.SET_COOKIE, cookie(session.id()).build());
+        }
+    }
+
+    private boolean endsSession() {
+        Method method = resource.getResourceMethod();
+        return method != null && method.isAnnotationPresent(EndsHttpSession.class);
+    }
+
+    /** Destroys a session's beans, on this thread, before it is bound to the request's own session. */
+    private void destroy(HttpSessions.HttpSession session) {
+        context.associate(session.beans());
+        try {
+            context.activate();
+            context.invalidate();
+            context.deactivate();
+        } finally {
+            context.dissociate(session.beans());
+        }
+    }
+
+    private static NewCookie.Builder cookie(String value) {
+        return new NewCookie.Builder(COOKIE).value(value).path("/").httpOnly(true).sameSite(NewCookie.SameSite.LAX);
+    }
+}
