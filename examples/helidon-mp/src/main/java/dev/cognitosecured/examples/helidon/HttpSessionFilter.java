@@ -37,6 +37,8 @@ public class HttpSessionFilter implements ContainerRequestFilter, ContainerRespo
     public static final String COOKIE = "SESSION";
 
     private static final String SESSION = HttpSessionFilter.class.getName() + ".session";
+    /** The session bound to this thread by the filter, if a response filter has not unbound it yet. */
+    private static final ThreadLocal<HttpSessions.HttpSession> BOUND = new ThreadLocal<>();
     private static final String CREATED = HttpSessionFilter.class.getName() + ".created";
 
     private final HttpSessions sessions;
@@ -53,6 +55,12 @@ public class HttpSessionFilter implements ContainerRequestFilter, ContainerRespo
 
     @Override
     public void filter(ContainerRequestContext request) {
+        HttpSessions.HttpSession leftover = BOUND.get();
+        if (leftover != null) {
+            // a request on this thread (Helidon serves a keep-alive connection on one) ended without the response
+            // filter: unbind its session rather than let this request, maybe another user's, run in it
+            unbind(leftover);
+        }
         sessions.removeExpired().forEach(this::destroy);
         Cookie cookie = request.getCookies().get(COOKIE);
         HttpSessions.HttpSession session = cookie == null ? null : sessions.find(cookie.getValue()).orElse(null);
@@ -61,7 +69,10 @@ public class HttpSessionFilter implements ContainerRequestFilter, ContainerRespo
             request.setProperty(CREATED, Boolean.TRUE);
         }
         request.setProperty(SESSION, session);
-        context.associate(session.beans());
+        if (!context.associate(session.beans())) {
+            throw new IllegalStateException("a session context is already bound to this thread");
+        }
+        BOUND.set(session);
         context.activate();
     }
 
@@ -71,14 +82,10 @@ public class HttpSessionFilter implements ContainerRequestFilter, ContainerRespo
             return; // the request never reached the request filter (no resource matched)
         }
         boolean ends = endsSession();
-        try {
-            if (ends) {
-                context.invalidate(); // the beans are destroyed when the context is deactivated
-            }
-            context.deactivate();
-        } finally {
-            context.dissociate(session.beans());
+        if (ends) {
+            context.invalidate(); // the beans are destroyed when the context is deactivated
         }
+        unbind(session);
         if (ends) {
             sessions.remove(session);
             response.getHeaders().add(HttpHeaders.SET_COOKIE, cookie("").maxAge(0).build());
@@ -91,6 +98,15 @@ public class HttpSessionFilter implements ContainerRequestFilter, ContainerRespo
     private boolean endsSession() {
         Method method = resource.getResourceMethod();
         return method != null && method.isAnnotationPresent(EndsHttpSession.class);
+    }
+
+    private void unbind(HttpSessions.HttpSession session) {
+        try {
+            context.deactivate();
+        } finally {
+            context.dissociate(session.beans());
+            BOUND.remove();
+        }
     }
 
     /** Destroys a session's beans, on this thread, before it is bound to the request's own session. */

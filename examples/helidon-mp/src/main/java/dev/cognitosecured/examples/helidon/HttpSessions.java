@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -54,10 +55,17 @@ public class HttpSessions {
     private final SecureRandom random = new SecureRandom();
     private final Map<String, HttpSession> sessions = new ConcurrentHashMap<>();
     private final long timeoutNanos;
+    private final LongSupplier nanoTime;
 
     @Inject
     HttpSessions(@ConfigProperty(name = "http-session.timeout", defaultValue = "PT30M") Duration timeout) {
+        this(timeout, System::nanoTime);
+    }
+
+    /** Sessions that time out after {@code timeout} without a request, on the monotonic clock {@code nanoTime}. */
+    HttpSessions(Duration timeout, LongSupplier nanoTime) {
         this.timeoutNanos = timeout.toNanos();
+        this.nanoTime = nanoTime;
     }
 
     /** The live session of this id, marked as used now. */
@@ -66,7 +74,7 @@ public class HttpSessions {
         if (session == null) {
             return Optional.empty();
         }
-        long now = System.nanoTime();
+        long now = nanoTime.getAsLong();
         if (now - session.lastUsed > timeoutNanos) {
             return Optional.empty(); // expired: removeExpired ends it
         }
@@ -78,7 +86,7 @@ public class HttpSessions {
     HttpSession create() {
         byte[] id = new byte[ID_BYTES];
         random.nextBytes(id);
-        return new HttpSession(Base64.getUrlEncoder().withoutPadding().encodeToString(id), System.nanoTime());
+        return new HttpSession(Base64.getUrlEncoder().withoutPadding().encodeToString(id), nanoTime.getAsLong());
     }
 
     void keep(HttpSession session) {
@@ -91,7 +99,7 @@ public class HttpSessions {
 
     /** Removes the sessions that timed out and returns them, for their beans to be destroyed. */
     List<HttpSession> removeExpired() {
-        long now = System.nanoTime();
+        long now = nanoTime.getAsLong();
         List<HttpSession> expired = new ArrayList<>();
         sessions.values().removeIf(session -> {
             boolean over = now - session.lastUsed > timeoutNanos;

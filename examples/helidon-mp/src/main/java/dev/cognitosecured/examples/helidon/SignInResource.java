@@ -5,6 +5,8 @@ import dev.cognitosecured.runtime.SignIn;
 import dev.cognitosecured.runtime.SignInStep;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.POST;
@@ -39,14 +41,20 @@ public class SignInResource {
     @POST
     @Path("signin")
     public Step start(@FormParam("username") String username, @FormParam("password") String password) {
-        return Step.of(signIn.start(username, password.toCharArray()));
+        return Step.of(signIn.start(required("username", username), required("password", password).toCharArray()));
     }
 
     /** Answers the challenge shown; the next one, or {@code DONE}. */
     @POST
     @Path("signin/answer")
     public Step answer(@FormParam("answer") String answer) {
-        return Step.of(signIn.confirm(answer));
+        String given = required("answer", answer);
+        try {
+            return Step.of(signIn.confirm(given));
+        } catch (IllegalStateException e) {
+            throw new ClientErrorException("No sign-in of this session waits for an answer: POST /signin first.",
+                    Response.Status.CONFLICT, e);
+        }
     }
 
     /** Signs out (the refresh token is revoked) and ends the HTTP session. */
@@ -56,6 +64,13 @@ public class SignInResource {
     public Response signOut() {
         signIn.signOut();
         return Response.noContent().build();
+    }
+
+    private static String required(String name, String value) {
+        if (value == null || value.isEmpty()) {
+            throw new BadRequestException("The form field '" + name + "' is missing.");
+        }
+        return value;
     }
 
     /**

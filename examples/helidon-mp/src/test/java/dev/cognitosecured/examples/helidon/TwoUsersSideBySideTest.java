@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cognitosecured.testing.LocalStandIns;
+import dev.cognitosecured.testing.cognito.Action;
 import dev.cognitosecured.testing.cognito.MfaFactor;
 import dev.cognitosecured.testing.cognito.NewUser;
 import dev.cognitosecured.testing.graphql.LocalGraphQL;
@@ -101,6 +102,7 @@ class TwoUsersSideBySideTest {
         assertTrue(carol.cookies().containsKey(HttpSessionFilter.COOKIE), carol.cookies().keySet().toString());
 
         assertAnswer(204, "", carol.post("signout", Map.of()));
+        assertEquals(1, standIns.cognito().requestCount(Action.REVOKE_TOKEN)); // carol's refresh token, only
 
         assertFalse(carol.cookies().containsKey(HttpSessionFilter.COOKIE), "the session cookie is expired");
         Browser.Answer signedOut = carol.get("todos");
@@ -117,6 +119,16 @@ class TwoUsersSideBySideTest {
 
         assertEquals(401, answer.status(), answer.body());
         assertTrue(answer.body().contains("SignInRequiredException"), answer.body());
+    }
+
+    @Test
+    void anAnswerWithoutASignInInProgressIsAConflict() {
+        Browser stranger = new Browser(server.getUri());
+
+        assertEquals(409, stranger.post("signin/answer", Map.of("answer", "123456")).status());
+        assertEquals(400, stranger.post("signin", Map.of("username", "frank")).status());
+        assertEquals(0, standIns.cognito().requestCount(Action.INITIATE_AUTH)
+                + standIns.cognito().requestCount(Action.RESPOND_TO_AUTH_CHALLENGE));
     }
 
     private static void assertAnswer(int status, String body, Browser.Answer answer) {
