@@ -6,36 +6,48 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cognitosecured.testing.LocalStandIns;
 import dev.cognitosecured.testing.cognito.Action;
+import dev.cognitosecured.testing.cognito.ManualClock;
 import dev.cognitosecured.testing.cognito.MfaFactor;
 import dev.cognitosecured.testing.cognito.NewUser;
 import dev.cognitosecured.testing.graphql.LocalGraphQL;
 import dev.cognitosecured.testing.graphql.ReceivedRequest;
 import dev.cognitosecured.testing.graphql.VerifiedCaller;
+import io.helidon.microprofile.testing.AddBean;
 import io.helidon.microprofile.testing.AddConfigSource;
 import io.helidon.microprofile.testing.AfterStop;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.client.WebTarget;
-import java.time.InstantSource;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The example in Helidon MP, over real HTTP: the server on a free port, LocalCognito and LocalGraphQL on theirs,
  * each user a browser with its own cookies, so its own HTTP session.
  */
 @HelidonTest
+@AddBean(ClockTicker.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoUsersSideBySideTest {
+
+    /** The time of the stand-ins and of the application's {@link ClockTicker}. */
+    static final ManualClock CLOCK = ManualClock.at(Instant.now().truncatedTo(ChronoUnit.SECONDS));
 
     private static LocalStandIns standIns;
 
     /** Starts the stand-ins before the server, and points the application's configuration at them. */
     @AddConfigSource
     static ConfigSource standIns() {
-        standIns = StandIns.start(InstantSource.system());
+        standIns = StandIns.start(CLOCK);
         return StandIns.configSource(standIns);
     }
 
@@ -87,6 +99,37 @@ class TwoUsersSideBySideTest {
         assertEquals(0, graphQL.unauthorizedCount());
         assertEquals(0, standIns.refreshRequests());
         assertEquals(2, standIns.cognito().initiateAuthCount("USER_SRP_AUTH")); // one sign-in each, no more
+    }
+
+    /**
+     * Last: it moves the clock an hour on, and a sign-in after that would fail, SRP's timestamp (the wall clock)
+     * being an hour behind LocalCognito's.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void eachSessionRefreshesItsOwnTokensOnceTheyExpire() {
+        standIns.cognito().createUser(standIns.pool(), "gina", "Corr3ct-horse");
+        standIns.cognito().createUser(standIns.pool(), "hank", "Corr3ct-horse");
+        Browser gina = new Browser(server.getUri());
+        Browser hank = new Browser(server.getUri());
+        assertEquals(200, gina.post("signin", Map.of("username", "gina", "password", "Corr3ct-horse")).status());
+        assertEquals(200, hank.post("signin", Map.of("username", "hank", "password", "Corr3ct-horse")).status());
+        assertEquals(200, gina.get("todos").status());
+        assertEquals(200, hank.get("todos").status());
+
+        CLOCK.advance(Duration.ofHours(1)); // both access tokens have expired
+        for (int i = 0; i < 2; i++) {
+            assertAnswer(200, "[{\"done\":false,\"id\":\"gina-1\",\"title\":\"Water gina's plants\"}]",
+                    gina.get("todos"));
+            assertAnswer(200, "[{\"done\":false,\"id\":\"hank-1\",\"title\":\"Water hank's plants\"}]",
+                    hank.get("todos"));
+        }
+
+        LocalGraphQL graphQL = standIns.graphQL().orElseThrow();
+        assertEquals(2, standIns.refreshRequests()); // one per session
+        assertEquals(4, graphQL.distinctTokenCount()); // each user's first token, then each user's refreshed one
+        assertEquals(0, graphQL.unauthorizedCount()); // no call went out with an expired token
+        assertEquals(6, graphQL.requestCount("ListTodos"));
     }
 
     @Test
