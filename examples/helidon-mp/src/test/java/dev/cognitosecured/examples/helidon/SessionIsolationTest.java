@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cognitosecured.testing.LocalStandIns;
+import dev.cognitosecured.testing.graphql.VerifiedCaller;
 import io.helidon.microprofile.testing.AddBean;
 import io.helidon.microprofile.testing.AddConfigSource;
 import io.helidon.microprofile.testing.AfterStop;
@@ -16,6 +17,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.junit.jupiter.api.Test;
@@ -65,6 +67,8 @@ class SessionIsolationTest {
             assertTrue(stranger.body().contains("SignInRequiredException"), stranger.body());
         }
         assertEquals(200, erin.get("todos").status()); // and erin's session is still there
+        assertEquals(List.of("erin"), standIns.graphQL().orElseThrow().requests().stream()
+                .map(r -> r.caller().map(VerifiedCaller::username).orElse("?")).toList()); // none for the stranger
     }
 
     private HttpRequest.Builder request(String path) {
