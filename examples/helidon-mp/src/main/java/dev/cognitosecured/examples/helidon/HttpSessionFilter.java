@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.ext.Provider;
+import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import org.jboss.weld.context.bound.Bound;
 import org.jboss.weld.context.bound.BoundSessionContext;
@@ -22,7 +23,8 @@ import org.jboss.weld.context.bound.BoundSessionContext;
  * HTTP sessions for {@code @SessionScoped} beans in Helidon MP, which has none of its own: each request runs in
  * the CDI session context of the session its cookie names (Weld's {@link BoundSessionContext}, bound to the
  * request's thread), and a request without one gets a new session, kept with a {@code Set-Cookie} only if a
- * session-scoped bean was created in it. {@link EndsHttpSession} on a resource method ends the session.
+ * session-scoped bean was created in it. {@link EndsHttpSession} on a resource method ends the session, {@link
+ * RenewsHttpSessionId} gives it a new id (against session fixation: signing in).
  *
  * <p>Helidon's JAX-RS runs a request's filters and its resource method on the request's own (virtual) thread, so
  * the context is active wherever the resource calls: the library's {@code SignIn} and session store of that
@@ -81,7 +83,7 @@ public class HttpSessionFilter implements ContainerRequestFilter, ContainerRespo
         if (!(request.getProperty(SESSION) instanceof HttpSessions.HttpSession session)) {
             return; // the request never reached the request filter (no resource matched)
         }
-        boolean ends = endsSession();
+        boolean ends = annotated(EndsHttpSession.class);
         if (ends) {
             context.invalidate(); // the beans are destroyed when the context is deactivated
         }
@@ -89,15 +91,20 @@ public class HttpSessionFilter implements ContainerRequestFilter, ContainerRespo
         if (ends) {
             sessions.remove(session);
             response.getHeaders().add(HttpHeaders.SET_COOKIE, cookie("").maxAge(0).build());
-        } else if (request.getProperty(CREATED) != null && !session.beans().isEmpty()) {
-            sessions.keep(session);
+        } else if (request.getProperty(CREATED) != null) {
+            if (!session.beans().isEmpty()) {
+                sessions.keep(session);
+                response.getHeaders().add(HttpHeaders.SET_COOKIE, cookie(session.id()).build());
+            }
+        } else if (annotated(RenewsHttpSessionId.class)) {
+            sessions.renewId(session);
             response.getHeaders().add(HttpHeaders.SET_COOKIE, cookie(session.id()).build());
         }
     }
 
-    private boolean endsSession() {
+    private boolean annotated(Class<? extends Annotation> annotation) {
         Method method = resource.getResourceMethod();
-        return method != null && method.isAnnotationPresent(EndsHttpSession.class);
+        return method != null && method.isAnnotationPresent(annotation);
     }
 
     private void unbind(HttpSessions.HttpSession session) {

@@ -26,7 +26,7 @@ public class HttpSessions {
     /** One HTTP session: its id, the storage of its session-scoped beans, when it was last used. */
     static final class HttpSession {
 
-        private final String id;
+        private volatile String id;
         private final Map<String, Object> beans = new ConcurrentHashMap<>();
         private volatile long lastUsed;
 
@@ -84,9 +84,23 @@ public class HttpSessions {
 
     /** A new session with an unguessable id, not yet kept: {@link #keep} it once it holds something. */
     HttpSession create() {
+        return new HttpSession(newId(), nanoTime.getAsLong());
+    }
+
+    /**
+     * Gives a kept session a new id, the old one forgotten: when a user signs in, so that an id known before (one
+     * planted in the user's browser, say) does not lead to the signed-in session.
+     */
+    void renewId(HttpSession session) {
+        sessions.remove(session.id(), session);
+        session.id = newId();
+        sessions.put(session.id(), session);
+    }
+
+    private String newId() {
         byte[] id = new byte[ID_BYTES];
         random.nextBytes(id);
-        return new HttpSession(Base64.getUrlEncoder().withoutPadding().encodeToString(id), nanoTime.getAsLong());
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(id);
     }
 
     void keep(HttpSession session) {

@@ -40,6 +40,7 @@ public class SignInResource {
     /** Starts signing in; the first challenge, or {@code DONE}. */
     @POST
     @Path("signin")
+    @RenewsHttpSessionId
     public Step start(@FormParam("username") String username, @FormParam("password") String password) {
         return Step.of(signIn.start(required("username", username), required("password", password).toCharArray()));
     }
@@ -47,6 +48,7 @@ public class SignInResource {
     /** Answers the challenge shown; the next one, or {@code DONE}. */
     @POST
     @Path("signin/answer")
+    @RenewsHttpSessionId
     public Step answer(@FormParam("answer") String answer) {
         String given = required("answer", answer);
         try {

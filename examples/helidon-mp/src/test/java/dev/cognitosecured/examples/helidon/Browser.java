@@ -2,6 +2,7 @@ package dev.cognitosecured.examples.helidon;
 
 import java.io.IOException;
 import java.net.CookieManager;
+import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -26,6 +27,14 @@ final class Browser {
     Browser(URI base) {
         this.base = base;
         this.http = HttpClient.newBuilder().cookieHandler(cookies).connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    /** A browser holding a copy of {@code other}'s cookies as they are now. */
+    static Browser copyOf(Browser other) {
+        Browser copy = new Browser(other.base);
+        other.cookies.getCookieStore().getCookies().forEach(cookie ->
+                copy.cookies.getCookieStore().add(other.base, (HttpCookie) cookie.clone()));
+        return copy;
     }
 
     Answer post(String path, Map<String, String> form) {

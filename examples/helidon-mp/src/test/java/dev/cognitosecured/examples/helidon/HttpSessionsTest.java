@@ -34,6 +34,20 @@ class HttpSessionsTest {
     }
 
     @Test
+    void aRenewedSessionIsFoundUnderItsNewIdOnly() {
+        HttpSessions.HttpSession session = sessions.create();
+        sessions.keep(session);
+        String before = session.id();
+
+        sessions.renewId(session);
+
+        assertNotEquals(before, session.id());
+        assertEquals(Optional.empty(), sessions.find(before));
+        assertEquals(Optional.of(session), sessions.find(session.id()));
+        assertEquals(1, sessions.size());
+    }
+
+    @Test
     void idsAreLongAndUnguessableAndNeverShown() {
         HttpSessions.HttpSession one = sessions.create();
         HttpSessions.HttpSession two = sessions.create();

@@ -2,6 +2,7 @@ package dev.cognitosecured.examples.helidon;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cognitosecured.testing.LocalStandIns;
@@ -82,7 +83,10 @@ class TwoUsersSideBySideTest {
         assertAnswer(200, "{\"codeSentTo\":\"+*******1234\",\"step\":\"CONFIRM_SIGN_IN_WITH_SMS_CODE\"}",
                 bob.post("signin/answer", Map.of("answer", "N3w-password!")));
         String code = standIns.cognito().lastCode(standIns.pool(), "bob").orElseThrow();
+        Browser beforeSignIn = Browser.copyOf(bob); // what someone who knew bob's session id so far holds
         assertAnswer(200, "{\"codeSentTo\":\"\",\"step\":\"DONE\"}", bob.post("signin/answer", Map.of("answer", code)));
+        assertNotEquals(beforeSignIn.cookies().get(HttpSessionFilter.COOKIE), bob.cookies().get(HttpSessionFilter.COOKIE));
+        assertEquals(401, beforeSignIn.get("todos").status(), "the session id before the sign-in leads nowhere now");
 
         assertAnswer(200, "[{\"done\":false,\"id\":\"alice-1\",\"title\":\"Water alice's plants\"}]",
                 alice.get("todos"));
