@@ -22,8 +22,8 @@ import org.jboss.weld.context.bound.BoundSessionContext;
 /**
  * HTTP sessions for {@code @SessionScoped} beans in Helidon MP, which has none of its own: each request runs in
  * the CDI session context of the session its cookie names (Weld's {@link BoundSessionContext}, bound to the
- * request's thread), and a request without one gets a new session, kept with a {@code Set-Cookie} only if a
- * session-scoped bean was created in it. {@link EndsHttpSession} on a resource method ends the session, {@link
+ * request's thread), and a request without one gets a new session, kept with a {@code Set-Cookie} only if the
+ * request succeeded (2xx) and a session-scoped bean was created in it. {@link EndsHttpSession} on a resource method ends the session, {@link
  * RenewsHttpSessionId} gives it a new id (against session fixation: signing in).
  *
  * <p>Helidon's JAX-RS runs a request's filters and its resource method on the request's own (virtual) thread, so
@@ -83,20 +83,22 @@ public class HttpSessionFilter implements ContainerRequestFilter, ContainerRespo
         if (!(request.getProperty(SESSION) instanceof HttpSessions.HttpSession session)) {
             return; // the request never reached the request filter (no resource matched)
         }
+        boolean created = request.getProperty(CREATED) != null;
         boolean ends = annotated(EndsHttpSession.class);
-        if (ends) {
+        // a new session is kept only if the request succeeded and put something in it: a stranger's failed
+        // request (nobody signed in, a wrong password) leaves no session behind
+        boolean keep = created && !ends && response.getStatus() < 300 && !session.beans().isEmpty();
+        if (ends || (created && !keep)) {
             context.invalidate(); // the beans are destroyed when the context is deactivated
         }
         unbind(session);
         if (ends) {
             sessions.remove(session);
             response.getHeaders().add(HttpHeaders.SET_COOKIE, cookie("").maxAge(0).build());
-        } else if (request.getProperty(CREATED) != null) {
-            if (!session.beans().isEmpty()) {
-                sessions.keep(session);
-                response.getHeaders().add(HttpHeaders.SET_COOKIE, cookie(session.id()).build());
-            }
-        } else if (annotated(RenewsHttpSessionId.class)) {
+        } else if (keep) {
+            sessions.keep(session);
+            response.getHeaders().add(HttpHeaders.SET_COOKIE, cookie(session.id()).build());
+        } else if (!created && annotated(RenewsHttpSessionId.class)) {
             sessions.renewId(session);
             response.getHeaders().add(HttpHeaders.SET_COOKIE, cookie(session.id()).build());
         }

@@ -60,6 +60,9 @@ class TwoUsersSideBySideTest {
     @Inject
     WebTarget server;
 
+    @Inject
+    HttpSessions sessions;
+
     /** The tests share the server and the stand-ins (the application is configured once); each counts its own. */
     @BeforeEach
     void countFromZero() {
@@ -159,13 +162,24 @@ class TwoUsersSideBySideTest {
     }
 
     @Test
-    void aBrowserWithoutASessionMustSignIn() {
+    void aBrowserWithoutASessionMustSignInAndGetsNoSessionUntilItDoes() {
+        standIns.cognito().createUser(standIns.pool(), "ivy", "Corr3ct-horse");
         Browser stranger = new Browser(server.getUri());
+        int kept = sessions.size();
 
         Browser.Answer answer = stranger.get("todos");
-
         assertEquals(401, answer.status(), answer.body());
         assertTrue(answer.body().contains("SignInRequiredException"), answer.body());
+        Browser.Answer wrong = stranger.post("signin", Map.of("username", "ivy", "password", "Wr0ng-horse"));
+        assertEquals(400, wrong.status(), wrong.body());
+        assertTrue(wrong.body().contains("WrongAnswerException"), wrong.body());
+
+        assertEquals(204, stranger.post("signout", Map.of()).status());
+        assertEquals(Map.of(), stranger.cookies());
+        assertEquals(kept, sessions.size()); // failed requests, and a sign-out, keep no session
+        assertEquals(200, stranger.post("signin", Map.of("username", "ivy", "password", "Corr3ct-horse")).status());
+        assertEquals(kept + 1, sessions.size());
+        assertTrue(stranger.cookies().containsKey(HttpSessionFilter.COOKIE));
     }
 
     @Test
