@@ -23,8 +23,9 @@ import org.jboss.weld.context.bound.BoundSessionContext;
  * HTTP sessions for {@code @SessionScoped} beans in Helidon MP, which has none of its own: each request runs in
  * the CDI session context of the session its cookie names (Weld's {@link BoundSessionContext}, bound to the
  * request's thread), and a request without one gets a new session, kept with a {@code Set-Cookie} only if the
- * request succeeded (2xx) and a session-scoped bean was created in it. {@link EndsHttpSession} on a resource method ends the session, {@link
- * RenewsHttpSessionId} gives it a new id (against session fixation: signing in).
+ * request succeeded (2xx) and a session-scoped bean was created in it. On a resource method, {@link
+ * EndsHttpSession} ends the session and {@link RenewsHttpSessionId} gives it a new id (against session fixation,
+ * on signing in).
  *
  * <p>Helidon's JAX-RS runs a request's filters and its resource method on the request's own (virtual) thread, so
  * the context is active wherever the resource calls: the library's {@code SignIn} and session store of that
@@ -39,9 +40,10 @@ public class HttpSessionFilter implements ContainerRequestFilter, ContainerRespo
     public static final String COOKIE = "SESSION";
 
     private static final String SESSION = HttpSessionFilter.class.getName() + ".session";
+    private static final String CREATED = HttpSessionFilter.class.getName() + ".created";
+
     /** The session bound to this thread by the filter, if a response filter has not unbound it yet. */
     private static final ThreadLocal<HttpSessions.HttpSession> BOUND = new ThreadLocal<>();
-    private static final String CREATED = HttpSessionFilter.class.getName() + ".created";
 
     private final HttpSessions sessions;
     private final BoundSessionContext context;
