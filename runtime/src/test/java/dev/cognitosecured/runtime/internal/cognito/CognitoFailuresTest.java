@@ -34,6 +34,8 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoun
 
 class CognitoFailuresTest {
 
+    private static final CognitoFailures FAILURES = new CognitoFailures(java.time.Duration.ofSeconds(10));
+
     /** A server message that must never reach the library's messages. */
     private static final String SERVER_TEXT = "server said: token eyJraWQiOi.secret.part";
 
@@ -48,9 +50,9 @@ class CognitoFailuresTest {
 
     @Test
     void aWrongPasswordAndAnUnknownUserGiveTheSameRetryableError() {
-        Throwable wrong = CognitoFailures.ofSignIn(service(NotAuthorizedException.builder(), "NotAuthorizedException", 400));
-        Throwable unknown = CognitoFailures.ofSignIn(service(UserNotFoundException.builder(), "UserNotFoundException", 400));
-        Throwable local = CognitoFailures.ofSignIn(service(InvalidPasswordException.builder(), "InvalidPasswordException", 400));
+        Throwable wrong = FAILURES.ofSignIn(service(NotAuthorizedException.builder(), "NotAuthorizedException", 400));
+        Throwable unknown = FAILURES.ofSignIn(service(UserNotFoundException.builder(), "UserNotFoundException", 400));
+        Throwable local = FAILURES.ofSignIn(service(InvalidPasswordException.builder(), "InvalidPasswordException", 400));
 
         for (Throwable t : new Throwable[] {wrong, unknown, local}) {
             WrongAnswerException e = assertInstanceOf(WrongAnswerException.class, t);
@@ -62,14 +64,14 @@ class CognitoFailuresTest {
 
     @Test
     void signInFailuresArriveWrappedByTheFuture() {
-        Throwable t = CognitoFailures.ofSignIn(
+        Throwable t = FAILURES.ofSignIn(
                 new CompletionException(service(NotAuthorizedException.builder(), "NotAuthorizedException", 400)));
         assertInstanceOf(WrongAnswerException.class, t);
     }
 
     @Test
     void aRequiredPasswordResetAsksForOne() {
-        Throwable t = CognitoFailures.ofSignIn(
+        Throwable t = FAILURES.ofSignIn(
                 service(PasswordResetRequiredException.builder(), "PasswordResetRequiredException", 400));
         SignInRequiredException e = assertInstanceOf(SignInRequiredException.class, t);
         assertTrue(e.getMessage().contains("reset"));
@@ -82,7 +84,7 @@ class CognitoFailuresTest {
                 service(NotAuthorizedException.builder(), "NotAuthorizedException", 400),
                 service(RefreshTokenReuseException.builder(), "RefreshTokenReuseException", 400),
                 service(UserNotFoundException.builder(), "UserNotFoundException", 400)}) {
-            Throwable t = CognitoFailures.ofRefresh(new CompletionException(rejected), Call.REFRESH_TOKEN_AUTH);
+            Throwable t = FAILURES.ofRefresh(new CompletionException(rejected), Call.REFRESH_TOKEN_AUTH);
             SignInRequiredException e = assertInstanceOf(SignInRequiredException.class, t);
             assertTrue(e.getMessage().contains(rejected.awsErrorDetails().errorCode()), e.getMessage());
             assertTrue(e.getMessage().contains("req-42"), e.getMessage());
@@ -93,7 +95,7 @@ class CognitoFailuresTest {
 
     @Test
     void throttlingIsATransportFailure() {
-        Throwable t = CognitoFailures.ofRefresh(
+        Throwable t = FAILURES.ofRefresh(
                 service(TooManyRequestsException.builder(), "TooManyRequestsException", 400), Call.GET_TOKENS_FROM_REFRESH_TOKEN);
         TransportException e = assertInstanceOf(TransportException.class, t);
         assertEquals(OptionalInt.of(400), e.status());
@@ -105,7 +107,7 @@ class CognitoFailuresTest {
 
     @Test
     void aServerErrorIsATransportFailureWithItsStatus() {
-        Throwable t = CognitoFailures.ofRefresh(
+        Throwable t = FAILURES.ofRefresh(
                 service(InternalErrorException.builder(), "InternalErrorException", 500), Call.REFRESH_TOKEN_AUTH);
         TransportException e = assertInstanceOf(TransportException.class, t);
         assertEquals(OptionalInt.of(500), e.status());
@@ -114,7 +116,7 @@ class CognitoFailuresTest {
 
     @Test
     void anUnknownServiceErrorIsNamedByItsCode() {
-        Throwable t = CognitoFailures.ofSignIn(
+        Throwable t = FAILURES.ofSignIn(
                 service(CognitoIdentityProviderException.builder(), "CognitoLocal#Unsupported", 500));
         TransportException e = assertInstanceOf(TransportException.class, t);
         assertTrue(e.getMessage().contains("CognitoLocal#Unsupported"), e.getMessage());
@@ -122,7 +124,7 @@ class CognitoFailuresTest {
 
     @Test
     void aRefusedRequestPointsAtTheConfiguration() {
-        Throwable t = CognitoFailures.ofSignIn(
+        Throwable t = FAILURES.ofSignIn(
                 service(InvalidParameterException.builder(), "InvalidParameterException", 400));
         TransportException e = assertInstanceOf(TransportException.class, t);
         assertTrue(e.getMessage().contains("configuration"), e.getMessage());
@@ -135,7 +137,7 @@ class CognitoFailuresTest {
                 .message("Unable to execute HTTP request: Connection refused")
                 .cause(new ConnectException("Connection refused"))
                 .build();
-        Throwable t = CognitoFailures.ofRevoke(new CompletionException(network));
+        Throwable t = FAILURES.ofRevoke(new CompletionException(network));
         TransportException e = assertInstanceOf(TransportException.class, t);
         assertSame(network, e.getCause());
         assertEquals(OptionalInt.empty(), e.status());
@@ -144,7 +146,7 @@ class CognitoFailuresTest {
 
     @Test
     void anUnreadableAnswerIsATransportFailure() {
-        Throwable t = CognitoFailures.ofSignIn(new MalformedTokenException("the ID token is missing"));
+        Throwable t = FAILURES.ofSignIn(new MalformedTokenException("the ID token is missing"));
         TransportException e = assertInstanceOf(TransportException.class, t);
         assertTrue(e.getMessage().contains("the ID token is missing"), e.getMessage());
     }
@@ -152,7 +154,7 @@ class CognitoFailuresTest {
     @Test
     void libraryExceptionsPassThrough() {
         SignInRequiredException challenge = new SignInRequiredException("challenge");
-        assertSame(challenge, CognitoFailures.ofSignIn(new CompletionException(challenge)));
+        assertSame(challenge, FAILURES.ofSignIn(new CompletionException(challenge)));
     }
 
     private static AwsServiceException notAuthorized(String serverMessage) {
@@ -166,7 +168,7 @@ class CognitoFailuresTest {
     void aSpentOrExpiredChallengeSessionAsksToStartAgain() {
         for (String said : new String[] {"Invalid session for the user, session is expired.",
                 "Invalid session for the user, session can only be used once.", "Invalid session for the user."}) {
-            Throwable t = CognitoFailures.ofChallenge(new CompletionException(notAuthorized(said)),
+            Throwable t = FAILURES.ofChallenge(new CompletionException(notAuthorized(said)),
                     "RespondToAuthChallenge (SMS_MFA)");
             ChallengeExpiredException e = assertInstanceOf(ChallengeExpiredException.class, t);
             assertTrue(e.getMessage().contains("RespondToAuthChallenge (SMS_MFA)"), e.getMessage());
@@ -183,7 +185,7 @@ class CognitoFailuresTest {
                 service(CodeMismatchException.builder(), "CodeMismatchException", 400),
                 service(EnableSoftwareTokenMfaException.builder(), "EnableSoftwareTokenMFAException", 400)}) {
             WrongAnswerException e = assertInstanceOf(WrongAnswerException.class,
-                    CognitoFailures.ofChallenge(wrong, "VerifySoftwareToken"));
+                    FAILURES.ofChallenge(wrong, "VerifySoftwareToken"));
             assertTrue(e.canRetry());
             assertTrue(e.getMessage().contains(wrong.awsErrorDetails().errorCode()), e.getMessage());
             assertFalse(e.getMessage().contains(SERVER_TEXT));
@@ -192,12 +194,12 @@ class CognitoFailuresTest {
 
     @Test
     void aNewPasswordAgainstThePolicyOrAMissingAttributeMayBeRetried() {
-        WrongAnswerException policy = assertInstanceOf(WrongAnswerException.class, CognitoFailures.ofChallenge(
+        WrongAnswerException policy = assertInstanceOf(WrongAnswerException.class, FAILURES.ofChallenge(
                 service(InvalidPasswordException.builder(), "InvalidPasswordException", 400),
                 "RespondToAuthChallenge (NEW_PASSWORD_REQUIRED)"));
         assertTrue(policy.canRetry());
         assertTrue(policy.getMessage().contains("password policy"), policy.getMessage());
-        WrongAnswerException attribute = assertInstanceOf(WrongAnswerException.class, CognitoFailures.ofChallenge(
+        WrongAnswerException attribute = assertInstanceOf(WrongAnswerException.class, FAILURES.ofChallenge(
                 service(InvalidParameterException.builder(), "InvalidParameterException", 400),
                 "RespondToAuthChallenge (NEW_PASSWORD_REQUIRED)"));
         assertTrue(attribute.canRetry());
@@ -206,20 +208,20 @@ class CognitoFailuresTest {
 
     @Test
     void anExpiredCodeAsksToStartAgain() {
-        assertInstanceOf(ChallengeExpiredException.class, CognitoFailures.ofChallenge(
+        assertInstanceOf(ChallengeExpiredException.class, FAILURES.ofChallenge(
                 service(ExpiredCodeException.builder(), "ExpiredCodeException", 400), "RespondToAuthChallenge (EMAIL_OTP)"));
     }
 
     @Test
     void aLockedOutUserCannotRetry() {
-        WrongAnswerException e = assertInstanceOf(WrongAnswerException.class, CognitoFailures.ofChallenge(
+        WrongAnswerException e = assertInstanceOf(WrongAnswerException.class, FAILURES.ofChallenge(
                 notAuthorized("Password attempts exceeded"), "RespondToAuthChallenge (SMS_MFA)"));
         assertFalse(e.canRetry());
     }
 
     @Test
     void aSignInTheCustomTriggersFailedCannotBeRetried() {
-        WrongAnswerException e = assertInstanceOf(WrongAnswerException.class, CognitoFailures.ofChallenge(
+        WrongAnswerException e = assertInstanceOf(WrongAnswerException.class, FAILURES.ofChallenge(
                 new CompletionException(notAuthorized("Incorrect username or password.")),
                 "RespondToAuthChallenge (CUSTOM_CHALLENGE)"));
         assertFalse(e.canRetry());
@@ -230,7 +232,7 @@ class CognitoFailuresTest {
 
     @Test
     void anotherRefusalOfAnAnswerPointsAtTheConfiguration() {
-        TransportException e = assertInstanceOf(TransportException.class, CognitoFailures.ofChallenge(
+        TransportException e = assertInstanceOf(TransportException.class, FAILURES.ofChallenge(
                 notAuthorized("Unable to verify secret hash for client abc"), "RespondToAuthChallenge (SMS_MFA)"));
         assertTrue(e.getMessage().contains("client secret"), e.getMessage());
         assertFalse(e.getMessage().contains("Unable to verify"), e.getMessage());
@@ -241,7 +243,7 @@ class CognitoFailuresTest {
         for (String said : new String[] {"Unable to verify secret hash for client abc",
                 "Client abc is configured with secret but SECRET_HASH was not received"}) {
             TransportException e = assertInstanceOf(TransportException.class,
-                    CognitoFailures.ofSignIn(notAuthorized(said), Call.SRP_SIGN_IN));
+                    FAILURES.ofSignIn(notAuthorized(said), Call.SRP_SIGN_IN));
             assertTrue(e.getMessage().contains("client-secret"), e.getMessage());
             assertFalse(e.getMessage().contains(said));
         }
