@@ -381,7 +381,7 @@ public final class DefaultSessionStore implements SessionStore {
     private TransportException heldBack(Active session, long now) {
         Throwable last = session.lastFailure;
         String what = last instanceof CognitoSecuredException ? last.getMessage() : last.getClass().getName();
-        long waitMillis = Math.max(1, Duration.ofNanos(session.retryAt - now).toMillis());
+        long waitMillis = (session.retryAt - now + 999_999) / 1_000_000; // rounded up: never too early
         String message = "The tokens of pool '" + pool + "' need a refresh, but the last "
                 + (session.failures == 1 ? "refresh" : session.failures + " refreshes in a row") + " failed, so the"
                 + " next is held back for " + waitMillis + " ms (back-off after failed refreshes). The last failure: "

@@ -248,4 +248,34 @@ class CognitoFailuresTest {
             assertFalse(e.getMessage().contains(said));
         }
     }
+
+    @Test
+    void aTimeoutNamesTheKeyItsValueAndTheAttempts() {
+        CognitoFailures failures = new CognitoFailures(java.time.Duration.ofMillis(800));
+        Throwable t = failures.ofRefresh(new CompletionException(
+                software.amazon.awssdk.core.exception.ApiCallTimeoutException.builder()
+                        .message("Client execution did not complete before the specified timeout configuration: 800 millis")
+                        .numAttempts(3)
+                        .build()), Call.REFRESH_TOKEN_AUTH);
+        TransportException e = assertInstanceOf(TransportException.class, t);
+        assertEquals("Cognito did not answer InitiateAuth (REFRESH_TOKEN_AUTH) within cognito.timeout (800ms,"
+                + " after 3 attempts). Check that Cognito can be reached from here, or raise cognito.timeout.",
+                e.getMessage());
+        assertEquals(OptionalInt.empty(), e.status());
+    }
+
+    @Test
+    void throttlingAfterTheRetriesSaysSo() {
+        AwsServiceException throttled = TooManyRequestsException.builder().message(SERVER_TEXT).statusCode(400)
+                .requestId("req-42").numAttempts(3)
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode("TooManyRequestsException")
+                        .errorMessage(SERVER_TEXT).build())
+                .build();
+        TransportException e = assertInstanceOf(TransportException.class,
+                FAILURES.ofSignIn(new CompletionException(throttled)));
+        assertEquals("Cognito throttled InitiateAuth (USER_PASSWORD_AUTH) (TooManyRequestsException, HTTP 400,"
+                + " request id req-42, after 3 attempts; the AWS SDK's retries did not get through). Cognito is"
+                + " throttling requests; try again later.", e.getMessage());
+        assertFalse(e.getMessage().contains(SERVER_TEXT));
+    }
 }
