@@ -186,6 +186,29 @@ public final class LocalCognito implements AutoCloseable {
         faults.clear();
     }
 
+    /**
+     * Stops listening: from now on a connection to {@link #endpoint()} is refused, as when Cognito cannot be
+     * reached, and the connections open now are closed. The pools, users and tokens are kept; {@link
+     * #acceptConnections()} listens again on the same port. Does nothing if already refusing.
+     */
+    public void refuseConnections() {
+        server.refuseConnections();
+    }
+
+    /**
+     * Listens again on the same port after {@link #refuseConnections()}, with everything kept; does nothing if
+     * listening.
+     *
+     * @throws UncheckedIOException if the port cannot be bound again (another process took it meanwhile)
+     */
+    public void acceptConnections() {
+        try {
+            server.acceptConnections();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen again on " + endpoint(), e);
+        }
+    }
+
     /** Stops the server; requests in flight end without an answer. */
     @Override
     public void close() {
