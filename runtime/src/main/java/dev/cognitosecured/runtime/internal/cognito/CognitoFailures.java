@@ -11,6 +11,7 @@ import dev.cognitosecured.runtime.internal.cognito.srp.InvalidSrpChallengeExcept
 import java.time.Duration;
 import java.util.Objects;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -201,13 +202,18 @@ final class CognitoFailures {
                     + shown(timeout) + attempts(e) + "). Check that Cognito can be reached from here,"
                     + " or raise cognito.timeout.", e);
         }
+        if (f instanceof ApiCallAttemptTimeoutException e) {
+            return new TransportException("Cognito did not answer " + call + attempts(e) + ": each attempt may take a"
+                    + " third of cognito.timeout (" + shown(timeout) + "). Check that Cognito can be reached from here,"
+                    + " or raise cognito.timeout.", e);
+        }
         if (f instanceof SdkException e && isThrottling(e)) {
             return new TransportException("Cognito throttled " + call + attempts(e) + " and the AWS SDK's retries"
                     + " did not get through. Cognito is throttling requests; try again later.", e);
         }
         if (f instanceof SdkClientException e) {
             return new TransportException("Cognito could not be reached for " + call + " ("
-                    + e.getClass().getSimpleName() + "; see the cause). Try again later.", e);
+                    + e.getClass().getSimpleName() + attempts(e) + "; see the cause). Try again later.", e);
         }
         return f;
     }
