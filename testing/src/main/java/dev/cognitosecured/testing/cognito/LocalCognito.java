@@ -39,7 +39,7 @@ import java.util.Optional;
  * <p>Seed pools, clients and users with {@link #createPool(PoolSettings)}, {@link #createClient(UserPool,
  * ClientSettings)} and {@link #createUser(UserPool, NewUser)}; read codes "sent" by SMS or e-mail with {@link
  * #lastCode(UserPool, String)}; count requests with {@link #requestCount(Action)}; inject faults with {@link
- * #injectFault(Action, Fault, int)}. Time comes from the clock given to the {@link Builder} (a {@link
+ * #injectFault(Action, Fault, int)}, and refuse connections with {@link #refuseConnections()}. Time comes from the clock given to the {@link Builder} (a {@link
  * ManualClock} in tests). Thread-safe. Close it to stop the server. In JUnit 5, {@link
  * dev.cognitosecured.testing.junit.CognitoTestKit} starts and closes it for a test class.
  *

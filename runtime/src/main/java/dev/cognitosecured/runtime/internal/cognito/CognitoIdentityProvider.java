@@ -74,6 +74,9 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.VerifySoftw
  */
 public final class CognitoIdentityProvider implements IdentityProvider, AutoCloseable {
 
+    /** How many attempts the SDK's standard retry strategy makes of one request, the first included. */
+    static final int MAX_ATTEMPTS = 3;
+
     private final CognitoIdentityProviderAsyncClient client;
     private final PoolConfig config;
     private final SrpSignIn srp;
@@ -130,9 +133,6 @@ public final class CognitoIdentityProvider implements IdentityProvider, AutoClos
         config.endpoint().ifPresent(builder::endpointOverride);
         return builder;
     }
-
-    /** How many attempts the SDK's standard retry strategy makes of one request, the first included. */
-    static final int MAX_ATTEMPTS = 3;
 
     /**
      * The SDK's bounds for a pool whose {@code cognito.timeout} is {@code timeout}: the API call
