@@ -14,7 +14,10 @@ import dev.cognitosecured.testing.cognito.Fault;
 import dev.cognitosecured.testing.cognito.LocalCognito;
 import dev.cognitosecured.testing.cognito.ManualClock;
 import java.time.Duration;
+import dev.cognitosecured.it.e2e.app.Todo;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -137,6 +140,9 @@ class CognitoFaultsTest {
                 TransportException heldBack = assertThrows(TransportException.class, () -> app.service().todo("5"));
                 assertTrue(heldBack.getMessage().contains("is held back for"), heldBack.getMessage());
                 assertTrue(heldBack.getMessage().contains(s.says()), heldBack.getMessage());
+                CompletableFuture<Todo> later = app.service().todoLater("5").toCompletableFuture();
+                assertTrue(later.isCompletedExceptionally(), "the async call fails at once during the back-off");
+                assertTrue(assertThrows(CompletionException.class, later::join).getCause() instanceof TransportException);
                 assertEquals(background + foreground, cognito.requestCount(Action.INITIATE_AUTH),
                         "no request during the back-off");
                 assertTrue(app.store().isSignedIn(), "the tokens are kept");
