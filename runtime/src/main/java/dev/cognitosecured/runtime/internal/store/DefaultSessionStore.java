@@ -6,6 +6,7 @@ import static dev.cognitosecured.runtime.internal.concurrent.Completions.unwrap;
 import static dev.cognitosecured.runtime.internal.store.TokenState.SUPERSEDED;
 import static dev.cognitosecured.runtime.internal.store.TokenState.nanos;
 
+import dev.cognitosecured.runtime.CognitoSecuredException;
 import dev.cognitosecured.runtime.SessionStore;
 import dev.cognitosecured.runtime.SignInRequiredException;
 import dev.cognitosecured.runtime.TransportException;
@@ -67,9 +68,19 @@ import java.util.function.Supplier;
  * {@link SignInRequiredException} ends the session in the same atomic step ({@link SessionEnded},
  * {@link SessionEnded.Reason#REFRESH_REJECTED}, fired once); anything else keeps the old tokens and
  * fires {@link RefreshFailed}: callers that waited get the failure, callers the old tokens satisfy
- * keep using them, and the next caller that needs a refresh starts a new one (no back-off). Tokens
+ * keep using them. Tokens
  * whose lifetime makes no sense ({@link TokenLifetimes}: not positive, or longer than a day) are such
  * a failure, a {@link TransportException}; a sign-in with them throws it and signs nothing in.
+ *
+ * <p><b>Back-off.</b> After a failed refresh the {@link Active} state carries the failure, how many
+ * failed in a row, and {@code retryAt}: the ticker reading before which no refresh starts, drawn by
+ * {@link RefreshBackoff} (jittered, capped exponential: 0.5–1 s after the first failure, doubling up
+ * to 15–30 s). Until then callers the tokens satisfy carry on (the fast path does not look at it, and
+ * no background refresh starts), and a caller that needs a refresh, a replay included, gets a
+ * {@link TransportException} at once that names the last failure and when the next attempt is
+ * allowed, instead of each caller sending a request to an identity provider that is failing. The
+ * first caller that needs a refresh at or after {@code retryAt} starts one; a successful refresh or a
+ * sign-in clears the count.
  *
  * <p><b>Sign-in.</b> {@link #signIn} replaces any previous session (no {@code SessionEnded} is
  * fired for it). A refresh of the replaced session that completes later is discarded: the store
@@ -98,6 +109,7 @@ public final class DefaultSessionStore implements SessionStore, AutoCloseable {
     private final IdentityProvider provider;
     private final Ticker ticker;
     private final long prefetch;
+    private final RefreshBackoff backoff;
     private final Consumer<Object> events;
     private final AtomicReference<TokenState> state = new AtomicReference<>(SignedOut.NEVER_SIGNED_IN);
 
@@ -114,10 +126,22 @@ public final class DefaultSessionStore implements SessionStore, AutoCloseable {
      */
     public DefaultSessionStore(String pool, IdentityProvider provider, Ticker ticker, Duration prefetch,
             Consumer<Object> events) {
+        this(pool, provider, ticker, prefetch, RefreshBackoff.standard(), events);
+    }
+
+    /**
+     * A store with no session that holds refreshes back after failed ones as {@code backoff} says.
+     *
+     * @param backoff the delays after failed refreshes (tests give it their own jitter)
+     * @see #DefaultSessionStore(String, IdentityProvider, Ticker, Duration, Consumer)
+     */
+    public DefaultSessionStore(String pool, IdentityProvider provider, Ticker ticker, Duration prefetch,
+            RefreshBackoff backoff, Consumer<Object> events) {
         this.pool = Objects.requireNonNull(pool, "pool");
         this.provider = Objects.requireNonNull(provider, "provider");
         this.ticker = Objects.requireNonNull(ticker, "ticker");
         this.prefetch = nanos(prefetch, "prefetch");
+        this.backoff = Objects.requireNonNull(backoff, "backoff");
         this.events = Objects.requireNonNull(events, "events");
     }
 
@@ -339,15 +363,17 @@ public final class DefaultSessionStore implements SessionStore, AutoCloseable {
             if (session == null) {
                 throw ((SignedOut) current).signInRequired(pool);
             }
-            long remaining = session.expiresAt - ticker.read();
+            long now = ticker.read();
+            long remaining = session.expiresAt - now;
             long required = replay ? session.requiredForReplay(minValidity) : session.required(minValidity);
             if (remaining > required) {
-                if (current instanceof Active && remaining <= session.prefetchWindow(required, prefetch)) {
+                if (current instanceof Active && remaining <= session.prefetchWindow(required, prefetch)
+                        && !session.backingOffAt(now)) {
                     startRefresh(session); // if another caller won, its refresh is the background one
                 }
                 return CompletableFuture.completedFuture(session.tokens);
             }
-            CompletableFuture<Tokens> refresh = joinOrStartRefresh(current, session);
+            CompletableFuture<Tokens> refresh = joinOrStartRefresh(current, session, now);
             if (refresh != null) {
                 return refresh;
             }
@@ -368,16 +394,44 @@ public final class DefaultSessionStore implements SessionStore, AutoCloseable {
             if (session.tokens != rejected) {
                 return acquire(minValidity, true);
             }
-            CompletableFuture<Tokens> refresh = joinOrStartRefresh(current, session);
+            CompletableFuture<Tokens> refresh = joinOrStartRefresh(current, session, ticker.read());
             if (refresh != null) {
                 return refresh;
             }
         }
     }
 
-    /** The refresh in flight of {@code current}, else a new one; {@code null} if the state changed first. */
-    private CompletableFuture<Tokens> joinOrStartRefresh(TokenState current, Active session) {
-        return current instanceof Refreshing refreshing ? refreshing.refresh : startRefresh(session);
+    /**
+     * The refresh in flight of {@code current}, else a new one; {@code null} if the state changed first.
+     *
+     * @throws TransportException if refreshes are held back at {@code now} after failed ones
+     */
+    private CompletableFuture<Tokens> joinOrStartRefresh(TokenState current, Active session, long now) {
+        if (current instanceof Refreshing refreshing) {
+            return refreshing.refresh;
+        }
+        if (session.backingOffAt(now)) {
+            throw heldBack(session, now);
+        }
+        return startRefresh(session);
+    }
+
+    /**
+     * What a caller that needs a refresh gets while {@code session} backs off: the last failure, how
+     * many failed in a row, and when the next refresh may start. Only the library's own messages are
+     * repeated (another failure is named by its class: its message may hold anything).
+     */
+    private TransportException heldBack(Active session, long now) {
+        Throwable last = session.lastFailure;
+        String what = last instanceof CognitoSecuredException ? last.getMessage() : last.getClass().getName();
+        long waitMillis = (session.retryAt - now + 999_999) / 1_000_000; // rounded up: never too early
+        String message = "The tokens of pool '" + pool + "' need a refresh, but the last "
+                + (session.failures == 1 ? "refresh" : session.failures + " refreshes in a row") + " failed, so the"
+                + " next is held back for " + waitMillis + " ms (back-off after failed refreshes). The last failure: "
+                + what + " Calls that the current tokens still satisfy go on; try again after that time.";
+        return last instanceof TransportException transport && transport.status().isPresent()
+                ? new TransportException(message, transport.status().getAsInt(), last)
+                : new TransportException(message, last);
     }
 
     /**
@@ -430,7 +484,8 @@ public final class DefaultSessionStore implements SessionStore, AutoCloseable {
                 if (state.compareAndSet(from, new SignedOut(reason))) {
                     fire(new SessionEnded(pool, from.tokens.username(), reason));
                 }
-            } else if (state.compareAndSet(from, from.session)) {
+            } else if (state.compareAndSet(from,
+                    from.session.failedRefresh(cause, ticker.read() + backoff.delayAfter(from.session.failures + 1)))) {
                 fire(new RefreshFailed(pool, from.tokens.username(), cause));
             }
         } catch (RuntimeException | Error unexpected) {
