@@ -5,6 +5,7 @@ import dev.cognitosecured.runtime.SignIn;
 import dev.cognitosecured.runtime.client.CallMargin;
 import dev.cognitosecured.runtime.internal.cognito.CognitoIdentityProvider;
 import dev.cognitosecured.runtime.internal.cognito.CognitoSignIn;
+import dev.cognitosecured.runtime.internal.config.Limits;
 import dev.cognitosecured.runtime.internal.config.PoolConfig;
 import dev.cognitosecured.runtime.internal.config.PoolKeys;
 import dev.cognitosecured.runtime.internal.graphql.JaxRsGraphQLTransport;
@@ -19,10 +20,12 @@ import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.ClientBuilder;
 import java.lang.System.Logger.Level;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -68,6 +71,11 @@ final class PoolRuntime implements AutoCloseable {
         return margin.get();
     }
 
+    /** How long one GraphQL call of this pool may take in all: {@code graphql.call-timeout}. */
+    Duration callTimeout() {
+        return config.limits().callTimeout();
+    }
+
     private CallMargin makeMargin() {
         return new CallMargin(ticker(), config.marginCap());
     }
@@ -82,7 +90,8 @@ final class PoolRuntime implements AutoCloseable {
      * and dies with the flow, in the scope of the store (one sign-in at a time per principal).
      */
     SignIn newSignIn(SessionStore store) {
-        ChallengeSlot slot = new ChallengeSlot(config.name(), ticker(), config.challengeValidity());
+        ChallengeSlot slot = new ChallengeSlot(config.name(), ticker(), config.challengeValidity(),
+                config.limits().cognitoTimeout().plus(ChallengeSlot.STEP_SLACK));
         return new CognitoSignIn(store, slot, identityProvider(), config.userPoolId());
     }
 
@@ -102,11 +111,25 @@ final class PoolRuntime implements AutoCloseable {
         URI endpoint = config.graphqlEndpoint().orElseThrow(() -> new IllegalStateException(
                 PoolKeys.of(config.name()).full(PoolKeys.GRAPHQL_ENDPOINT) + " is missing: the generated clients of the"
                         + " user pool '" + config.name() + "' need the GraphQL API's URL"));
-        Client client = ClientBuilder.newClient();
-        owned.push(client::close);
+        Client client = replacements.findForPool(Client.class).orElseGet(this::makeClient);
         Jsonb jsonb = JsonbBuilder.create();
         owned.push(jsonb);
-        return new JaxRsGraphQLTransport(client, endpoint, config.authorizationPrefix(), jsonb);
+        return new JaxRsGraphQLTransport(client, endpoint, config.authorizationPrefix(), jsonb, config.limits(),
+                PoolKeys.of(config.name()));
+    }
+
+    /**
+     * The default JAX-RS client: connect and read timeouts from {@code graphql.connect-timeout} and
+     * {@code graphql.timeout}, closed with this object (an application's own client is not).
+     */
+    private Client makeClient() {
+        Limits limits = config.limits();
+        Client client = ClientBuilder.newBuilder()
+                .connectTimeout(limits.graphqlConnectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(limits.graphqlTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .build();
+        owned.push(client::close);
+        return client;
     }
 
     private Ticker makeTicker() {

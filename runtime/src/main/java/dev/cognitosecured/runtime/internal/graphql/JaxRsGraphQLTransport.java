@@ -1,8 +1,15 @@
 package dev.cognitosecured.runtime.internal.graphql;
 
+import static dev.cognitosecured.runtime.internal.concurrent.Completions.rethrowable;
 import static dev.cognitosecured.runtime.internal.concurrent.Completions.unwrap;
 
+import dev.cognitosecured.runtime.CallInterruptedException;
+import dev.cognitosecured.runtime.CallTimeoutException;
+import dev.cognitosecured.runtime.CallTimeoutException.Part;
 import dev.cognitosecured.runtime.TransportException;
+import dev.cognitosecured.runtime.internal.concurrent.BoundedWait;
+import dev.cognitosecured.runtime.internal.config.Limits;
+import dev.cognitosecured.runtime.internal.config.PoolKeys;
 import dev.cognitosecured.runtime.spi.GraphQLOperation;
 import dev.cognitosecured.runtime.spi.GraphQLTransport;
 import jakarta.json.bind.Jsonb;
@@ -14,11 +21,17 @@ import jakarta.ws.rs.client.WebTarget;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The default {@link GraphQLTransport}: POSTs each operation as JSON to one endpoint with the JAX-RS
@@ -35,6 +48,11 @@ public final class JaxRsGraphQLTransport implements GraphQLTransport {
     private final String authorizationPrefix;
     private final GraphQLRequestBody requestBody;
     private final GraphQLResponseReader responseReader;
+    private final Duration attemptTimeout;
+    private final long attemptNanos;
+    private final Duration connectTimeout;
+    private final String attemptKey;
+    private final String connectKey;
 
     /**
      * A transport to one GraphQL endpoint.
@@ -46,7 +64,23 @@ public final class JaxRsGraphQLTransport implements GraphQLTransport {
      * @param jsonb binds variables and results
      */
     public JaxRsGraphQLTransport(Client client, URI endpoint, String authorizationPrefix, Jsonb jsonb) {
+        this(client, endpoint, authorizationPrefix, jsonb, Limits.DEFAULTS, PoolKeys.of(PoolKeys.DEFAULT_POOL));
+    }
+
+    /**
+     * A transport to one GraphQL endpoint whose attempts end at {@code limits.graphqlTimeout()}, from
+     * sending to the last byte; {@code keys} name the configuration keys in its exceptions. The client's
+     * own connect and read timeouts are the client's (the pool's default client has
+     * {@code graphql.connect-timeout} and {@code graphql.timeout}).
+     */
+    public JaxRsGraphQLTransport(Client client, URI endpoint, String authorizationPrefix, Jsonb jsonb,
+            Limits limits, PoolKeys keys) {
         Objects.requireNonNull(client, "client");
+        this.attemptTimeout = limits.graphqlTimeout();
+        this.attemptNanos = BoundedWait.nanos(attemptTimeout);
+        this.connectTimeout = limits.graphqlConnectTimeout();
+        this.attemptKey = keys.full(PoolKeys.GRAPHQL_TIMEOUT);
+        this.connectKey = keys.full(PoolKeys.GRAPHQL_CONNECT_TIMEOUT);
         Objects.requireNonNull(endpoint, "endpoint");
         this.authorizationPrefix = Objects.requireNonNull(authorizationPrefix, "authorizationPrefix");
         Objects.requireNonNull(jsonb, "jsonb");
@@ -56,33 +90,71 @@ public final class JaxRsGraphQLTransport implements GraphQLTransport {
         this.responseReader = new GraphQLResponseReader(jsonb);
     }
 
+    /**
+     * Sends the operation and waits for its result at most {@code graphql.timeout}, from sending to the
+     * last byte of the answer; the client's read timeout alone would bound each read, not the answer.
+     * The request runs on the client's asynchronous invoker, so an answer that never ends cannot keep the
+     * caller: it gets {@link CallTimeoutException} at the bound, and the connection is dropped by the
+     * client's read timeout.
+     */
     @Override
     public <T> T execute(GraphQLOperation<T> operation, Map<String, Object> variables, String token) {
-        Entity<String> body = body(operation, variables);
-        Invocation.Builder request = request(token);
-        Response response;
+        long startedAt = System.nanoTime();
+        CompletableFuture<T> result = send(operation, variables, token, startedAt);
         try {
-            response = request.post(body);
-        } catch (ProcessingException e) {
-            throw unreachable(operation, e);
+            return result.get(attemptNanos, TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            throw timedOut(operation, Part.WAITING_FOR_ANSWER, startedAt, e);
+        } catch (InterruptedException e) {
+            result.cancel(false);
+            Thread.currentThread().interrupt();
+            throw new CallInterruptedException("GraphQL operation " + operation.name() + " was interrupted while it"
+                    + " waited for the answer; the thread's interrupt flag is set.", e);
+        } catch (ExecutionException e) {
+            throw rethrowable(unwrap(e));
         }
-        return read(operation, response, token);
     }
 
+    /** As {@link #execute}, without blocking the calling thread; the stage fails at {@code graphql.timeout}. */
     @Override
     public <T> CompletionStage<T> executeAsync(GraphQLOperation<T> operation, Map<String, Object> variables,
             String token) {
+        long startedAt = System.nanoTime();
+        CompletableFuture<T> result = send(operation, variables, token, startedAt);
+        if (result.isDone()) {
+            return result;
+        }
+        CompletableFuture<T> bounded = new CompletableFuture<>();
+        result.orTimeout(attemptNanos, TimeUnit.NANOSECONDS).whenComplete((value, failure) -> {
+            if (failure == null) {
+                bounded.complete(value);
+            } else {
+                Throwable cause = unwrap(failure);
+                bounded.completeExceptionally(cause instanceof TimeoutException
+                        ? timedOut(operation, Part.WAITING_FOR_ANSWER, startedAt, cause) : cause);
+            }
+        });
+        return bounded;
+    }
+
+    /** Sends the request on the client's asynchronous invoker; the future completes with the bound result. */
+    private <T> CompletableFuture<T> send(GraphQLOperation<T> operation, Map<String, Object> variables,
+            String token, long startedAt) {
         CompletableFuture<T> result = new CompletableFuture<>();
         CompletionStage<Response> answer;
         try {
             answer = request(token).rx().post(body(operation, variables));
         } catch (RuntimeException e) {
-            result.completeExceptionally(e instanceof ProcessingException ? unreachable(operation, e) : e);
+            result.completeExceptionally(e instanceof ProcessingException ? unreachable(operation, e, startedAt) : e);
             return result;
         }
         answer.whenComplete((response, failure) -> {
             if (failure != null) {
-                result.completeExceptionally(unreachable(operation, unwrap(failure)));
+                result.completeExceptionally(unreachable(operation, unwrap(failure), startedAt));
+                return;
+            }
+            if (result.isDone()) {
+                response.close(); // the caller gave up: drop the late answer
                 return;
             }
             try {
@@ -120,9 +192,43 @@ public final class JaxRsGraphQLTransport implements GraphQLTransport {
         }
     }
 
-    private TransportException unreachable(GraphQLOperation<?> operation, Throwable failure) {
+    /**
+     * Why no answer came: a {@link CallTimeoutException} if the client's connect or read timeout ran out,
+     * else a {@link TransportException}.
+     */
+    private RuntimeException unreachable(GraphQLOperation<?> operation, Throwable failure, long startedAt) {
+        Part timedOutPart = timedOutPart(failure);
+        if (timedOutPart != null) {
+            return timedOut(operation, timedOutPart, startedAt, failure);
+        }
         return new TransportException("GraphQL operation " + operation.name() + " got no answer from "
                 + endpointForMessages + ": " + causeText(failure, null), failure);
+    }
+
+    /** {@link Part#CONNECTING} or {@link Part#WAITING_FOR_ANSWER} if {@code failure} is a client timeout, else null. */
+    private static Part timedOutPart(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof java.net.http.HttpConnectTimeoutException) {
+                return Part.CONNECTING;
+            }
+            if (cause instanceof SocketTimeoutException || cause instanceof java.net.http.HttpTimeoutException) {
+                String message = cause.getMessage();
+                return message != null && message.toLowerCase(Locale.ROOT).contains("connect")
+                        ? Part.CONNECTING : Part.WAITING_FOR_ANSWER;
+            }
+        }
+        return null;
+    }
+
+    private CallTimeoutException timedOut(GraphQLOperation<?> operation, Part part, long startedAt, Throwable cause) {
+        Duration waited = Duration.ofNanos(Math.max(0, System.nanoTime() - startedAt));
+        boolean connecting = part == Part.CONNECTING;
+        String key = connecting ? connectKey : attemptKey;
+        Duration bound = connecting ? connectTimeout : attemptTimeout;
+        return new CallTimeoutException("GraphQL operation " + operation.name() + " ran out of time "
+                + part.description() + " at " + endpointForMessages + ": it gave up after " + waited.toMillis()
+                + " ms (" + key + " = " + bound.toMillis() + " ms). The request was not replayed; the tokens are"
+                + " kept. If the API may take that long, raise " + key + ".", part, waited, key, cause);
     }
 
     /** The innermost cause's class and message, scrubbed, for a message. */
