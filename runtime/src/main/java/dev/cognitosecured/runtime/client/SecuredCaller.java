@@ -45,10 +45,12 @@ import java.util.function.Supplier;
  * the real time: the caller then gets {@link CallTimeoutException} naming the part it was in
  * ({@link Part#WAITING_FOR_REFRESH}, {@link Part#ATTEMPT}, {@link Part#REPLAY}); an interrupted caller
  * gets {@link CallInterruptedException} with its interrupt flag set; an asynchronous call's stage
- * completes exceptionally at the deadline. A call whose tokens are at hand reads no clock for its
- * first attempt (the transport bounds it, by {@code graphql.timeout}); if it is rejected, the
- * deadline of the refresh and replay is counted from the attempt's start as the margin timed it, or,
- * if it was not timed, as the learned margin estimates it.
+ * completes exceptionally at the deadline. A blocking call whose tokens are at hand reads no clock
+ * for its first attempt (the transport bounds it, by {@code graphql.timeout}), unless the margin times
+ * it: if such an untimed attempt is rejected, the deadline is counted from the rejection, so that call
+ * may take up to one {@code graphql.timeout} more. The remaining time is passed to
+ * {@link GraphQLTransport#execute(dev.cognitosecured.runtime.spi.GraphQLOperation, Map, String, Duration)},
+ * which the default transport honours.
  *
  * <p>Generated clients receive it by injection ({@code @AuthFlow("pool") SecuredCaller}).
  */
@@ -198,13 +200,14 @@ public final class SecuredCaller {
             return transport.execute(operation, variables, token(tokens, policy));
         } catch (UnauthorizedException rejected) {
             return replay(store, operation, variables, tokens, null, RejectedAttempts.NOT_TIMED, rejected,
-                    deadlineAfter(RejectedAttempts.NOT_TIMED));
+                    BoundedWait.now() + callNanos);
         }
     }
 
     /** A first attempt with tokens at hand, timed on the margin. */
     private <T> T timedAttempt(SessionStore store, Operation<T> operation, Map<String, Object> variables,
             Tokens tokens) {
+        long deadline = BoundedWait.now() + callNanos;
         long startedAt = margin.now();
         T result;
         try {
@@ -214,21 +217,10 @@ public final class SecuredCaller {
             throw answered;
         } catch (UnauthorizedException rejected) {
             long took = margin.recordSince(startedAt);
-            return replay(store, operation, variables, tokens, null, took, rejected, deadlineAfter(took));
+            return replay(store, operation, variables, tokens, null, took, rejected, deadline);
         }
         margin.recordSince(startedAt);
         return result;
-    }
-
-    /**
-     * The call's deadline, counted back from now, after a first attempt that took {@code took}
-     * nanoseconds: a first attempt with tokens at hand reads no clock, so its start is estimated by its
-     * duration on the margin's ticker, or, if it was not timed, by the learned margin (the slowest recent
-     * attempt plus a quarter).
-     */
-    private long deadlineAfter(long took) {
-        long spent = took != RejectedAttempts.NOT_TIMED ? took : BoundedWait.nanos(margin.remembered());
-        return BoundedWait.now() + callNanos - Math.min(spent, callNanos);
     }
 
     /**
@@ -244,20 +236,21 @@ public final class SecuredCaller {
             throw wait.timedOut(BoundedWait.now() - callStart);
         }
         long startedAt = margin.now();
-        CompletableFuture<T> answer = Completions.relayed(
-                transport.executeAsync(operation, variables, token(tokens, operation.policy())));
         T result;
         try {
-            result = wait.get(answer, callStart, deadline);
+            result = transport.execute(operation, variables, token(tokens, operation.policy()),
+                    Duration.ofNanos(deadline - BoundedWait.now()));
         } catch (GraphQLErrorsException answered) {
             margin.recordSince(startedAt);
             throw answered;
         } catch (UnauthorizedException rejected) {
             long took = margin.recordSince(startedAt);
             return replay(store, operation, variables, tokens, before, took, rejected, deadline);
-        } catch (CallTimeoutException | CallInterruptedException gaveUp) {
-            answer.cancel(false);
-            throw gaveUp;
+        } catch (CallTimeoutException timedOut) {
+            if (deadline - BoundedWait.now() > 0) {
+                throw timedOut; // the attempt's own bound (graphql.timeout or connect-timeout)
+            }
+            throw wait.timedOut(BoundedWait.now() - callStart, timedOut);
         }
         margin.recordSince(startedAt);
         return result;

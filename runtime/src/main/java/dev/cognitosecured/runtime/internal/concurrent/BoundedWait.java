@@ -73,10 +73,15 @@ public record BoundedWait(String subject, Part part, String key) {
 
     /** The exception for a wait that gave up after {@code waitedNanos}. */
     public CallTimeoutException timedOut(long waitedNanos) {
+        return timedOut(waitedNanos, null);
+    }
+
+    /** The exception for a wait that gave up after {@code waitedNanos}, replacing {@code cause} (may be null). */
+    public CallTimeoutException timedOut(long waitedNanos, Throwable cause) {
         Duration waited = Duration.ofNanos(Math.max(0, waitedNanos));
         return new CallTimeoutException(subject + " ran out of time " + part.description() + ": it gave up after "
                 + waited.toMillis() + " ms. Nothing is lost: the tokens are kept, and a later call can succeed."
-                + " If this part may take that long, raise " + key + ".", part, waited, key);
+                + " If this part may take that long, raise " + key + ".", part, waited, key, cause);
     }
 
     /** Sets the interrupt flag again and gives the exception for an interrupted wait. */

@@ -99,11 +99,23 @@ public final class JaxRsGraphQLTransport implements GraphQLTransport {
      */
     @Override
     public <T> T execute(GraphQLOperation<T> operation, Map<String, Object> variables, String token) {
+        return execute(operation, variables, token, attemptNanos);
+    }
+
+    /** As {@link #execute(GraphQLOperation, Map, String)}, waiting at most the shorter of {@code maxWait} and {@code graphql.timeout}. */
+    @Override
+    public <T> T execute(GraphQLOperation<T> operation, Map<String, Object> variables, String token,
+            Duration maxWait) {
+        return execute(operation, variables, token, Math.min(attemptNanos, BoundedWait.nanos(maxWait)));
+    }
+
+    private <T> T execute(GraphQLOperation<T> operation, Map<String, Object> variables, String token, long bound) {
         long startedAt = System.nanoTime();
         CompletableFuture<T> result = send(operation, variables, token, startedAt);
         try {
-            return result.get(attemptNanos, TimeUnit.NANOSECONDS);
+            return result.get(bound, TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
+            result.cancel(false);
             throw timedOut(operation, Part.WAITING_FOR_ANSWER, startedAt, e);
         } catch (InterruptedException e) {
             result.cancel(false);
