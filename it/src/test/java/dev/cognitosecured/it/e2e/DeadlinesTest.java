@@ -88,7 +88,8 @@ class DeadlinesTest {
                 Todo todo = todos.todo("1");
                 assertEquals("1", todo.id(), "the next call after recovery succeeds");
                 Measured.report("deadline silent graphql", "calls", 3, "held", silent.held.get(),
-                        "refreshes", standIns.refreshes());
+                        "refreshes", standIns.refreshes(), "waited_sync_ms", blocking.waited().toMillis(),
+                        "waited_async_ms", ((CallTimeoutException) async.getCause()).waited().toMillis());
             } finally {
                 silent.release();
             }
@@ -133,7 +134,9 @@ class DeadlinesTest {
             assertEquals(1, app.events().count(TokensRefreshed.class));
             assertEquals(0, app.events().count(RefreshFailed.class));
             Measured.report("deadline held refresh", "calls", 3, "refreshes", standIns.refreshes(),
-                    "graphql_requests", standIns.graphQL().requestCount() - requestsBefore);
+                    "graphql_requests", standIns.graphQL().requestCount() - requestsBefore,
+                    "waited_sync_ms", blocking.waited().toMillis(),
+                    "waited_async_ms", ((CallTimeoutException) async.getCause()).waited().toMillis());
         }
     }
 
@@ -194,6 +197,7 @@ class DeadlinesTest {
                 CallTimeoutException e = assertThrows(CallTimeoutException.class,
                         () -> app.service().login("alice", StandIns.PASSWORD.toCharArray()));
                 assertEquals(Part.SIGN_IN, e.part(), e::getMessage);
+                Measured.report("deadline sign-in step", "waited_ms", e.waited().toMillis());
                 assertEquals("cognito-secured.cognito.timeout", e.key());
                 assertFalse(app.store().isSignedIn());
             } finally {

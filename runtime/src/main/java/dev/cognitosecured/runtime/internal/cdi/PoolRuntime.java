@@ -5,9 +5,9 @@ import dev.cognitosecured.runtime.SignIn;
 import dev.cognitosecured.runtime.client.CallMargin;
 import dev.cognitosecured.runtime.internal.cognito.CognitoIdentityProvider;
 import dev.cognitosecured.runtime.internal.cognito.CognitoSignIn;
-import dev.cognitosecured.runtime.internal.config.Limits;
 import dev.cognitosecured.runtime.internal.config.PoolConfig;
 import dev.cognitosecured.runtime.internal.config.PoolKeys;
+import dev.cognitosecured.runtime.internal.graphql.DefaultGraphQLClient;
 import dev.cognitosecured.runtime.internal.graphql.JaxRsGraphQLTransport;
 import dev.cognitosecured.runtime.internal.signin.ChallengeSlot;
 import dev.cognitosecured.runtime.internal.store.DefaultSessionStore;
@@ -17,7 +17,6 @@ import dev.cognitosecured.runtime.spi.Ticker;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.ws.rs.client.Client;
-import jakarta.ws.rs.client.ClientBuilder;
 import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.time.Duration;
@@ -25,7 +24,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedDeque;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -118,16 +116,9 @@ final class PoolRuntime implements AutoCloseable {
                 PoolKeys.of(config.name()));
     }
 
-    /**
-     * The default JAX-RS client: connect and read timeouts from {@code graphql.connect-timeout} and
-     * {@code graphql.timeout}, closed with this object (an application's own client is not).
-     */
+    /** The default JAX-RS client ({@link DefaultGraphQLClient}), closed with this object (an application's own is not). */
     private Client makeClient() {
-        Limits limits = config.limits();
-        Client client = ClientBuilder.newBuilder()
-                .connectTimeout(limits.graphqlConnectTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .readTimeout(limits.graphqlTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .build();
+        Client client = DefaultGraphQLClient.create(config.limits());
         owned.push(client::close);
         return client;
     }

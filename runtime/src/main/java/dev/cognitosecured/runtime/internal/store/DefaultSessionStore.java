@@ -29,6 +29,9 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -308,11 +311,17 @@ public final class DefaultSessionStore implements SessionStore {
         long startedAt = BoundedWait.now();
         long deadline = startedAt + maxWait;
         for (;;) {
+            CompletableFuture<Tokens> answer = decision.get();
             try {
-                return wait.get(decision.get(), startedAt, deadline);
-            } catch (RuntimeException e) {
-                if (unwrap(e) != SUPERSEDED) {
-                    throw e;
+                return answer.get(Math.max(0, deadline - BoundedWait.now()), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                throw wait.timedOut(BoundedWait.now() - startedAt);
+            } catch (InterruptedException e) {
+                throw wait.interrupted(e);
+            } catch (ExecutionException e) {
+                Throwable cause = unwrap(e);
+                if (cause != SUPERSEDED) {
+                    throw Completions.rethrowable(cause);
                 }
             }
         }
