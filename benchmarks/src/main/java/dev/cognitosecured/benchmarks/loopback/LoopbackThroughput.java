@@ -118,15 +118,23 @@ public final class LoopbackThroughput {
             }
         }
         Map<String, double[]> perSecond = new java.util.LinkedHashMap<>();
+        Map<String, double[]> closedPerThousand = new java.util.LinkedHashMap<>();
         names.forEach(name -> perSecond.put(name, new double[settings.rounds()]));
+        names.forEach(name -> closedPerThousand.put(name, new double[settings.rounds()]));
         for (int round = 0; round < settings.rounds(); round++) {
             for (int k = 0; k < names.size(); k++) {
                 String name = names.get((round + k) % names.size());
-                perSecond.get(name)[round] = slice(clients.get(name), api);
+                Slice slice = slice(clients.get(name), api);
+                perSecond.get(name)[round] = slice.perSecond();
+                closedPerThousand.get(name)[round] = slice.closedPerThousandCalls();
             }
         }
         for (String name : names) {
             figures.add("loopback." + name, Quantiles.of(perSecond.get(name)).at(0.5), "calls/s");
+        }
+        for (String name : names) {
+            figures.add("loopback." + name + ".closed_connections", Quantiles.of(closedPerThousand.get(name)).at(0.5),
+                    "per 1000 calls");
         }
         figures.ratio("loopback.generated_vs_handwritten",
                 PairedRatios.of(perSecond.get("generated"), perSecond.get("handwritten")));
@@ -134,9 +142,21 @@ public final class LoopbackThroughput {
                 PairedRatios.of(perSecond.get("generated_httpurlconnection"), perSecond.get("generated")));
     }
 
-    /** {@link #CALLERS} threads call {@code client} for one slice; its calls per second. */
-    private double slice(TodoApi client, LocalGraphQL api) throws InterruptedException {
+    /**
+     * One slice of one client.
+     *
+     * @param perSecond calls per second
+     * @param closedPerThousandCalls connections to the API that the client closed (sockets in
+     *     {@code TIME_WAIT} to the API's port, from {@code /proc/net/tcp*}, that appeared during the slice)
+     *     per thousand calls; {@code NaN} where {@code /proc} cannot be read
+     */
+    record Slice(double perSecond, double closedPerThousandCalls) {
+    }
+
+    /** {@link #CALLERS} threads call {@code client} for one slice. */
+    private Slice slice(TodoApi client, LocalGraphQL api) throws InterruptedException {
         api.clearRequests();
+        long closedBefore = TimeWaitSockets.toPort(api.port());
         LongAdder calls = new LongAdder();
         AtomicBoolean stop = new AtomicBoolean();
         AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -173,7 +193,8 @@ public final class LoopbackThroughput {
         if (failure.get() != null) {
             throw new IllegalStateException("a caller failed", failure.get());
         }
-        return count / (elapsed / 1e9);
+        long closed = TimeWaitSockets.toPort(api.port()) - closedBefore;
+        return new Slice(count / (elapsed / 1e9), closedBefore < 0 ? Double.NaN : closed * 1000.0 / count);
     }
 
     /**

@@ -39,7 +39,11 @@ import java.util.concurrent.TimeoutException;
  * for AppSync, {@code "Bearer "} for servers that want one), and binds the result with JSON-B.
  *
  * <p>The asynchronous variant uses the client's reactive invoker, so no caller thread waits for the
- * answer. Neither the token nor anything that looks like one ever appears in an exception message.
+ * answer, and its stage fails at {@code graphql.timeout} from sending to the last byte. A blocking call
+ * runs on the caller's thread, bounded by the client's connect and read timeouts (see
+ * {@link #execute(GraphQLOperation, Map, String)}). Every timeout is a {@link CallTimeoutException}
+ * naming the part (connecting, waiting for the answer) and the key to raise. Neither the token nor
+ * anything that looks like one ever appears in an exception message.
  */
 public final class JaxRsGraphQLTransport implements GraphQLTransport {
 
@@ -91,25 +95,43 @@ public final class JaxRsGraphQLTransport implements GraphQLTransport {
     }
 
     /**
-     * Sends the operation and waits for its result at most {@code graphql.timeout}, from sending to the
-     * last byte of the answer; the client's read timeout alone would bound each read, not the answer.
-     * The request runs on the client's asynchronous invoker, so an answer that never ends cannot keep the
-     * caller: it gets {@link CallTimeoutException} at the bound, and the connection is dropped by the
-     * client's read timeout.
+     * Sends the operation and waits for its result, on the calling thread: the client's connect and
+     * read timeouts bound it ({@code graphql.connect-timeout}, and {@code graphql.timeout} for each
+     * read, so a server that never answers ends the attempt at {@code graphql.timeout}), and a timeout
+     * is a {@link CallTimeoutException} naming the part and the key. Unlike the asynchronous variant,
+     * this does not bound an answer that keeps trickling in, each read within the read timeout: a hop
+     * to another thread for every blocking call would cost a third of the calls per second at 20
+     * callers (docs/BENCHMARKS.md, "Loopback throughput").
      */
     @Override
     public <T> T execute(GraphQLOperation<T> operation, Map<String, Object> variables, String token) {
-        return execute(operation, variables, token, attemptNanos);
+        Entity<String> body = body(operation, variables);
+        Invocation.Builder request = request(token);
+        long startedAt = System.nanoTime();
+        Response response;
+        try {
+            response = request.post(body);
+        } catch (ProcessingException e) {
+            throw unreachable(operation, e, startedAt);
+        }
+        return read(operation, response, token, startedAt);
     }
 
-    /** As {@link #execute(GraphQLOperation, Map, String)}, waiting at most the shorter of {@code maxWait} and {@code graphql.timeout}. */
+    /**
+     * As {@link #execute(GraphQLOperation, Map, String)}; if {@code maxWait} is shorter than
+     * {@code graphql.timeout}, the request runs on the client's asynchronous invoker and the caller
+     * waits for it at most {@code maxWait}, from sending to the last byte.
+     */
     @Override
     public <T> T execute(GraphQLOperation<T> operation, Map<String, Object> variables, String token,
             Duration maxWait) {
-        return execute(operation, variables, token, Math.min(attemptNanos, BoundedWait.nanos(maxWait)));
+        long bound = BoundedWait.nanos(maxWait);
+        return bound >= attemptNanos ? execute(operation, variables, token)
+                : executeWithin(operation, variables, token, bound);
     }
 
-    private <T> T execute(GraphQLOperation<T> operation, Map<String, Object> variables, String token, long bound) {
+    private <T> T executeWithin(GraphQLOperation<T> operation, Map<String, Object> variables, String token,
+            long bound) {
         long startedAt = System.nanoTime();
         CompletableFuture<T> result = send(operation, variables, token, startedAt);
         try {
@@ -170,7 +192,7 @@ public final class JaxRsGraphQLTransport implements GraphQLTransport {
                 return;
             }
             try {
-                result.complete(read(operation, response, token));
+                result.complete(read(operation, response, token, startedAt));
             } catch (RuntimeException e) {
                 result.completeExceptionally(e);
             }
@@ -190,13 +212,19 @@ public final class JaxRsGraphQLTransport implements GraphQLTransport {
                 .header(HttpHeaders.AUTHORIZATION, authorizationPrefix + token);
     }
 
-    private <T> T read(GraphQLOperation<T> operation, Response response, String token) {
+    private <T> T read(GraphQLOperation<T> operation, Response response, String token, long startedAt) {
         try (response) {
             int status = response.getStatus();
             String body;
             try {
                 body = response.hasEntity() ? response.readEntity(String.class) : "";
-            } catch (ProcessingException | IllegalStateException e) {
+            } catch (ProcessingException e) {
+                if (timedOutPart(e) != null) {
+                    throw timedOut(operation, Part.WAITING_FOR_ANSWER, startedAt, e);
+                }
+                throw new TransportException("GraphQL operation " + operation.name() + ": the body of the HTTP "
+                        + status + " answer could not be read: " + causeText(e, token), status, e);
+            } catch (IllegalStateException e) {
                 throw new TransportException("GraphQL operation " + operation.name() + ": the body of the HTTP "
                         + status + " answer could not be read: " + causeText(e, token), status, e);
             }
