@@ -18,8 +18,10 @@ import java.util.concurrent.CompletionStage;
  * <p>Outcomes: the bound result ({@code data.<rootField>} when the operation names a root field,
  * else {@code data}); {@link UnauthorizedException} for an HTTP 401 (the only answer after which
  * the caller refreshes and replays); {@link GraphQLErrorsException} for a response with
- * {@code errors}; {@link TransportException} for anything that is not a GraphQL response. The token
- * never appears in a message.
+ * {@code errors}; {@link TransportException} for anything that is not a GraphQL response;
+ * {@link dev.cognitosecured.runtime.CallTimeoutException} when connecting or waiting for the answer
+ * took longer than the transport allows (the default: {@code graphql.connect-timeout},
+ * {@code graphql.timeout}). The token never appears in a message.
  */
 public interface GraphQLTransport {
 
