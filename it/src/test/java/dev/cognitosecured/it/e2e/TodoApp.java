@@ -10,6 +10,7 @@ import dev.cognitosecured.runtime.spi.IdentityProvider;
 import dev.cognitosecured.runtime.spi.Ticker;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.ws.rs.client.Client;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -98,6 +99,7 @@ public final class TodoApp implements AutoCloseable {
         private final Ticker ticker;
         private Optional<IdentityProvider> identityProvider = Optional.empty();
         private Optional<GraphQLTransport> transport = Optional.empty();
+        private Optional<Client> client = Optional.empty();
 
         private Builder(Map<String, String> config, Ticker ticker) {
             this.config = Map.copyOf(config);
@@ -114,11 +116,17 @@ public final class TodoApp implements AutoCloseable {
             return this;
         }
 
+        /** The application's own JAX-RS client for the default pool, as a {@code @AuthFlow Client} bean. */
+        public Builder client(Client own) {
+            this.client = Optional.of(own);
+            return this;
+        }
+
         public TodoApp boot() {
             Weld weld = new Weld("e2e-" + UUID.randomUUID())
                     .disableDiscovery()
                     .addExtension(new CognitoSecuredExtension())
-                    .addExtension(new ReplacementParts(ticker, identityProvider, transport))
+                    .addExtension(new ReplacementParts(ticker, identityProvider, transport, client))
                     .addBeanClasses(TodoService.class, StoreEvents.class);
             return new TodoApp(withSystemProperties(config, weld::initialize));
         }

@@ -7,6 +7,7 @@ import dev.cognitosecured.runtime.internal.cognito.CognitoIdentityProvider;
 import dev.cognitosecured.runtime.internal.cognito.CognitoSignIn;
 import dev.cognitosecured.runtime.internal.config.PoolConfig;
 import dev.cognitosecured.runtime.internal.config.PoolKeys;
+import dev.cognitosecured.runtime.internal.graphql.DefaultGraphQLClient;
 import dev.cognitosecured.runtime.internal.graphql.JaxRsGraphQLTransport;
 import dev.cognitosecured.runtime.internal.signin.ChallengeSlot;
 import dev.cognitosecured.runtime.internal.store.DefaultSessionStore;
@@ -16,9 +17,9 @@ import dev.cognitosecured.runtime.spi.Ticker;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.ws.rs.client.Client;
-import jakarta.ws.rs.client.ClientBuilder;
 import java.lang.System.Logger.Level;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -68,6 +69,11 @@ final class PoolRuntime implements AutoCloseable {
         return margin.get();
     }
 
+    /** How long one GraphQL call of this pool may take in all: {@code graphql.call-timeout}. */
+    Duration callTimeout() {
+        return config.limits().callTimeout();
+    }
+
     private CallMargin makeMargin() {
         return new CallMargin(ticker(), config.marginCap());
     }
@@ -82,7 +88,8 @@ final class PoolRuntime implements AutoCloseable {
      * and dies with the flow, in the scope of the store (one sign-in at a time per principal).
      */
     SignIn newSignIn(SessionStore store) {
-        ChallengeSlot slot = new ChallengeSlot(config.name(), ticker(), config.challengeValidity());
+        ChallengeSlot slot = new ChallengeSlot(config.name(), ticker(), config.challengeValidity(),
+                config.limits().cognitoTimeout().plus(ChallengeSlot.STEP_SLACK));
         return new CognitoSignIn(store, slot, identityProvider(), config.userPoolId());
     }
 
@@ -102,12 +109,18 @@ final class PoolRuntime implements AutoCloseable {
         URI endpoint = config.graphqlEndpoint().orElseThrow(() -> new IllegalStateException(
                 PoolKeys.of(config.name()).full(PoolKeys.GRAPHQL_ENDPOINT) + " is missing: the generated clients of the"
                         + " user pool '" + config.name() + "' need the GraphQL API's URL"));
-        Client client = ClientBuilder.newClient();
-        owned.push(client::close);
+        Client client = replacements.findForPool(Client.class).orElseGet(this::makeClient);
         Jsonb jsonb = JsonbBuilder.create();
         owned.push(jsonb);
-        return new JaxRsGraphQLTransport(client, endpoint, config.authorizationPrefix(), jsonb,
-                config.limits().maxAnswerBytes());
+        return new JaxRsGraphQLTransport(client, endpoint, config.authorizationPrefix(), jsonb, config.limits(),
+                PoolKeys.of(config.name()));
+    }
+
+    /** The default JAX-RS client ({@link DefaultGraphQLClient}), closed with this object (an application's own is not). */
+    private Client makeClient() {
+        Client client = DefaultGraphQLClient.create(config.limits());
+        owned.push(client::close);
+        return client;
     }
 
     private Ticker makeTicker() {

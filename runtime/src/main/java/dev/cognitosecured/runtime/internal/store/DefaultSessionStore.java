@@ -1,11 +1,11 @@
 package dev.cognitosecured.runtime.internal.store;
 
 import static dev.cognitosecured.runtime.internal.concurrent.Completions.await;
-import static dev.cognitosecured.runtime.internal.concurrent.Completions.rethrowable;
 import static dev.cognitosecured.runtime.internal.concurrent.Completions.unwrap;
 import static dev.cognitosecured.runtime.internal.store.TokenState.SUPERSEDED;
 import static dev.cognitosecured.runtime.internal.store.TokenState.nanos;
 
+import dev.cognitosecured.runtime.CallTimeoutException.Part;
 import dev.cognitosecured.runtime.CognitoSecuredException;
 import dev.cognitosecured.runtime.SessionStore;
 import dev.cognitosecured.runtime.SignInRequiredException;
@@ -14,6 +14,9 @@ import dev.cognitosecured.runtime.event.RefreshFailed;
 import dev.cognitosecured.runtime.event.SessionEnded;
 import dev.cognitosecured.runtime.event.SignedIn;
 import dev.cognitosecured.runtime.event.TokensRefreshed;
+import dev.cognitosecured.runtime.internal.concurrent.BoundedWait;
+import dev.cognitosecured.runtime.internal.concurrent.Completions;
+import dev.cognitosecured.runtime.internal.config.PoolKeys;
 import dev.cognitosecured.runtime.internal.store.TokenState.Active;
 import dev.cognitosecured.runtime.internal.store.TokenState.Refreshing;
 import dev.cognitosecured.runtime.internal.store.TokenState.SignedOut;
@@ -27,6 +30,9 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -37,7 +43,10 @@ import java.util.function.Supplier;
  * <p><b>State.</b> One {@link AtomicReference} to an immutable {@link TokenState}: {@link SignedOut},
  * {@link Active} or {@link Refreshing}; {@link TokenState} lists every transition. Every change is a
  * compare-and-set; there is no lock and no {@code synchronized}, and the only blocking wait is
- * {@link CompletableFuture#join()}, which parks without pinning a virtual thread. The fast path of
+ * {@link CompletableFuture#get(long, java.util.concurrent.TimeUnit)}, which parks without pinning a
+ * virtual thread, is interruptible ({@link dev.cognitosecured.runtime.CallInterruptedException}) and
+ * ends at the caller's bound ({@link dev.cognitosecured.runtime.CallTimeoutException}, the refresh
+ * carrying on for the others). The fast path of
  * {@link #tokens} is one volatile read, one ticker read and one compare, without allocation.
  *
  * <p><b>Expiry.</b> Judged on the ticker only, never on the wall clock: the local expiry is the
@@ -112,6 +121,8 @@ public final class DefaultSessionStore implements SessionStore, AutoCloseable {
     private final RefreshBackoff backoff;
     private final Consumer<Object> events;
     private final AtomicReference<TokenState> state = new AtomicReference<>(SignedOut.NEVER_SIGNED_IN);
+    private final BoundedWait refreshWait;
+    private final BoundedWait replayWait;
 
     /**
      * A store with no session.
@@ -143,6 +154,10 @@ public final class DefaultSessionStore implements SessionStore, AutoCloseable {
         this.prefetch = nanos(prefetch, "prefetch");
         this.backoff = Objects.requireNonNull(backoff, "backoff");
         this.events = Objects.requireNonNull(events, "events");
+        String callTimeout = PoolKeys.of(pool).full(PoolKeys.GRAPHQL_CALL_TIMEOUT);
+        String subject = "A caller of pool '" + pool + "'";
+        this.refreshWait = new BoundedWait(subject, Part.WAITING_FOR_REFRESH, callTimeout);
+        this.replayWait = new BoundedWait(subject, Part.REPLAY, callTimeout);
     }
 
     @Override
@@ -159,7 +174,43 @@ public final class DefaultSessionStore implements SessionStore, AutoCloseable {
     public Tokens tokens(Duration minValidity) {
         long need = nanos(minValidity, "minValidity");
         Tokens fast = fastPath(need);
-        return fast != null ? fast : waitFor(() -> acquire(need, false));
+        return fast != null ? fast : waitFor(() -> acquire(need, false), refreshWait, BoundedWait.FOREVER);
+    }
+
+    /**
+     * The tokens a caller needing {@code minValidity} gets without waiting (as {@link #tokens(Duration)},
+     * prefetch included), or {@code null} if it would have to wait for a refresh, which is then in
+     * flight: {@link #tokens(Duration, Duration)} joins it. Lets the caller read no clock when nothing
+     * waits.
+     *
+     * @throws SignInRequiredException if nobody is signed in
+     */
+    public Tokens tokensAtHand(Duration minValidity) {
+        long need = nanos(minValidity, "minValidity");
+        Tokens fast = fastPath(need);
+        if (fast != null) {
+            return fast;
+        }
+        CompletableFuture<Tokens> decided = acquire(need, false);
+        if (!decided.isDone()) {
+            return null;
+        }
+        try {
+            return decided.join();
+        } catch (CompletionException e) {
+            Throwable cause = unwrap(e);
+            if (cause == SUPERSEDED) {
+                return null;
+            }
+            throw Completions.rethrowable(cause);
+        }
+    }
+
+    @Override
+    public Tokens tokens(Duration minValidity, Duration maxWait) {
+        long need = nanos(minValidity, "minValidity");
+        Tokens fast = fastPath(need);
+        return fast != null ? fast : waitFor(() -> acquire(need, false), refreshWait, waitNanos(maxWait));
     }
 
     @Override
@@ -178,7 +229,22 @@ public final class DefaultSessionStore implements SessionStore, AutoCloseable {
     public Tokens refreshIfCurrent(Tokens rejected, Duration minValidity) {
         Objects.requireNonNull(rejected, "rejected");
         long need = nanos(minValidity, "minValidity");
-        return waitFor(() -> acquireReplacing(rejected, need));
+        return waitFor(() -> acquireReplacing(rejected, need), replayWait, BoundedWait.FOREVER);
+    }
+
+    @Override
+    public Tokens refreshIfCurrent(Tokens rejected, Duration minValidity, Duration maxWait) {
+        Objects.requireNonNull(rejected, "rejected");
+        long need = nanos(minValidity, "minValidity");
+        return waitFor(() -> acquireReplacing(rejected, need), replayWait, waitNanos(maxWait));
+    }
+
+    private static long waitNanos(Duration maxWait) {
+        Objects.requireNonNull(maxWait, "maxWait");
+        if (maxWait.isNegative()) {
+            throw new IllegalArgumentException("maxWait must not be negative: " + maxWait);
+        }
+        return BoundedWait.nanos(maxWait);
     }
 
     @Override
@@ -303,17 +369,26 @@ public final class DefaultSessionStore implements SessionStore, AutoCloseable {
     }
 
     /**
-     * Waits for what {@code decision} answers; if the session was replaced under it, decides again.
-     * Runs in this class so that a caller parked here is seen waiting in the store.
+     * Waits for what {@code decision} answers, at most {@code maxWait} nanoseconds of real time (see
+     * {@link BoundedWait}); if the session was replaced under it, decides again within the same bound.
+     * An interrupted caller stops waiting at once. Runs in this class so that a caller parked here is
+     * seen waiting in the store.
      */
-    private static Tokens waitFor(Supplier<CompletableFuture<Tokens>> decision) {
+    private static Tokens waitFor(Supplier<CompletableFuture<Tokens>> decision, BoundedWait wait, long maxWait) {
+        long startedAt = BoundedWait.now();
+        long deadline = startedAt + maxWait;
         for (;;) {
+            CompletableFuture<Tokens> answer = decision.get();
             try {
-                return decision.get().join();
-            } catch (CompletionException e) {
+                return answer.get(Math.max(0, deadline - BoundedWait.now()), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                throw wait.timedOut(BoundedWait.now() - startedAt);
+            } catch (InterruptedException e) {
+                throw wait.interrupted(e);
+            } catch (ExecutionException e) {
                 Throwable cause = unwrap(e);
                 if (cause != SUPERSEDED) {
-                    throw rethrowable(cause);
+                    throw Completions.rethrowable(cause);
                 }
             }
         }
