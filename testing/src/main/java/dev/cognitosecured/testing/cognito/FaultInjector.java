@@ -1,32 +1,30 @@
 package dev.cognitosecured.testing.cognito;
 
 import dev.cognitosecured.testing.cognito.internal.RequestInterceptor;
-import java.util.List;
+import dev.cognitosecured.testing.internal.FaultRules;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Counts requests per action and applies the faults a test injected. */
 final class FaultInjector implements RequestInterceptor {
 
-    private static final int FOREVER = -1;
-
     private final Map<Action, AtomicLong> counts = new ConcurrentHashMap<>();
-    private final Map<Action, List<Rule>> rules = new ConcurrentHashMap<>();
+    private final Map<Action, FaultRules<Fault>> rules = new ConcurrentHashMap<>();
 
     void add(Action action, Fault fault, int times) {
-        Objects.requireNonNull(action, "action");
-        Objects.requireNonNull(fault, "fault");
-        rules.computeIfAbsent(action, a -> new CopyOnWriteArrayList<>()).add(new Rule(fault, new AtomicInteger(times)));
+        rulesOf(action).add(fault, times);
     }
 
     void addForever(Action action, Fault fault) {
-        add(action, fault, FOREVER);
+        rulesOf(action).addForever(fault);
+    }
+
+    private FaultRules<Fault> rulesOf(Action action) {
+        return rules.computeIfAbsent(Objects.requireNonNull(action, "action"), a -> new FaultRules<>());
     }
 
     void clear() {
@@ -78,32 +76,7 @@ final class FaultInjector implements RequestInterceptor {
     }
 
     private Optional<Fault> take(Action action) {
-        List<Rule> forAction = rules.get(action);
-        if (forAction == null) {
-            return Optional.empty();
-        }
-        for (Rule rule : forAction) {
-            if (rule.tryUse()) {
-                return Optional.of(rule.fault());
-            }
-        }
-        return Optional.empty();
-    }
-
-    private record Rule(Fault fault, AtomicInteger remaining) {
-        boolean tryUse() {
-            while (true) {
-                int left = remaining.get();
-                if (left == FOREVER) {
-                    return true;
-                }
-                if (left == 0) {
-                    return false;
-                }
-                if (remaining.compareAndSet(left, left - 1)) {
-                    return true;
-                }
-            }
-        }
+        FaultRules<Fault> forAction = rules.get(action);
+        return forAction == null ? Optional.empty() : forAction.take();
     }
 }

@@ -2,6 +2,7 @@ package dev.cognitosecured.testing.graphql;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import dev.cognitosecured.testing.internal.FaultRules;
 import graphql.ExecutionInput;
 import graphql.GraphQL;
 import java.io.IOException;
@@ -30,11 +31,11 @@ final class GraphQLExchange implements HttpHandler {
     private final AtomicReference<Latency> latency;
     private final LatencyWait latencyWait;
     private final RequestLog log;
-    private final GraphQLFaults faults;
+    private final FaultRules<GraphQLFault> faults;
 
     GraphQLExchange(String path, GraphQL graphQL, AtomicReference<TokenVerifier> verifier, boolean acceptBearerPrefix,
             InstantSource clock, AtomicReference<Latency> latency, LatencyWait latencyWait, RequestLog log,
-            GraphQLFaults faults) {
+            FaultRules<GraphQLFault> faults) {
         this.faults = faults;
         this.path = path;
         this.graphQL = graphQL;

@@ -6,6 +6,7 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.sun.net.httpserver.HttpServer;
+import dev.cognitosecured.testing.internal.FaultRules;
 import dev.cognitosecured.testing.internal.LoopbackHttpServers;
 import graphql.GraphQL;
 import graphql.schema.DataFetcher;
@@ -85,7 +86,7 @@ public final class LocalGraphQL implements AutoCloseable {
 
     private final int port;
     private final GraphQLExchange exchange;
-    private final GraphQLFaults faults = new GraphQLFaults();
+    private final FaultRules<GraphQLFault> faults = new FaultRules<>();
     private HttpServer server; // guarded by this; null while refusing connections
     private final ExecutorService handlers;
     private final URI endpoint;
