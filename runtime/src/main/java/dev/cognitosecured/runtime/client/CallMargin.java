@@ -1,5 +1,6 @@
 package dev.cognitosecured.runtime.client;
 
+import dev.cognitosecured.runtime.internal.config.PoolConfig;
 import dev.cognitosecured.runtime.spi.Ticker;
 import java.time.Duration;
 import java.util.Objects;
@@ -37,7 +38,7 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class CallMargin {
 
     /** The most the learned margin rises to, however slow the calls: one minute. */
-    public static final Duration DEFAULT_CAP = Duration.ofMinutes(1);
+    public static final Duration DEFAULT_CAP = PoolConfig.DEFAULT_MARGIN_CAP;
 
     /** How long one window of remembered attempts lasts: an attempt counts for one to two of them. */
     public static final Duration MEMORY = Duration.ofMinutes(1);

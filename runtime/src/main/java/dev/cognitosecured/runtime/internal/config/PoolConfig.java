@@ -1,6 +1,5 @@
 package dev.cognitosecured.runtime.internal.config;
 
-import dev.cognitosecured.runtime.client.CallMargin;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
@@ -25,7 +24,7 @@ import java.util.Optional;
  * @param challengeValidity how long a sign-in challenge's session may be answered, as the app
  *     client's {@code AuthSessionValidity} ({@code challenge-validity}, default 3 minutes as in Cognito)
  * @param marginCap the most the pool's learned call margin rises to ({@code margin-cap}, default
- *     {@link dev.cognitosecured.runtime.client.CallMargin#DEFAULT_CAP}; zero: calls use {@code refreshSkew} only)
+ *     {@link #DEFAULT_MARGIN_CAP}, one minute; zero: calls use {@code refreshSkew} only)
  * @param limits the timeouts of Cognito requests and GraphQL calls, and the largest answer read
  */
 public record PoolConfig(
@@ -47,6 +46,9 @@ public record PoolConfig(
 
     /** The default prefetch window. */
     public static final Duration DEFAULT_PREFETCH = Duration.ofMinutes(2);
+
+    /** The default of {@code margin-cap}: the most a pool's learned call margin rises to. */
+    public static final Duration DEFAULT_MARGIN_CAP = Duration.ofMinutes(1);
 
     /** Cognito's default {@code AuthSessionValidity}: how long a challenge's session may be answered. */
     public static final Duration DEFAULT_CHALLENGE_VALIDITY = Duration.ofMinutes(3);
@@ -84,12 +86,12 @@ public record PoolConfig(
                 graphqlEndpoint, authorizationPrefix, challengeValidity, marginCap, Limits.DEFAULTS);
     }
 
-    /** A configuration with the {@linkplain CallMargin#DEFAULT_CAP default margin cap}. */
+    /** A configuration with the {@linkplain #DEFAULT_MARGIN_CAP default margin cap}. */
     public PoolConfig(String name, String region, String userPoolId, String clientId, Optional<String> clientSecret,
             Optional<URI> endpoint, AuthFlowType authFlow, RefreshMode refreshMode, SessionScope sessionScope,
             Duration prefetch, Optional<URI> graphqlEndpoint, String authorizationPrefix, Duration challengeValidity) {
         this(name, region, userPoolId, clientId, clientSecret, endpoint, authFlow, refreshMode, sessionScope, prefetch,
-                graphqlEndpoint, authorizationPrefix, challengeValidity, CallMargin.DEFAULT_CAP);
+                graphqlEndpoint, authorizationPrefix, challengeValidity, DEFAULT_MARGIN_CAP);
     }
 
     /** A configuration with the default challenge validity and margin cap. */

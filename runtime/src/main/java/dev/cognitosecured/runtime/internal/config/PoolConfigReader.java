@@ -1,6 +1,5 @@
 package dev.cognitosecured.runtime.internal.config;
 
-import dev.cognitosecured.runtime.client.CallMargin;
 import dev.cognitosecured.runtime.internal.config.PoolConfig.AuthFlowType;
 import dev.cognitosecured.runtime.internal.config.PoolConfig.RefreshMode;
 import dev.cognitosecured.runtime.internal.config.PoolConfig.SessionScope;
@@ -56,7 +55,7 @@ public final class PoolConfigReader {
             reading.problem(PoolKeys.CHALLENGE_VALIDITY, ": must be positive, e.g. 3m (the app client's AuthSessionValidity)");
             challengeValidity = PoolConfig.DEFAULT_CHALLENGE_VALIDITY;
         }
-        Duration marginCap = reading.duration(PoolKeys.MARGIN_CAP, CallMargin.DEFAULT_CAP); // never negative
+        Duration marginCap = reading.duration(PoolKeys.MARGIN_CAP, PoolConfig.DEFAULT_MARGIN_CAP); // never negative
         Limits limits = new Limits(
                 reading.positiveDuration(PoolKeys.COGNITO_TIMEOUT, Limits.DEFAULT_COGNITO_TIMEOUT),
                 reading.positiveDuration(PoolKeys.GRAPHQL_CONNECT_TIMEOUT, Limits.DEFAULT_GRAPHQL_CONNECT_TIMEOUT),
