@@ -9,6 +9,7 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Default;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.Extension;
+import java.time.InstantSource;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -16,15 +17,18 @@ import java.util.Optional;
  * Gives the application the parts a test replaces, as an application would: {@code @Default} beans
  * of the runtime's SPI types, which then serve every pool. Always the ticker (so expiry follows the
  * test's clock); the identity provider when a test needs to configure its AWS SDK client itself; the
- * GraphQL transport when a test needs to bound its connections.
+ * GraphQL transport when a test needs to bound its connections; the wall clock when a test passivates sessions.
  */
 final class ReplacementParts implements Extension {
 
     private final Ticker ticker;
     private final Optional<IdentityProvider> identityProvider;
     private final Optional<GraphQLTransport> transport;
+    private final Optional<InstantSource> wallClock;
 
-    ReplacementParts(Ticker ticker, Optional<IdentityProvider> identityProvider, Optional<GraphQLTransport> transport) {
+    ReplacementParts(Ticker ticker, Optional<IdentityProvider> identityProvider, Optional<GraphQLTransport> transport,
+            Optional<InstantSource> wallClock) {
+        this.wallClock = Objects.requireNonNull(wallClock, "wallClock");
         this.ticker = Objects.requireNonNull(ticker, "ticker");
         this.identityProvider = Objects.requireNonNull(identityProvider, "identityProvider");
         this.transport = Objects.requireNonNull(transport, "transport");
@@ -46,5 +50,10 @@ final class ReplacementParts implements Extension {
                 .qualifiers(Default.Literal.INSTANCE, Any.Literal.INSTANCE)
                 .scope(Dependent.class)
                 .createWith(context -> replacement));
+        wallClock.ifPresent(clock -> discovery.addBean()
+                .types(InstantSource.class, Object.class)
+                .qualifiers(Default.Literal.INSTANCE, Any.Literal.INSTANCE)
+                .scope(Dependent.class)
+                .createWith(context -> clock));
     }
 }

@@ -10,6 +10,7 @@ import dev.cognitosecured.runtime.spi.IdentityProvider;
 import dev.cognitosecured.runtime.spi.Ticker;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
+import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -98,6 +99,8 @@ public final class TodoApp implements AutoCloseable {
         private final Ticker ticker;
         private Optional<IdentityProvider> identityProvider = Optional.empty();
         private Optional<GraphQLTransport> transport = Optional.empty();
+        private Optional<InstantSource> wallClock = Optional.empty();
+        private String containerId = "e2e-" + UUID.randomUUID();
 
         private Builder(Map<String, String> config, Ticker ticker) {
             this.config = Map.copyOf(config);
@@ -114,11 +117,26 @@ public final class TodoApp implements AutoCloseable {
             return this;
         }
 
+        /** The wall clock a passivated session's age is told by (the library's default: the system's). */
+        public Builder wallClock(InstantSource clock) {
+            this.wallClock = Optional.of(clock);
+            return this;
+        }
+
+        /**
+         * The container's id, as a server gives the same application the same id on every node and after a
+         * restart: Weld finds the beans of a passivated session by it.
+         */
+        public Builder containerId(String id) {
+            this.containerId = Objects.requireNonNull(id, "id");
+            return this;
+        }
+
         public TodoApp boot() {
-            Weld weld = new Weld("e2e-" + UUID.randomUUID())
+            Weld weld = new Weld(containerId)
                     .disableDiscovery()
                     .addExtension(new CognitoSecuredExtension())
-                    .addExtension(new ReplacementParts(ticker, identityProvider, transport))
+                    .addExtension(new ReplacementParts(ticker, identityProvider, transport, wallClock))
                     .addBeanClasses(TodoService.class, StoreEvents.class);
             return new TodoApp(withSystemProperties(config, weld::initialize));
         }
