@@ -31,10 +31,15 @@ final class Browser {
 
     /** A browser holding a copy of {@code other}'s cookies as they are now. */
     static Browser copyOf(Browser other) {
-        Browser copy = new Browser(other.base);
-        other.cookies.getCookieStore().getCookies().forEach(cookie ->
-                copy.cookies.getCookieStore().add(other.base, (HttpCookie) cookie.clone()));
-        return copy;
+        return other.at(other.base);
+    }
+
+    /** This browser's user going on at {@code server} (another node, or the same after a restart) with its cookies. */
+    Browser at(URI server) {
+        Browser moved = new Browser(server);
+        cookies.getCookieStore().getCookies().forEach(cookie ->
+                moved.cookies.getCookieStore().add(server, (HttpCookie) cookie.clone()));
+        return moved;
     }
 
     Answer post(String path, Map<String, String> form) {
