@@ -5,6 +5,7 @@ import dev.cognitosecured.benchmarks.boot.BootTimes;
 import dev.cognitosecured.benchmarks.fastpath.FastPathBenchmark;
 import dev.cognitosecured.benchmarks.fastpath.InterleavedFastPath;
 import dev.cognitosecured.benchmarks.memory.MemoryFootprint;
+import dev.cognitosecured.benchmarks.loopback.LoopbackThroughput;
 import dev.cognitosecured.benchmarks.steady.SteadyState;
 import dev.cognitosecured.benchmarks.storm.RefreshStorm;
 import dev.cognitosecured.benchmarks.support.Figures;
@@ -28,7 +29,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * Runs the benchmarks and prints one line per figure, {@code bench: <name> <value> <unit>}.
  *
  * <pre>
- * java -jar benchmarks/target/benchmarks.jar quick|full [fastpath] [binding] [storm] [steady] [boot] [memory]
+ * java -jar benchmarks/target/benchmarks.jar quick|full [fastpath] [binding] [storm] [steady] [boot] [memory] [loopback]
  * </pre>
  *
  * With no part named, all run. Every ratio is measured in pairs, side by side, and printed as the
@@ -37,7 +38,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  */
 public final class Main {
 
-    private static final List<String> PARTS = List.of("fastpath", "binding", "storm", "steady", "boot", "memory");
+    private static final List<String> PARTS = List.of("fastpath", "binding", "storm", "steady", "boot", "memory", "loopback");
 
     private static final String NO_DELAY = "sun.net.httpserver.nodelay";
 
@@ -83,6 +84,7 @@ public final class Main {
                 case "steady" -> new SteadyState(mode.steady).run(figures);
                 case "boot" -> boot(mode, figures);
                 case "memory" -> new MemoryFootprint(mode.memorySessions).run(figures);
+                case "loopback" -> new LoopbackThroughput(mode.loopback).run(figures);
                 default -> throw new IllegalStateException(part);
             }
             figures.note(part + " took " + seconds(partStart) + " s");

@@ -1,6 +1,7 @@
 package dev.cognitosecured.benchmarks;
 
 import dev.cognitosecured.benchmarks.fastpath.InterleavedFastPath;
+import dev.cognitosecured.benchmarks.loopback.LoopbackThroughput;
 import dev.cognitosecured.benchmarks.steady.SteadyState;
 import dev.cognitosecured.benchmarks.storm.RefreshStorm;
 import java.time.Duration;
@@ -19,7 +20,8 @@ enum RunMode {
             new Boot(4, 30, 40),
             new RefreshStorm.Settings(List.of(10, 100, 1000), 10_000, 3, 20, Duration.ofMillis(20)),
             new SteadyState.Settings(Duration.ofMinutes(5), 20, Duration.ofSeconds(1), 4, 10),
-            5_000),
+            5_000,
+            new LoopbackThroughput.Settings(8, 1000, 1)),
     FULL(
             new InterleavedFastPath.Settings(4, 10, 150, 100),
             Optional.of(new Jmh(3, 5, 2, 10, 2)),
@@ -27,7 +29,8 @@ enum RunMode {
             new Boot(15, 100, 200),
             new RefreshStorm.Settings(List.of(10, 100, 1000), 10_000, 20, 100, Duration.ofMillis(20)),
             new SteadyState.Settings(Duration.ofHours(1), 20, Duration.ofSeconds(1), 4, 10),
-            20_000);
+            20_000,
+            new LoopbackThroughput.Settings(30, 2000, 2));
 
     /** The fast path's clients in alternation: every fast-path figure and ratio. */
     final InterleavedFastPath.Settings fastPath;
@@ -39,9 +42,13 @@ enum RunMode {
     final RefreshStorm.Settings storm;
     final SteadyState.Settings steady;
     final int memorySessions;
+    /** Calls per second over loopback HTTP with 20 callers: rounds of one slice per client. */
+    final LoopbackThroughput.Settings loopback;
 
     RunMode(InterleavedFastPath.Settings fastPath, Optional<Jmh> fastPathJmh, int bindingPairs, Boot boot,
-            RefreshStorm.Settings storm, SteadyState.Settings steady, int memorySessions) {
+            RefreshStorm.Settings storm, SteadyState.Settings steady, int memorySessions,
+            LoopbackThroughput.Settings loopback) {
+        this.loopback = loopback;
         this.fastPath = fastPath;
         this.fastPathJmh = fastPathJmh;
         this.bindingPairs = bindingPairs;

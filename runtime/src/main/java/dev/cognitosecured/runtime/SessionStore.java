@@ -1,6 +1,8 @@
 package dev.cognitosecured.runtime;
 
 import dev.cognitosecured.runtime.event.SessionEnded;
+import dev.cognitosecured.runtime.internal.concurrent.BoundedWait;
+import dev.cognitosecured.runtime.internal.config.PoolKeys;
 import dev.cognitosecured.runtime.spi.Tokens;
 import java.time.Duration;
 import java.util.Optional;
@@ -49,7 +51,9 @@ public interface SessionStore {
     boolean isSignedIn();
 
     /**
-     * Tokens that stay valid for at least {@code minValidity}, refreshing them first if need be.
+     * Tokens that stay valid for at least {@code minValidity}, refreshing them first if need be. The
+     * wait for a refresh is interruptible ({@link CallInterruptedException}) but has no time bound of
+     * its own: see {@link #tokens(Duration, Duration)}.
      *
      * @throws SignInRequiredException if nobody is signed in, or Cognito rejected the refresh token
      */
@@ -57,6 +61,21 @@ public interface SessionStore {
 
     /** As {@link #tokens(Duration)}, completing the stage instead of blocking. */
     CompletionStage<Tokens> tokensAsync(Duration minValidity);
+
+    /**
+     * As {@link #tokens(Duration)}, waiting at most {@code maxWait} for a refresh (tokens at hand are
+     * returned at once). A caller that gives up leaves the refresh running for the others; the store
+     * keeps its tokens. Generated clients call this with what is left of the call's
+     * {@code graphql.call-timeout}. The default waits for {@link #tokensAsync(Duration)} with that bound.
+     *
+     * @param maxWait the longest the caller waits, on the real time; not negative
+     * @throws CallTimeoutException if {@code maxWait} passed first ({@link CallTimeoutException.Part#WAITING_FOR_REFRESH})
+     * @throws CallInterruptedException if the thread was interrupted while it waited; its interrupt flag is set
+     * @throws SignInRequiredException if nobody is signed in, or Cognito rejected the refresh token
+     */
+    default Tokens tokens(Duration minValidity, Duration maxWait) {
+        return boundedWait(CallTimeoutException.Part.WAITING_FOR_REFRESH, tokensAsync(minValidity), maxWait);
+    }
 
     /**
      * Tokens to replay a call with after the server rejected {@code rejected}: refreshed if
@@ -78,6 +97,28 @@ public interface SessionStore {
 
     /** As {@link #refreshIfCurrent(Tokens, Duration)}, completing the stage instead of blocking. */
     CompletionStage<Tokens> refreshIfCurrentAsync(Tokens rejected, Duration minValidity);
+
+    /**
+     * As {@link #refreshIfCurrent(Tokens, Duration)}, waiting at most {@code maxWait} for the refresh,
+     * as {@link #tokens(Duration, Duration)} does. The default waits for
+     * {@link #refreshIfCurrentAsync(Tokens, Duration)} with that bound.
+     *
+     * @throws CallTimeoutException if {@code maxWait} passed first ({@link CallTimeoutException.Part#REPLAY})
+     * @throws CallInterruptedException if the thread was interrupted while it waited; its interrupt flag is set
+     */
+    default Tokens refreshIfCurrent(Tokens rejected, Duration minValidity, Duration maxWait) {
+        return boundedWait(CallTimeoutException.Part.REPLAY, refreshIfCurrentAsync(rejected, minValidity), maxWait);
+    }
+
+    private <T> T boundedWait(CallTimeoutException.Part part, CompletionStage<T> stage, Duration maxWait) {
+        if (maxWait.isNegative()) {
+            throw new IllegalArgumentException("maxWait must not be negative: " + maxWait);
+        }
+        long startedAt = BoundedWait.now();
+        return new BoundedWait("A caller of pool '" + pool() + "'", part,
+                PoolKeys.of(pool()).full(PoolKeys.GRAPHQL_CALL_TIMEOUT))
+                .await(stage, startedAt, startedAt + BoundedWait.nanos(maxWait));
+    }
 
     /**
      * As {@link #refreshIfCurrent(Tokens, Duration)} for a replay that needs no more than tokens

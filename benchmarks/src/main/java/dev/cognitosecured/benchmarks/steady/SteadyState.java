@@ -51,7 +51,7 @@ public final class SteadyState {
     }
 
     private static final Duration PREFETCH = Duration.ofMinutes(2);
-    private static final Duration NEVER = Duration.ofDays(3650);
+    private static final Duration NEVER = Duration.ofDays(1); // the longest lifetime the store accepts; longer than any run
     private static final Todo CANNED = new Todo("1", "steady", false);
     private static final int PREFETCHED = 0;
     private static final int NOT_PREFETCHED = 1;

@@ -24,10 +24,12 @@ public final class LocalCognitoPool implements AutoCloseable {
 
     private final LocalCognito cognito;
     private final CognitoIdentityProvider provider;
+    private final UserPool pool;
 
-    private LocalCognitoPool(LocalCognito cognito, CognitoIdentityProvider provider) {
+    private LocalCognitoPool(LocalCognito cognito, CognitoIdentityProvider provider, UserPool pool) {
         this.cognito = cognito;
         this.provider = provider;
+        this.pool = pool;
     }
 
     /**
@@ -47,7 +49,7 @@ public final class LocalCognitoPool implements AutoCloseable {
                     Optional.of(cognito.endpoint()), PoolConfig.AuthFlowType.USER_PASSWORD_AUTH,
                     PoolConfig.RefreshMode.REFRESH_TOKEN_AUTH, PoolConfig.SessionScope.APPLICATION,
                     PoolConfig.DEFAULT_PREFETCH, Optional.empty(), "");
-            return new LocalCognitoPool(cognito, CognitoIdentityProvider.create(config));
+            return new LocalCognitoPool(cognito, CognitoIdentityProvider.create(config), pool);
         } catch (RuntimeException e) {
             cognito.close();
             throw e;
@@ -56,6 +58,11 @@ public final class LocalCognitoPool implements AutoCloseable {
 
     public LocalCognito cognito() {
         return cognito;
+    }
+
+    /** The issuer of the pool's tokens, for an API that trusts them. */
+    public java.net.URI issuer() {
+        return cognito.issuer(pool);
     }
 
     public CognitoIdentityProvider provider() {

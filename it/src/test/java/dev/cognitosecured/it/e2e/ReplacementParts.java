@@ -1,5 +1,6 @@
 package dev.cognitosecured.it.e2e;
 
+import dev.cognitosecured.annotations.AuthFlow;
 import dev.cognitosecured.runtime.spi.GraphQLTransport;
 import dev.cognitosecured.runtime.spi.IdentityProvider;
 import dev.cognitosecured.runtime.spi.Ticker;
@@ -9,6 +10,7 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Default;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.Extension;
+import jakarta.ws.rs.client.Client;
 import java.time.InstantSource;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,17 +19,21 @@ import java.util.Optional;
  * Gives the application the parts a test replaces, as an application would: {@code @Default} beans
  * of the runtime's SPI types, which then serve every pool. Always the ticker (so expiry follows the
  * test's clock); the identity provider when a test needs to configure its AWS SDK client itself; the
- * GraphQL transport when a test needs to bound its connections; the wall clock when a test passivates sessions.
+ * GraphQL transport when a test needs to bound its connections; the application's own JAX-RS client,
+ * qualified {@code @AuthFlow("default")}, when a test checks that the pool uses it; the wall clock when a test
+ * passivates sessions.
  */
 final class ReplacementParts implements Extension {
 
     private final Ticker ticker;
     private final Optional<IdentityProvider> identityProvider;
     private final Optional<GraphQLTransport> transport;
+    private final Optional<Client> client;
     private final Optional<InstantSource> wallClock;
 
     ReplacementParts(Ticker ticker, Optional<IdentityProvider> identityProvider, Optional<GraphQLTransport> transport,
-            Optional<InstantSource> wallClock) {
+            Optional<Client> client, Optional<InstantSource> wallClock) {
+        this.client = Objects.requireNonNull(client, "client");
         this.wallClock = Objects.requireNonNull(wallClock, "wallClock");
         this.ticker = Objects.requireNonNull(ticker, "ticker");
         this.identityProvider = Objects.requireNonNull(identityProvider, "identityProvider");
@@ -50,6 +56,11 @@ final class ReplacementParts implements Extension {
                 .qualifiers(Default.Literal.INSTANCE, Any.Literal.INSTANCE)
                 .scope(Dependent.class)
                 .createWith(context -> replacement));
+        client.ifPresent(own -> discovery.addBean()
+                .types(Client.class, Object.class)
+                .qualifiers(AuthFlow.Literal.of("default"), Any.Literal.INSTANCE)
+                .scope(Dependent.class)
+                .createWith(context -> own));
         wallClock.ifPresent(clock -> discovery.addBean()
                 .types(InstantSource.class, Object.class)
                 .qualifiers(Default.Literal.INSTANCE, Any.Literal.INSTANCE)

@@ -9,6 +9,7 @@ import jakarta.enterprise.event.Observes;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /** Records the session stores' CDI events of every pool, from whichever thread fires them. */
@@ -18,19 +19,41 @@ public class StoreEvents {
     private final ConcurrentLinkedQueue<Object> events = new ConcurrentLinkedQueue<>();
 
     void signedIn(@Observes SignedIn event) {
-        events.add(event);
+        add(event);
     }
 
     void refreshed(@Observes TokensRefreshed event) {
-        events.add(event);
+        add(event);
     }
 
     void refreshFailed(@Observes RefreshFailed event) {
-        events.add(event);
+        add(event);
     }
 
     void ended(@Observes SessionEnded event) {
+        add(event);
+    }
+
+    private synchronized void add(Object event) {
         events.add(event);
+        notifyAll();
+    }
+
+    /**
+     * Waits until {@code count} events of {@code type} were fired (a hook, not a timing: the bound only keeps a
+     * broken run from hanging).
+     *
+     * @throws AssertionError if they were not fired within {@code Threads.STALL_SECONDS}
+     */
+    public synchronized void awaitCount(Class<?> type, long count) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Threads.STALL_SECONDS);
+        while (count(type) < count) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new AssertionError("waited in vain for " + count + " " + type.getSimpleName() + ": " + this);
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
     }
 
     /** The events of {@code type}, in the order they were fired. */

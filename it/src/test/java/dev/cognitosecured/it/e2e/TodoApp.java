@@ -10,6 +10,7 @@ import dev.cognitosecured.runtime.spi.IdentityProvider;
 import dev.cognitosecured.runtime.spi.Ticker;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.ws.rs.client.Client;
 import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -99,6 +100,7 @@ public final class TodoApp implements AutoCloseable {
         private final Ticker ticker;
         private Optional<IdentityProvider> identityProvider = Optional.empty();
         private Optional<GraphQLTransport> transport = Optional.empty();
+        private Optional<Client> client = Optional.empty();
         private Optional<InstantSource> wallClock = Optional.empty();
         private String containerId = "e2e-" + UUID.randomUUID();
 
@@ -114,6 +116,12 @@ public final class TodoApp implements AutoCloseable {
 
         public Builder transport(GraphQLTransport replacement) {
             this.transport = Optional.of(replacement);
+            return this;
+        }
+
+        /** The application's own JAX-RS client for the default pool, as a {@code @AuthFlow Client} bean. */
+        public Builder client(Client own) {
+            this.client = Optional.of(own);
             return this;
         }
 
@@ -136,7 +144,7 @@ public final class TodoApp implements AutoCloseable {
             Weld weld = new Weld(containerId)
                     .disableDiscovery()
                     .addExtension(new CognitoSecuredExtension())
-                    .addExtension(new ReplacementParts(ticker, identityProvider, transport, wallClock))
+                    .addExtension(new ReplacementParts(ticker, identityProvider, transport, client, wallClock))
                     .addBeanClasses(TodoService.class, StoreEvents.class);
             return new TodoApp(withSystemProperties(config, weld::initialize));
         }

@@ -3,9 +3,17 @@ package dev.cognitosecured.runtime.client;
 import static dev.cognitosecured.runtime.internal.concurrent.Completions.unwrap;
 
 import dev.cognitosecured.annotations.CognitoSecured.TokenKind;
+import dev.cognitosecured.runtime.CallInterruptedException;
+import dev.cognitosecured.runtime.CallTimeoutException;
+import dev.cognitosecured.runtime.CallTimeoutException.Part;
 import dev.cognitosecured.runtime.GraphQLErrorsException;
 import dev.cognitosecured.runtime.SessionStore;
 import dev.cognitosecured.runtime.UnauthorizedException;
+import dev.cognitosecured.runtime.internal.concurrent.BoundedWait;
+import dev.cognitosecured.runtime.internal.concurrent.Completions;
+import dev.cognitosecured.runtime.internal.config.Limits;
+import dev.cognitosecured.runtime.internal.config.PoolKeys;
+import dev.cognitosecured.runtime.internal.store.DefaultSessionStore;
 import dev.cognitosecured.runtime.spi.GraphQLTransport;
 import dev.cognitosecured.runtime.spi.Ticker;
 import dev.cognitosecured.runtime.spi.Tokens;
@@ -14,6 +22,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
@@ -29,6 +40,18 @@ import java.util.function.Supplier;
  * it was not timed) plus the skew. When the replays are spent and the server said the token had
  * expired, the exception says how long the attempts took.
  *
+ * <p><b>Deadline.</b> Each call ends within its {@code callTimeout} (the pool's
+ * {@code graphql.call-timeout}), which bounds waiting for a refresh plus every attempt and replay, on
+ * the real time: the caller then gets {@link CallTimeoutException} naming the part it was in
+ * ({@link Part#WAITING_FOR_REFRESH}, {@link Part#ATTEMPT}, {@link Part#REPLAY}); an interrupted caller
+ * gets {@link CallInterruptedException} with its interrupt flag set; an asynchronous call's stage
+ * completes exceptionally at the deadline. A blocking call whose tokens are at hand reads no clock
+ * for its first attempt (the transport bounds it, by {@code graphql.timeout}), unless the margin times
+ * it: if such an untimed attempt is rejected, the deadline is counted from the rejection, so that call
+ * may take up to one {@code graphql.timeout} more. The remaining time is passed to
+ * {@link GraphQLTransport#execute(dev.cognitosecured.runtime.spi.GraphQLOperation, Map, String, Duration)},
+ * which the default transport honours.
+ *
  * <p>Generated clients receive it by injection ({@code @AuthFlow("pool") SecuredCaller}).
  */
 public final class SecuredCaller {
@@ -38,18 +61,35 @@ public final class SecuredCaller {
     private final Supplier<? extends SessionStore> stores;
     private final GraphQLTransport transport;
     private final CallMargin margin;
+    private final Duration callTimeout;
+    private final long callNanos;
+
+    private static final Duration DEFAULT_CALL_TIMEOUT = Limits.DEFAULT_CALL_TIMEOUT;
 
     /** A caller that always uses {@code store}, with a margin of its own on the system ticker. */
     public SecuredCaller(SessionStore store, GraphQLTransport transport) {
         this(store, transport, new CallMargin(Ticker.system()));
     }
 
-    /** A caller that always uses {@code store} and times its attempts on {@code margin}. */
+    /**
+     * A caller that always uses {@code store} and times its attempts on {@code margin}, with the default
+     * call timeout (60 s, the default of {@code graphql.call-timeout}).
+     */
     public SecuredCaller(SessionStore store, GraphQLTransport transport, CallMargin margin) {
+        this(store, transport, margin, DEFAULT_CALL_TIMEOUT);
+    }
+
+    /**
+     * A caller that always uses {@code store}, times its attempts on {@code margin}, and ends each call
+     * within {@code callTimeout} (see the class comment).
+     */
+    public SecuredCaller(SessionStore store, GraphQLTransport transport, CallMargin margin, Duration callTimeout) {
         this.fixedStore = Objects.requireNonNull(store, "store");
         this.stores = null;
         this.transport = Objects.requireNonNull(transport, "transport");
         this.margin = Objects.requireNonNull(margin, "margin");
+        this.callTimeout = positive(callTimeout);
+        this.callNanos = BoundedWait.nanos(callTimeout);
     }
 
     /**
@@ -67,10 +107,29 @@ public final class SecuredCaller {
      * the pool's.
      */
     public SecuredCaller(Supplier<? extends SessionStore> stores, GraphQLTransport transport, CallMargin margin) {
+        this(stores, transport, margin, DEFAULT_CALL_TIMEOUT);
+    }
+
+    /**
+     * As {@link #SecuredCaller(Supplier, GraphQLTransport, CallMargin)}, ending each call within
+     * {@code callTimeout} (the pool's {@code graphql.call-timeout}; see the class comment).
+     */
+    public SecuredCaller(Supplier<? extends SessionStore> stores, GraphQLTransport transport, CallMargin margin,
+            Duration callTimeout) {
         this.fixedStore = null;
         this.stores = Objects.requireNonNull(stores, "stores");
         this.transport = Objects.requireNonNull(transport, "transport");
         this.margin = Objects.requireNonNull(margin, "margin");
+        this.callTimeout = positive(callTimeout);
+        this.callNanos = BoundedWait.nanos(callTimeout);
+    }
+
+    private static Duration positive(Duration callTimeout) {
+        Objects.requireNonNull(callTimeout, "callTimeout");
+        if (callTimeout.isNegative() || callTimeout.isZero()) {
+            throw new IllegalArgumentException("callTimeout must be positive: " + callTimeout);
+        }
+        return callTimeout;
     }
 
     /**
@@ -120,26 +179,35 @@ public final class SecuredCaller {
     }
 
     /**
-     * The first attempt: untimed unless the margin asks for it, with nothing around the transport's
-     * call but the catch of a 401, so that the common call stays as short as a hand-written one.
+     * The first attempt: with tokens at hand, untimed unless the margin asks for it, with nothing around
+     * the transport's call but the catch of a 401, so that the common call stays as short as a
+     * hand-written one (the transport bounds the attempt). A call that must wait for tokens goes the
+     * bounded way, its deadline counted from now.
      */
     private <T> T send(Operation<T> operation, Map<String, Object> variables) {
         CallPolicy policy = operation.policy();
         SessionStore store = store();
-        Tokens tokens = store.tokens(margin.forSkew(policy.refreshSkew()));
+        Duration need = margin.forSkew(policy.refreshSkew());
+        Tokens tokens = store instanceof DefaultSessionStore known ? known.tokensAtHand(need) : null;
+        if (tokens == null) {
+            long deadline = BoundedWait.now() + callNanos;
+            return boundedAttempt(store, operation, variables, store.tokens(need, callTimeout), null, deadline);
+        }
         if (margin.timesNextAttempt()) {
-            return timedAttempt(store, operation, variables, tokens, null);
+            return timedAttempt(store, operation, variables, tokens);
         }
         try {
             return transport.execute(operation, variables, token(tokens, policy));
         } catch (UnauthorizedException rejected) {
-            return replay(store, operation, variables, tokens, null, RejectedAttempts.NOT_TIMED, rejected);
+            return replay(store, operation, variables, tokens, null, RejectedAttempts.NOT_TIMED, rejected,
+                    BoundedWait.now() + callNanos);
         }
     }
 
-    /** An attempt timed on the margin: a first attempt the margin samples, and every replay. */
+    /** A first attempt with tokens at hand, timed on the margin. */
     private <T> T timedAttempt(SessionStore store, Operation<T> operation, Map<String, Object> variables,
-            Tokens tokens, RejectedAttempts before) {
+            Tokens tokens) {
+        long deadline = BoundedWait.now() + callNanos;
         long startedAt = margin.now();
         T result;
         try {
@@ -149,7 +217,40 @@ public final class SecuredCaller {
             throw answered;
         } catch (UnauthorizedException rejected) {
             long took = margin.recordSince(startedAt);
-            return replay(store, operation, variables, tokens, before, took, rejected);
+            return replay(store, operation, variables, tokens, null, took, rejected, deadline);
+        }
+        margin.recordSince(startedAt);
+        return result;
+    }
+
+    /**
+     * An attempt bounded by the call's {@code deadline} (a reading of {@link BoundedWait#now()}): a
+     * first attempt after waiting for tokens ({@code before} is {@code null}), or a replay. Timed on the
+     * margin.
+     */
+    private <T> T boundedAttempt(SessionStore store, Operation<T> operation, Map<String, Object> variables,
+            Tokens tokens, RejectedAttempts before, long deadline) {
+        BoundedWait wait = callWait(store, operation, before == null ? Part.ATTEMPT : Part.REPLAY);
+        long callStart = deadline - callNanos;
+        if (deadline - BoundedWait.now() <= 0) {
+            throw wait.timedOut(BoundedWait.now() - callStart);
+        }
+        long startedAt = margin.now();
+        T result;
+        try {
+            result = transport.execute(operation, variables, token(tokens, operation.policy()),
+                    Duration.ofNanos(deadline - BoundedWait.now()));
+        } catch (GraphQLErrorsException answered) {
+            margin.recordSince(startedAt);
+            throw answered;
+        } catch (UnauthorizedException rejected) {
+            long took = margin.recordSince(startedAt);
+            return replay(store, operation, variables, tokens, before, took, rejected, deadline);
+        } catch (CallTimeoutException timedOut) {
+            if (deadline - BoundedWait.now() > 0) {
+                throw timedOut; // the attempt's own bound (graphql.timeout or connect-timeout)
+            }
+            throw wait.timedOut(BoundedWait.now() - callStart, timedOut);
         }
         margin.recordSince(startedAt);
         return result;
@@ -158,32 +259,69 @@ public final class SecuredCaller {
     /**
      * After {@code rejectedTokens} were rejected by an attempt that took {@code took} nanoseconds
      * ({@link RejectedAttempts#NOT_TIMED} if it was not timed): a replay with tokens that will outlast
-     * it, or the exception if the policy allows no more replays.
+     * it, within the call's {@code deadline}, or the exception if the policy allows no more replays.
      */
     private <T> T replay(SessionStore store, Operation<T> operation, Map<String, Object> variables,
-            Tokens rejectedTokens, RejectedAttempts before, long took, UnauthorizedException rejected) {
+            Tokens rejectedTokens, RejectedAttempts before, long took, UnauthorizedException rejected, long deadline) {
         RejectedAttempts rejections = RejectedAttempts.after(before, took);
         if (rejections.replays() == operation.policy().retryOnUnauthorized()) {
             throw rejections.surface(operation, rejected, margin);
         }
-        Tokens fresh = store.refreshIfCurrent(rejectedTokens, replayNeeds(took, operation.policy()));
-        return timedAttempt(store, operation, variables, fresh, rejections);
+        long left = deadline - BoundedWait.now();
+        if (left <= 0) {
+            throw callWait(store, operation, Part.REPLAY).timedOut(callNanos - left);
+        }
+        Tokens fresh = store.refreshIfCurrent(rejectedTokens, replayNeeds(took, operation.policy()),
+                Duration.ofNanos(left));
+        return boundedAttempt(store, operation, variables, fresh, rejections, deadline);
     }
 
+    /** How a call of {@code operation} waits for {@code part} within its {@code graphql.call-timeout}. */
+    private static BoundedWait callWait(SessionStore store, Operation<?> operation, Part part) {
+        return new BoundedWait("GraphQL operation " + operation.name(), part,
+                PoolKeys.of(store.pool()).full(PoolKeys.GRAPHQL_CALL_TIMEOUT));
+    }
+
+    /**
+     * The asynchronous call: the stage completes exceptionally with {@link CallTimeoutException} at the
+     * call's deadline ({@link CompletableFuture#orTimeout}: the JDK's one shared delay thread, no thread
+     * parked per call), naming the part the call was in.
+     */
     private <T> CompletionStage<T> sendAsync(Operation<T> operation, Map<String, Object> variables) {
         SessionStore store;
         Duration need;
+        long startedAt = BoundedWait.now();
         try {
             store = store();
             need = margin.forSkew(operation.policy().refreshSkew());
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return store.tokensAsync(need).thenCompose(tokens -> attempt(store, operation, variables, tokens, null));
+        AtomicReference<Part> part = new AtomicReference<>(Part.WAITING_FOR_REFRESH);
+        CompletableFuture<T> call = store.tokensAsync(need)
+                .thenCompose(tokens -> attempt(store, operation, variables, tokens, null, part))
+                .toCompletableFuture();
+        if (call.isDone()) {
+            return call;
+        }
+        CompletableFuture<T> bounded = new CompletableFuture<>();
+        call.orTimeout(callNanos, TimeUnit.NANOSECONDS).whenComplete((result, failure) -> {
+            Throwable cause = failure == null ? null : unwrap(failure);
+            if (cause == null) {
+                bounded.complete(result);
+            } else if (cause instanceof TimeoutException) {
+                bounded.completeExceptionally(
+                        callWait(store, operation, part.get()).timedOut(BoundedWait.now() - startedAt));
+            } else {
+                bounded.completeExceptionally(cause);
+            }
+        });
+        return bounded;
     }
 
     private <T> CompletionStage<T> attempt(SessionStore store, Operation<T> operation, Map<String, Object> variables,
-            Tokens tokens, RejectedAttempts before) {
+            Tokens tokens, RejectedAttempts before, AtomicReference<Part> part) {
+        part.set(before == null ? Part.ATTEMPT : Part.REPLAY);
         CallPolicy policy = operation.policy();
         boolean timed = margin.timesNextAttempt();
         long startedAt = timed ? margin.now() : 0;
@@ -201,8 +339,9 @@ public final class SecuredCaller {
                     if (rejections.replays() == policy.retryOnUnauthorized()) {
                         return CompletableFuture.<T>failedStage(rejections.surface(operation, rejected, margin));
                     }
+                    part.set(Part.REPLAY);
                     return store.refreshIfCurrentAsync(tokens, replayNeeds(took, policy))
-                            .thenCompose(fresh -> attempt(store, operation, variables, fresh, rejections));
+                            .thenCompose(fresh -> attempt(store, operation, variables, fresh, rejections, part));
                 })
                 .thenCompose(stage -> stage);
     }

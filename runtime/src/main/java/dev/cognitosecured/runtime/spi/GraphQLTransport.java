@@ -3,6 +3,7 @@ package dev.cognitosecured.runtime.spi;
 import dev.cognitosecured.runtime.GraphQLErrorsException;
 import dev.cognitosecured.runtime.TransportException;
 import dev.cognitosecured.runtime.UnauthorizedException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 
@@ -17,8 +18,10 @@ import java.util.concurrent.CompletionStage;
  * <p>Outcomes: the bound result ({@code data.<rootField>} when the operation names a root field,
  * else {@code data}); {@link UnauthorizedException} for an HTTP 401 (the only answer after which
  * the caller refreshes and replays); {@link GraphQLErrorsException} for a response with
- * {@code errors}; {@link TransportException} for anything that is not a GraphQL response. The token
- * never appears in a message.
+ * {@code errors}; {@link TransportException} for anything that is not a GraphQL response;
+ * {@link dev.cognitosecured.runtime.CallTimeoutException} when connecting or waiting for the answer
+ * took longer than the transport allows (the default: {@code graphql.connect-timeout},
+ * {@code graphql.timeout}). The token never appears in a message.
  */
 public interface GraphQLTransport {
 
@@ -31,6 +34,18 @@ public interface GraphQLTransport {
      *     header (AppSync wants it as it is, other servers after {@code "Bearer "})
      */
     <T> T execute(GraphQLOperation<T> operation, Map<String, Object> variables, String token);
+
+    /**
+     * As {@link #execute(GraphQLOperation, Map, String)}, waiting at most {@code maxWait} (what is left of
+     * the call's {@code graphql.call-timeout}) for the answer: a transport that can bound the attempt
+     * throws {@link dev.cognitosecured.runtime.CallTimeoutException} when {@code maxWait} passes. The
+     * default ignores {@code maxWait}: a transport that does not override this bounds its attempts
+     * itself, or not at all.
+     */
+    default <T> T execute(GraphQLOperation<T> operation, Map<String, Object> variables, String token,
+            Duration maxWait) {
+        return execute(operation, variables, token);
+    }
 
     /** As {@link #execute}, without blocking the calling thread; failures complete the stage. */
     <T> CompletionStage<T> executeAsync(GraphQLOperation<T> operation, Map<String, Object> variables, String token);

@@ -13,7 +13,7 @@ import java.util.function.Function;
  * A transport that records the token of every send. Blocking sends are answered by a function of
  * the token (which may throw); asynchronous sends stay pending until the test completes them.
  */
-final class FakeTransport implements GraphQLTransport {
+class FakeTransport implements GraphQLTransport {
 
     private final List<String> sentTokens = new CopyOnWriteArrayList<>();
     private final List<Map<String, Object>> sentVariables = new CopyOnWriteArrayList<>();

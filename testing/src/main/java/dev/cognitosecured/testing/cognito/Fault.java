@@ -7,11 +7,16 @@ import java.util.Objects;
  * Something going wrong with a request, injected with {@link LocalCognito#injectFault(Action, Fault, int)}.
  * Through the AWS SDK (with retries off) they surface as: {@link #throttling()} → {@code
  * TooManyRequestsException}; {@link #serverError()} → {@code InternalErrorException} (HTTP 500); {@link
- * #closeConnection()} → {@code SdkClientException} (an I/O error); {@link #delay(Duration)} and {@link
- * #holdAt(RequestGate)} → the normal answer, later.
+ * #closeConnection()} → {@code SdkClientException} (an I/O error); {@link #serviceUnavailable()} → a
+ * {@code CognitoIdentityProviderException} with HTTP 503; {@link #resetMidResponse()} → {@code
+ * SdkClientException} (the connection ended inside the body); {@link #silent()} → nothing, until the client
+ * gives up ({@code ApiCallAttemptTimeoutException}, {@code ApiCallTimeoutException}); {@link
+ * #delay(Duration)} and {@link #holdAt(RequestGate)} → the normal answer, later. A refused connection is
+ * not a fault of one request: see {@link LocalCognito#refuseConnections()}.
  */
 public sealed interface Fault
-        permits Fault.Delay, Fault.Throttling, Fault.ServerError, Fault.CloseConnection, Fault.Hold {
+        permits Fault.Delay, Fault.Throttling, Fault.ServerError, Fault.CloseConnection, Fault.Hold,
+                Fault.Silent, Fault.ServiceUnavailable, Fault.ResetMidResponse {
 
     /** Answers normally after waiting {@code duration} of real time (the server waits, never the test). */
     static Fault delay(Duration duration) {
@@ -31,6 +36,31 @@ public sealed interface Fault
     /** Closes the connection without answering. */
     static Fault closeConnection() {
         return new CloseConnection();
+    }
+
+    /**
+     * Accepts the request and never answers: the connection stays open and silent until LocalCognito
+     * {@linkplain LocalCognito#close() closes}, as a server that hangs does. The client must time out.
+     */
+    static Fault silent() {
+        return new Silent();
+    }
+
+    /**
+     * Answers HTTP 503 {@code ServiceUnavailableException}, as Cognito (or a load balancer in front of it) does
+     * when it cannot serve for a while.
+     */
+    static Fault serviceUnavailable() {
+        return new ServiceUnavailable();
+    }
+
+    /**
+     * Handles the request, then sends the status, the headers (with the whole body's {@code Content-Length})
+     * and half of the body, and closes the connection: the answer breaks off in the middle, as when a
+     * connection is reset mid-response. The request has had its effect (a refresh token may be spent).
+     */
+    static Fault resetMidResponse() {
+        return new ResetMidResponse();
     }
 
     /**
@@ -60,6 +90,15 @@ public sealed interface Fault
 
     /** See {@link Fault#closeConnection()}. */
     record CloseConnection() implements Fault {}
+
+    /** See {@link Fault#silent()}. */
+    record Silent() implements Fault {}
+
+    /** See {@link Fault#serviceUnavailable()}. */
+    record ServiceUnavailable() implements Fault {}
+
+    /** See {@link Fault#resetMidResponse()}. */
+    record ResetMidResponse() implements Fault {}
 
     /** See {@link Fault#holdAt(RequestGate)}. */
     record Hold(RequestGate gate) implements Fault {

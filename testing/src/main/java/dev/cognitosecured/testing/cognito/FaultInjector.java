@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -64,6 +65,13 @@ final class FaultInjector implements RequestInterceptor {
             return Interception.THROTTLE;
         } else if (f instanceof Fault.ServerError) {
             return Interception.SERVER_ERROR;
+        } else if (f instanceof Fault.ServiceUnavailable) {
+            return Interception.SERVICE_UNAVAILABLE;
+        } else if (f instanceof Fault.ResetMidResponse) {
+            return Interception.RESET_MID_RESPONSE;
+        } else if (f instanceof Fault.Silent) {
+            new CountDownLatch(1).await(); // until the server closes and interrupts this thread
+            return Interception.CLOSE_CONNECTION;
         } else {
             return Interception.CLOSE_CONNECTION;
         }

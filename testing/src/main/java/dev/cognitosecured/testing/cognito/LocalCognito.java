@@ -39,8 +39,9 @@ import java.util.Optional;
  * <p>Seed pools, clients and users with {@link #createPool(PoolSettings)}, {@link #createClient(UserPool,
  * ClientSettings)} and {@link #createUser(UserPool, NewUser)}; read codes "sent" by SMS or e-mail with {@link
  * #lastCode(UserPool, String)}; disable or delete users as an administrator would with {@link
- * #disableUser(LocalUser)} and {@link #deleteUser(LocalUser)}; count requests with {@link #requestCount(Action)}; inject faults with {@link
- * #injectFault(Action, Fault, int)}. Time comes from the clock given to the {@link Builder} (a {@link
+ * #disableUser(LocalUser)} and {@link #deleteUser(LocalUser)}; count requests with {@link #requestCount(Action)};
+ * inject faults with {@link #injectFault(Action, Fault, int)}, and refuse connections with {@link
+ * #refuseConnections()}. Time comes from the clock given to the {@link Builder} (a {@link
  * ManualClock} in tests). Thread-safe. Close it to stop the server. In JUnit 5, {@link
  * dev.cognitosecured.testing.junit.CognitoTestKit} starts and closes it for a test class.
  *
@@ -210,6 +211,29 @@ public final class LocalCognito implements AutoCloseable {
     /** Removes every injected fault. Requests already held or delayed are not released. */
     public void clearFaults() {
         faults.clear();
+    }
+
+    /**
+     * Stops listening: from now on a connection to {@link #endpoint()} is refused, as when Cognito cannot be
+     * reached, and the connections open now are closed. The pools, users and tokens are kept; {@link
+     * #acceptConnections()} listens again on the same port. Does nothing if already refusing.
+     */
+    public void refuseConnections() {
+        server.refuseConnections();
+    }
+
+    /**
+     * Listens again on the same port after {@link #refuseConnections()}, with everything kept; does nothing if
+     * listening.
+     *
+     * @throws UncheckedIOException if the port cannot be bound again (another process took it meanwhile)
+     */
+    public void acceptConnections() {
+        try {
+            server.acceptConnections();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen again on " + endpoint(), e);
+        }
     }
 
     /** Stops the server; requests in flight end without an answer. */

@@ -13,6 +13,7 @@ import java.time.InstantSource;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -29,9 +30,12 @@ final class GraphQLExchange implements HttpHandler {
     private final AtomicReference<Latency> latency;
     private final LatencyWait latencyWait;
     private final RequestLog log;
+    private final GraphQLFaults faults;
 
     GraphQLExchange(String path, GraphQL graphQL, AtomicReference<TokenVerifier> verifier, boolean acceptBearerPrefix,
-            InstantSource clock, AtomicReference<Latency> latency, LatencyWait latencyWait, RequestLog log) {
+            InstantSource clock, AtomicReference<Latency> latency, LatencyWait latencyWait, RequestLog log,
+            GraphQLFaults faults) {
+        this.faults = faults;
         this.path = path;
         this.graphQL = graphQL;
         this.verifier = verifier;
@@ -50,6 +54,15 @@ final class GraphQLExchange implements HttpHandler {
                 return;
             }
             Instant receivedAt = clock.instant();
+            Optional<GraphQLFault> fault = faults.take();
+            if (fault.isPresent() && !(fault.get() instanceof GraphQLFault.Delay)) {
+                if (replaced(exchange, fault.get(), receivedAt)) {
+                    return;
+                }
+            }
+            if (fault.isPresent() && fault.get() instanceof GraphQLFault.Delay slow) {
+                Thread.sleep(slow.duration().toMillis());
+            }
             Duration delay = latency.get().next();
             if (!delay.isZero()) {
                 latencyWait.await(delay);
@@ -63,6 +76,68 @@ final class GraphQLExchange implements HttpHandler {
             send(exchange, answer);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // the server is closing: drop the request unanswered
+        }
+    }
+
+    /**
+     * Applies {@code fault}, which replaces or cuts the answer; returns whether the exchange is done (it is,
+     * except for a silent request whose wait ended some other way than the server closing).
+     */
+    private boolean replaced(HttpExchange exchange, GraphQLFault fault, Instant receivedAt)
+            throws IOException, InterruptedException {
+        if (fault instanceof GraphQLFault.ResetMidResponse) {
+            HttpAnswer answer;
+            try {
+                answer = answer(exchange, receivedAt);
+            } catch (RuntimeException e) {
+                answer = HttpAnswer.internalFailure("LocalGraphQL failed: " + e);
+            }
+            sendHalfThenClose(exchange, answer);
+            return true;
+        }
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        Optional<String> operationName = GraphQLRequest.operationNameIn(body);
+        Optional<String> fingerprint = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Authorization"))
+                .map(this::withoutPrefix)
+                .filter(text -> !text.isEmpty())
+                .map(LocalGraphQL::fingerprint);
+        TokenCheck notChecked = TokenCheck.invalid("not checked: a fault was injected");
+        if (fault instanceof GraphQLFault.HttpError error) {
+            log.record(receivedAt, operationName, ReceivedRequest.Outcome.FAULT_INJECTED, error.status(), fingerprint,
+                    notChecked);
+            byte[] bytes = error.body().getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", error.contentType());
+            exchange.sendResponseHeaders(error.status(), bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+            return true;
+        }
+        log.record(receivedAt, operationName, ReceivedRequest.Outcome.FAULT_INJECTED, 0, fingerprint, notChecked);
+        new CountDownLatch(1).await(); // silent: until the server closes and interrupts this thread
+        return true;
+    }
+
+    /**
+     * Sends {@code answer}'s status and headers with its whole length, half of its body, and ends the
+     * connection: the JDK server closes the connection of a handler that throws.
+     */
+    private static void sendHalfThenClose(HttpExchange exchange, HttpAnswer answer) throws IOException {
+        byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=UTF-8");
+        exchange.sendResponseHeaders(answer.status(), body.length);
+        OutputStream out = exchange.getResponseBody();
+        out.write(body, 0, body.length / 2);
+        out.flush();
+        throw new ConnectionCut();
+    }
+
+    /** Thrown by the handler to make the JDK server close the connection in the middle of an answer. */
+    static final class ConnectionCut extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ConnectionCut() {
+            super("LocalGraphQL cut the connection mid-response, as injected", null, false, false);
         }
     }
 

@@ -75,14 +75,21 @@ import java.util.function.Consumer;
  * Data fetchers find the caller with {@link VerifiedCaller#of}.
  *
  * <p>For assertions, every request is {@linkplain #requests() recorded} with its operation name, its
- * outcome and the fingerprint of its token. {@link #latency(Latency)} delays every answer.
+ * outcome and the fingerprint of its token. {@link #latency(Latency)} delays every answer;
+ * {@link #injectFault(GraphQLFault, int)} makes the next requests fail (HTTP 500, 502, 503, 504, an HTML
+ * error page, silence, a slow answer, an answer cut mid-body), and {@link #refuseConnections()} makes
+ * connecting fail.
  * The server runs its handlers on its own daemon threads; {@link #close()} stops it.
  */
 public final class LocalGraphQL implements AutoCloseable {
 
-    private final HttpServer server;
+    private final int port;
+    private final GraphQLExchange exchange;
+    private final GraphQLFaults faults = new GraphQLFaults();
+    private HttpServer server; // guarded by this; null while refusing connections
     private final ExecutorService handlers;
     private final URI endpoint;
+    private final String path;
     private final AtomicReference<Latency> latency;
     private final AtomicReference<TokenVerifier> verifier;
     private final RequestLog log = new RequestLog();
@@ -90,14 +97,14 @@ public final class LocalGraphQL implements AutoCloseable {
     private LocalGraphQL(Builder builder, GraphQL graphQL, TokenVerifier verifier) throws IOException {
         this.latency = new AtomicReference<>(builder.latency);
         this.verifier = new AtomicReference<>(verifier);
-        this.server = LoopbackHttpServers.create(builder.port);
         this.handlers = Executors.newCachedThreadPool(new DaemonThreads());
-        server.setExecutor(handlers);
-        server.createContext(builder.path, new GraphQLExchange(
+        this.exchange = new GraphQLExchange(
                 builder.path, graphQL, this.verifier, builder.acceptBearerPrefix, builder.clock, latency,
-                builder.latencyWait, log));
-        server.start();
-        this.endpoint = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + builder.path);
+                builder.latencyWait, log, faults);
+        this.path = builder.path;
+        this.server = listen(builder.port);
+        this.port = server.getAddress().getPort();
+        this.endpoint = URI.create("http://127.0.0.1:" + port + builder.path);
     }
 
     /** A builder for a server; {@link Builder#schema}, the issuer and the keys must be given. */
@@ -125,7 +132,63 @@ public final class LocalGraphQL implements AutoCloseable {
 
     /** The port the server listens on. */
     public int port() {
-        return server.getAddress().getPort();
+        return port;
+    }
+
+    private HttpServer listen(int on) throws IOException {
+        HttpServer listening = LoopbackHttpServers.create(on);
+        listening.setExecutor(handlers);
+        listening.createContext(path, exchange);
+        listening.start();
+        return listening;
+    }
+
+    /** Applies {@code fault} to every request from now on, until {@link #clearFaults()}. */
+    public void injectFault(GraphQLFault fault) {
+        faults.addForever(fault);
+    }
+
+    /**
+     * Applies {@code fault} to the next {@code times} requests, whatever their operation. Faults injected earlier
+     * apply first.
+     */
+    public void injectFault(GraphQLFault fault, int times) {
+        if (times < 1) {
+            throw new IllegalArgumentException("times must be at least 1: " + times);
+        }
+        faults.add(fault, times);
+    }
+
+    /** Removes every injected fault; requests held silent are not released. */
+    public void clearFaults() {
+        faults.clear();
+    }
+
+    /**
+     * Stops listening: from now on a connection to {@link #endpoint()} is refused, and the connections open now
+     * are closed. Schema, trust and recorded requests are kept; {@link #acceptConnections()} listens again on the
+     * same port. Does nothing if already refusing.
+     */
+    public synchronized void refuseConnections() {
+        if (server != null) {
+            server.stop(0);
+            server = null;
+        }
+    }
+
+    /**
+     * Listens again on the same port after {@link #refuseConnections()}; does nothing if listening.
+     *
+     * @throws UncheckedIOException if the port cannot be bound again
+     */
+    public synchronized void acceptConnections() {
+        if (server == null) {
+            try {
+                server = listen(port);
+            } catch (IOException e) {
+                throw new UncheckedIOException("LocalGraphQL cannot listen again on 127.0.0.1:" + port, e);
+            }
+        }
     }
 
     /** Delays every answer from now on by {@code latency} ({@link Latency#none()} to stop). */
@@ -180,8 +243,8 @@ public final class LocalGraphQL implements AutoCloseable {
 
     /** Stops the server; requests still waiting out their latency are dropped unanswered. */
     @Override
-    public void close() {
-        server.stop(0);
+    public synchronized void close() {
+        refuseConnections();
         handlers.shutdownNow();
     }
 

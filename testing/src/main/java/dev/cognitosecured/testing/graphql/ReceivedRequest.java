@@ -44,7 +44,12 @@ public record ReceivedRequest(
         /** HTTP 400: the token was accepted but the body is not a GraphQL request. */
         MALFORMED_REQUEST,
         /** HTTP 500: the server could not obtain the keys to check the token (a test set-up problem). */
-        KEYS_UNAVAILABLE
+        KEYS_UNAVAILABLE,
+        /**
+         * A {@link GraphQLFault} replaced the answer (an HTTP error, or silence: status 0); the token was not
+         * checked and nothing was executed.
+         */
+        FAULT_INJECTED
     }
 
     public ReceivedRequest {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -20,6 +21,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthenticationResultType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.CognitoIdentityProviderException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InternalErrorException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.TooManyRequestsException;
 
@@ -116,6 +118,75 @@ class FaultInjectionTest {
                     .authParameters(java.util.Map.of("USERNAME", "alice", "PASSWORD", PASSWORD))));
         }
         assertNotNull(f.passwordAuth(app, "alice", PASSWORD).authenticationResult(), "the next request is not delayed");
+    }
+
+    @Test
+    void serviceUnavailableIsAn503() {
+        f.cognito.injectFault(Action.INITIATE_AUTH, Fault.serviceUnavailable(), 1);
+
+        CognitoIdentityProviderException error =
+                assertThrows(CognitoIdentityProviderException.class, () -> f.passwordAuth(app, "alice", PASSWORD));
+
+        assertEquals(503, error.statusCode());
+        assertEquals("ServiceUnavailableException", error.awsErrorDetails().errorCode());
+        assertNotNull(f.passwordAuth(app, "alice", PASSWORD).authenticationResult(), "for the next request only");
+    }
+
+    @Test
+    void aResetMidResponseBreaksTheAnswerOffAfterTheRequestTookEffect() {
+        f.cognito.injectFault(Action.INITIATE_AUTH, Fault.resetMidResponse(), 1);
+
+        SdkClientException error = assertThrows(SdkClientException.class, () -> f.passwordAuth(app, "alice", PASSWORD));
+
+        assertFalse(error instanceof ApiCallTimeoutException, "the connection ended, the client did not wait: " + error);
+        assertEquals(1, f.cognito.requestCount(Action.INITIATE_AUTH));
+        assertNotNull(f.passwordAuth(app, "alice", PASSWORD).authenticationResult(), "a new connection is answered");
+    }
+
+    @Test
+    void aSilentServerHoldsTheRequestUntilTheClientGivesUp() {
+        f.cognito.injectFault(Action.INITIATE_AUTH, Fault.silent(), 1);
+        try (CognitoIdentityProviderClient impatient = impatientClient(Duration.ofMillis(300))) {
+            assertThrows(ApiCallTimeoutException.class, () -> impatient.initiateAuth(r -> r.clientId(app.clientId())
+                    .authFlow("USER_PASSWORD_AUTH")
+                    .authParameters(java.util.Map.of("USERNAME", "alice", "PASSWORD", PASSWORD))));
+        }
+        assertEquals(1, f.cognito.requestCount(Action.INITIATE_AUTH));
+        assertNotNull(f.passwordAuth(app, "alice", PASSWORD).authenticationResult(), "the next request is answered");
+    }
+
+    @Test
+    void refusedConnectionsUntilLocalCognitoAcceptsThemAgainWithEverythingKept() {
+        String refreshToken = f.passwordAuth(app, "alice", PASSWORD).authenticationResult().refreshToken();
+        f.cognito.refuseConnections();
+        f.cognito.refuseConnections(); // idempotent
+
+        SdkClientException error = assertThrows(SdkClientException.class, () -> refresh(refreshToken));
+        assertTrue(hasCause(error, java.net.ConnectException.class), "connection refused: " + error);
+        assertEquals(0, f.cognito.requestCount(Action.GET_TOKENS_FROM_REFRESH_TOKEN), "nothing arrived");
+
+        f.cognito.acceptConnections();
+        assertNotNull(refresh(refreshToken).accessToken(), "the same port, the same pools and tokens");
+        assertEquals(1, f.cognito.requestCount(Action.GET_TOKENS_FROM_REFRESH_TOKEN));
+    }
+
+    private static boolean hasCause(Throwable t, Class<? extends Throwable> type) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (type.isInstance(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private CognitoIdentityProviderClient impatientClient(Duration timeout) {
+        return CognitoIdentityProviderClient.builder()
+                .endpointOverride(f.cognito.endpoint())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()).apiCallTimeout(timeout))
+                .build();
     }
 
     @Test

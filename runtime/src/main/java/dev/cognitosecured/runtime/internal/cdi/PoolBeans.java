@@ -83,7 +83,8 @@ final class PoolBeans {
                 .scope(Dependent.class)
                 .id(ID_PREFIX + "SecuredCaller#" + pool)
                 .produceWith(lookup -> new SecuredCaller(storeInCallersContext(lookup, flow),
-                        runtimeOf(lookup, flow).transport(), runtimeOf(lookup, flow).margin()));
+                        runtimeOf(lookup, flow).transport(), runtimeOf(lookup, flow).margin(),
+                        runtimeOf(lookup, flow).callTimeout()));
 
         discovery.<CallMargin>addBean()
                 .types(CallMargin.class, Object.class)

@@ -7,20 +7,22 @@ import dev.cognitosecured.runtime.internal.cognito.CognitoIdentityProvider;
 import dev.cognitosecured.runtime.internal.cognito.CognitoSignIn;
 import dev.cognitosecured.runtime.internal.config.PoolConfig;
 import dev.cognitosecured.runtime.internal.config.PoolKeys;
+import dev.cognitosecured.runtime.internal.graphql.DefaultGraphQLClient;
 import dev.cognitosecured.runtime.internal.graphql.JaxRsGraphQLTransport;
 import dev.cognitosecured.runtime.internal.signin.ChallengeSlot;
 import dev.cognitosecured.runtime.internal.store.DefaultSessionStore;
+import dev.cognitosecured.runtime.internal.store.RefreshBackoff;
 import dev.cognitosecured.runtime.spi.GraphQLTransport;
 import dev.cognitosecured.runtime.spi.IdentityProvider;
+import dev.cognitosecured.runtime.spi.SessionCodec;
 import dev.cognitosecured.runtime.spi.Ticker;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.ws.rs.client.Client;
-import jakarta.ws.rs.client.ClientBuilder;
-import dev.cognitosecured.runtime.spi.SessionCodec;
 import java.io.InvalidObjectException;
 import java.lang.System.Logger.Level;
 import java.net.URI;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Objects;
@@ -73,6 +75,11 @@ final class PoolRuntime implements AutoCloseable {
         return margin.get();
     }
 
+    /** How long one GraphQL call of this pool may take in all: {@code graphql.call-timeout}. */
+    Duration callTimeout() {
+        return config.limits().callTimeout();
+    }
+
     private CallMargin makeMargin() {
         return new CallMargin(ticker(), config.marginCap());
     }
@@ -82,8 +89,8 @@ final class PoolRuntime implements AutoCloseable {
      * passivated or replicated.
      */
     DefaultSessionStore newStore() {
-        return new DefaultSessionStore(config.name(), identityProvider(), ticker(), config.prefetch(), events,
-                store -> new PassivatedStore(config.name(), codec().encode(store.serializedForm(wallClock().instant()))));
+        return new DefaultSessionStore(config.name(), identityProvider(), ticker(), config.prefetch(),
+                RefreshBackoff.standard(), events, store -> new PassivatedStore(config.name(), codec().encode(store.serializedForm(wallClock().instant()))));
     }
 
     /**
@@ -91,7 +98,13 @@ final class PoolRuntime implements AutoCloseable {
      * and dies with the flow, in the scope of the store (one sign-in at a time per principal).
      */
     SignIn newSignIn(SessionStore store) {
-        return signIn(store, new ChallengeSlot(config.name(), ticker(), config.challengeValidity()));
+        return signIn(store, newSlot());
+    }
+
+    /** A challenge slot of this pool, idle. */
+    private ChallengeSlot newSlot() {
+        return new ChallengeSlot(config.name(), ticker(), config.challengeValidity(),
+                config.limits().cognitoTimeout().plus(ChallengeSlot.STEP_SLACK));
     }
 
     private SignIn signIn(SessionStore store, ChallengeSlot slot) {
@@ -119,7 +132,7 @@ final class PoolRuntime implements AutoCloseable {
      * calling context); with no challenge waiting if it cannot be read.
      */
     SignIn restoreSignIn(SessionStore store, byte[] encoded) {
-        ChallengeSlot slot = new ChallengeSlot(config.name(), ticker(), config.challengeValidity());
+        ChallengeSlot slot = newSlot();
         try {
             slot.restore(codec().decode(encoded), wallClock().instant());
         } catch (InvalidObjectException | RuntimeException e) {
@@ -167,12 +180,18 @@ final class PoolRuntime implements AutoCloseable {
         URI endpoint = config.graphqlEndpoint().orElseThrow(() -> new IllegalStateException(
                 PoolKeys.of(config.name()).full(PoolKeys.GRAPHQL_ENDPOINT) + " is missing: the generated clients of the"
                         + " user pool '" + config.name() + "' need the GraphQL API's URL"));
-        Client client = ClientBuilder.newClient();
-        owned.push(client::close);
+        Client client = replacements.findForPool(Client.class).orElseGet(this::makeClient);
         Jsonb jsonb = JsonbBuilder.create();
         owned.push(jsonb);
-        return new JaxRsGraphQLTransport(client, endpoint, config.authorizationPrefix(), jsonb,
-                config.limits().maxAnswerBytes());
+        return new JaxRsGraphQLTransport(client, endpoint, config.authorizationPrefix(), jsonb, config.limits(),
+                PoolKeys.of(config.name()));
+    }
+
+    /** The default JAX-RS client ({@link DefaultGraphQLClient}), closed with this object (an application's own is not). */
+    private Client makeClient() {
+        Client client = DefaultGraphQLClient.create(config.limits());
+        owned.push(client::close);
+        return client;
     }
 
     private Ticker makeTicker() {

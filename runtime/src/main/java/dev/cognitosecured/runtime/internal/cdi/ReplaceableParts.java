@@ -15,8 +15,9 @@ import java.util.Optional;
  * Finds the application's replacement for a part of a pool ({@code IdentityProvider},
  * {@code GraphQLTransport}, {@code Ticker}, {@code SessionCodec}, the wall clock {@code InstantSource}): a bean of
  * that type qualified {@code @AuthFlow(pool)}, else one with the {@code @Default} qualifier, which then serves
- * every pool. Looked up from the library's beans first; where the container hides the application's beans from
- * them (see {@link ReplacementBeans}), among the beans the extension saw discovered.
+ * every pool. The JAX-RS {@code Client} is taken only with {@code @AuthFlow(pool)} ({@link #findForPool}). Looked
+ * up from the library's beans first; where the container hides the application's beans from them (see
+ * {@link ReplacementBeans}), among the beans the extension saw discovered.
  */
 final class ReplaceableParts {
 
@@ -53,6 +54,18 @@ final class ReplaceableParts {
         return hidden.isPresent() ? hidden : amongDiscovered(type, Default.Literal.INSTANCE);
     }
 
+    /**
+     * The application's bean of {@code type} qualified {@code @AuthFlow(pool)}, if it has one; a
+     * {@code @Default} bean is not taken. For parts an application commonly has for its own use, such
+     * as a JAX-RS {@code Client}, which the pool should use only when told to.
+     *
+     * @throws jakarta.enterprise.inject.AmbiguousResolutionException if it has several
+     */
+    <T> Optional<T> findForPool(Class<T> type) {
+        Instance<T> forPool = lookup.select(type, AuthFlow.Literal.of(pool));
+        return forPool.isUnsatisfied() ? amongDiscovered(type, AuthFlow.Literal.of(pool)) : Optional.of(forPool.get());
+    }
+
     private <T> Optional<T> amongDiscovered(Class<T> type, Annotation qualifier) {
         List<Bean<?>> candidates = discovered.of(type).stream()
                 .filter(bean -> bean.getQualifiers().contains(qualifier))
@@ -67,5 +80,17 @@ final class ReplaceableParts {
         BeanManager beans = lookup.select(BeanManager.class).get();
         Bean<?> bean = candidates.get(0);
         return Optional.of(type.cast(beans.getReference(bean, type, beans.createCreationalContext(bean))));
+    }
+
+    /**
+     * The application's bean of {@code type} qualified {@code @AuthFlow(pool)}, if it has one; a
+     * {@code @Default} bean is not taken. For parts an application commonly has for its own use, such
+     * as a JAX-RS {@code Client}, which the pool should use only when told to.
+     *
+     * @throws jakarta.enterprise.inject.AmbiguousResolutionException if it has several
+     */
+    <T> Optional<T> findForPool(Class<T> type) {
+        Instance<T> forPool = lookup.select(type, AuthFlow.Literal.of(pool));
+        return forPool.isUnsatisfied() ? Optional.empty() : Optional.of(forPool.get());
     }
 }

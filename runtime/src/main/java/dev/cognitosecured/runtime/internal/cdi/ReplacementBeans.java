@@ -5,6 +5,7 @@ import dev.cognitosecured.runtime.spi.IdentityProvider;
 import dev.cognitosecured.runtime.spi.SessionCodec;
 import dev.cognitosecured.runtime.spi.Ticker;
 import jakarta.enterprise.inject.spi.Bean;
+import jakarta.ws.rs.client.Client;
 import java.lang.reflect.Type;
 import java.time.InstantSource;
 import java.util.List;
@@ -21,7 +22,7 @@ final class ReplacementBeans {
 
     /** The types whose beans replace a part of the pool. */
     static final Set<Class<?>> TYPES = Set.of(IdentityProvider.class, GraphQLTransport.class, Ticker.class,
-            SessionCodec.class, InstantSource.class);
+            SessionCodec.class, InstantSource.class, Client.class);
 
     private final List<Bean<?>> beans = new CopyOnWriteArrayList<>();
 

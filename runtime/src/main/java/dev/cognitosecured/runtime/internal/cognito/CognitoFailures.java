@@ -9,9 +9,14 @@ import dev.cognitosecured.runtime.TransportException;
 import dev.cognitosecured.runtime.WrongAnswerException;
 import dev.cognitosecured.runtime.event.SessionEnded;
 import dev.cognitosecured.runtime.internal.cognito.srp.InvalidSrpChallengeException;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.CodeMismatchException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.EnableSoftwareTokenMfaException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ExpiredCodeException;
@@ -52,10 +57,16 @@ final class CognitoFailures {
             SessionEnded.Reason.USER_DELETED, "the user no longer exists",
             SessionEnded.Reason.REFRESH_REJECTED, "it expired, was revoked, or was already used after rotation");
 
-    private CognitoFailures() {}
+
+    private final Duration timeout;
+
+    /** @param timeout the pool's {@code cognito.timeout}, which a timed-out request names */
+    CognitoFailures(Duration timeout) {
+        this.timeout = Objects.requireNonNull(timeout, "timeout");
+    }
 
     /** The failure of {@code InitiateAuth USER_PASSWORD_AUTH}. */
-    static Throwable ofSignIn(Throwable failure) {
+    Throwable ofSignIn(Throwable failure) {
         return ofSignIn(failure, Call.SIGN_IN);
     }
 
@@ -64,7 +75,7 @@ final class CognitoFailures {
      * {@code USER_SRP_AUTH} with its {@code PASSWORD_VERIFIER} answer, or {@code CUSTOM_AUTH} (with its
      * {@code PASSWORD_VERIFIER} answer when it starts with SRP).
      */
-    static Throwable ofSignIn(Throwable failure, Call call) {
+    Throwable ofSignIn(Throwable failure, Call call) {
         Throwable f = unwrap(failure);
         if (f instanceof NotAuthorizedException e && isAboutTheClientSecret(e)) {
             return new TransportException("Cognito refused " + call.label + " (" + errorCode(e) + details(e)
@@ -99,7 +110,7 @@ final class CognitoFailures {
      *
      * @param call the request, as messages name it, e.g. {@code "RespondToAuthChallenge (SMS_MFA)"}
      */
-    static Throwable ofChallenge(Throwable failure, String call) {
+    Throwable ofChallenge(Throwable failure, String call) {
         Throwable f = unwrap(failure);
         if (f instanceof NotAuthorizedException e) {
             String message = serviceMessage(e);
@@ -143,7 +154,7 @@ final class CognitoFailures {
     }
 
     /** The failure of a refresh, either API. */
-    static Throwable ofRefresh(Throwable failure, Call call) {
+    Throwable ofRefresh(Throwable failure, Call call) {
         Throwable f = unwrap(failure);
         if (f instanceof NotAuthorizedException
                 || f instanceof RefreshTokenReuseException
@@ -184,7 +195,7 @@ final class CognitoFailures {
     }
 
     /** The failure of {@code RevokeToken}. */
-    static Throwable ofRevoke(Throwable failure) {
+    Throwable ofRevoke(Throwable failure) {
         return general(unwrap(failure), Call.REVOKE.label);
     }
 
@@ -205,7 +216,7 @@ final class CognitoFailures {
         }
     }
 
-    private static Throwable general(Throwable f, String call) {
+    private Throwable general(Throwable f, String call) {
         if (f instanceof CognitoSecuredException) {
             return f;
         }
@@ -216,25 +227,59 @@ final class CognitoFailures {
         if (f instanceof AwsServiceException e) {
             String advice;
             if (isThrottling(e)) {
-                advice = "Cognito is throttling requests; try again later.";
+                return new TransportException("Cognito throttled " + call + " (" + errorCode(e) + details(e)
+                        + attempts(e) + "; the AWS SDK's retries did not get through). Cognito is throttling"
+                        + " requests; try again later.", e.statusCode(), null);
             } else if (e.statusCode() >= 500) {
                 advice = "Cognito failed; try again later.";
             } else {
                 advice = "Check the pool's configuration: region, user pool id, client id, client secret"
                         + " and the auth flows the app client allows.";
             }
-            return new TransportException("Cognito refused " + call + " (" + errorCode(e) + details(e) + "). "
-                    + advice, e.statusCode(), null);
+            return new TransportException("Cognito refused " + call + " (" + errorCode(e) + details(e)
+                    + attempts(e) + "). " + advice, e.statusCode(), null);
+        }
+        if (f instanceof ApiCallTimeoutException e) {
+            return new TransportException("Cognito did not answer " + call + " within cognito.timeout ("
+                    + shown(timeout) + attempts(e) + "). Check that Cognito can be reached from here,"
+                    + " or raise cognito.timeout.", e);
+        }
+        if (f instanceof ApiCallAttemptTimeoutException e) {
+            return new TransportException("Cognito did not answer " + call + attempts(e) + ": each attempt may take a"
+                    + " third of cognito.timeout (" + shown(timeout) + "). Check that Cognito can be reached from here,"
+                    + " or raise cognito.timeout.", e);
+        }
+        if (f instanceof SdkException e && isThrottling(e)) {
+            return new TransportException("Cognito throttled " + call + attempts(e) + " and the AWS SDK's retries"
+                    + " did not get through. Cognito is throttling requests; try again later.", e);
         }
         if (f instanceof SdkClientException e) {
             return new TransportException("Cognito could not be reached for " + call + " ("
-                    + e.getClass().getSimpleName() + "; see the cause). Try again later.", e);
+                    + e.getClass().getSimpleName() + attempts(e) + "; see the cause). Try again later.", e);
         }
         return f;
     }
 
     private static boolean isThrottling(AwsServiceException e) {
         return e.isThrottlingException() || e instanceof LimitExceededException;
+    }
+
+    /** Whether {@code e} is throttling, also when the SDK wrapped it (its retries used up). */
+    private static boolean isThrottling(SdkException e) {
+        return e instanceof AwsServiceException service ? isThrottling(service)
+                : e.getCause() instanceof AwsServiceException cause && isThrottling(cause);
+    }
+
+    /** {@code timeout} as configuration writes it: {@code 800ms}, {@code 10s}. */
+    private static String shown(Duration timeout) {
+        long millis = timeout.toMillis();
+        return millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms";
+    }
+
+    /** {@code ", after 3 attempts"} when the SDK counted more than one, else nothing. */
+    private static String attempts(SdkException e) {
+        Integer attempts = e.numAttempts();
+        return attempts != null && attempts > 1 ? ", after " + attempts + " attempts" : "";
     }
 
     private static String errorCode(AwsServiceException e) {

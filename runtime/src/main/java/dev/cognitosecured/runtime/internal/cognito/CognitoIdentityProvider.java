@@ -11,6 +11,7 @@ import dev.cognitosecured.runtime.spi.SignInResponse;
 import dev.cognitosecured.runtime.spi.SoftwareTokenAssociation;
 import dev.cognitosecured.runtime.spi.Tokens;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.time.ZoneOffset;
 import java.util.Arrays;
@@ -22,6 +23,8 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderAsyncClient;
@@ -71,9 +74,13 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.VerifySoftw
  */
 public final class CognitoIdentityProvider implements IdentityProvider, AutoCloseable {
 
+    /** How many attempts the SDK's standard retry strategy makes of one request, the first included. */
+    static final int MAX_ATTEMPTS = 3;
+
     private final CognitoIdentityProviderAsyncClient client;
     private final PoolConfig config;
     private final SrpSignIn srp;
+    private final CognitoFailures failures;
 
     /**
      * A provider that uses {@code client} and closes it when closed. For tests and applications that
@@ -92,6 +99,7 @@ public final class CognitoIdentityProvider implements IdentityProvider, AutoClos
             InstantSource wallClock) {
         this.client = Objects.requireNonNull(client, "client");
         this.config = Objects.requireNonNull(config, "config");
+        this.failures = new CognitoFailures(config.limits().cognitoTimeout());
         this.srp = new SrpSignIn(client, config, new SrpTimestamp(wallClock.withZone(ZoneOffset.UTC)),
                 new SecureRandom());
     }
@@ -107,14 +115,38 @@ public final class CognitoIdentityProvider implements IdentityProvider, AutoClos
     /**
      * The builder {@link #create} uses, for callers that want to add to it (an interceptor, an
      * override configuration) before building.
+     *
+     * <p>Every request is bounded and retried by the AWS SDK itself ({@link #overrides}): the whole
+     * request, every retry included, ends within {@code cognito.timeout}; one attempt within a third
+     * of it; throttling, HTTP 5xx and I/O errors are retried by the SDK's standard strategy (at most
+     * {@value #MAX_ATTEMPTS} attempts, full-jitter exponential back-off), Cognito's answers about the
+     * request (a wrong password, a rejected refresh token) never. To add to the override configuration,
+     * start from {@code builder.overrideConfiguration().toBuilder()}: the SDK's
+     * {@code overrideConfiguration(Consumer)} starts from an empty one and would drop these bounds.
      */
     public static CognitoIdentityProviderAsyncClientBuilder clientBuilder(PoolConfig config) {
         CognitoIdentityProviderAsyncClientBuilder builder = CognitoIdentityProviderAsyncClient.builder()
                 .region(Region.of(config.region()))
                 .credentialsProvider(AnonymousCredentialsProvider.create())
-                .httpClientBuilder(NettyNioAsyncHttpClient.builder());
+                .httpClientBuilder(NettyNioAsyncHttpClient.builder())
+                .overrideConfiguration(overrides(config.limits().cognitoTimeout()));
         config.endpoint().ifPresent(builder::endpointOverride);
         return builder;
+    }
+
+    /**
+     * The SDK's bounds for a pool whose {@code cognito.timeout} is {@code timeout}: the API call
+     * timeout (all attempts and back-off), an attempt timeout of a third of it (so that a server that
+     * accepts and stays silent is tried again within the timeout), and the standard retry strategy.
+     */
+    static ClientOverrideConfiguration overrides(Duration timeout) {
+        return ClientOverrideConfiguration.builder()
+                .apiCallTimeout(timeout)
+                .apiCallAttemptTimeout(timeout.dividedBy(MAX_ATTEMPTS))
+                .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                        .maxAttempts(MAX_ATTEMPTS)
+                        .build())
+                .build();
     }
 
     @Override
@@ -122,7 +154,7 @@ public final class CognitoIdentityProvider implements IdentityProvider, AutoClos
         Objects.requireNonNull(username, "username");
         Objects.requireNonNull(password, "password");
         return call(() -> passwordAuth(username, password).thenApply(CognitoIdentityProvider::tokensOrChallenge),
-                CognitoFailures::ofSignIn);
+                failures::ofSignIn);
     }
 
     /**
@@ -148,14 +180,14 @@ public final class CognitoIdentityProvider implements IdentityProvider, AutoClos
         char[] copy = password.clone();
         CompletionStage<SignInResponse> started = switch (config.authFlow()) {
             case USER_SRP_AUTH -> call(() -> srp.start(username, copy),
-                    failure -> CognitoFailures.ofSignIn(failure, Call.SRP_SIGN_IN));
+                    failure -> failures.ofSignIn(failure, Call.SRP_SIGN_IN));
             case USER_PASSWORD_AUTH -> call(() -> passwordAuth(username, copy)
-                    .thenApply(response -> ChallengeResponses.of(response, username)), CognitoFailures::ofSignIn);
+                    .thenApply(response -> ChallengeResponses.of(response, username)), failures::ofSignIn);
             case CUSTOM_AUTH -> copy.length == 0
                     ? call(() -> customAuth(username).thenApply(response -> ChallengeResponses.of(response, username)),
-                            failure -> CognitoFailures.ofSignIn(failure, Call.CUSTOM_SIGN_IN))
+                            failure -> failures.ofSignIn(failure, Call.CUSTOM_SIGN_IN))
                     : call(() -> srp.startCustomAuth(username, copy),
-                            failure -> CognitoFailures.ofSignIn(failure, Call.CUSTOM_SRP_SIGN_IN));
+                            failure -> failures.ofSignIn(failure, Call.CUSTOM_SRP_SIGN_IN));
         };
         return started.whenComplete((response, failure) -> Arrays.fill(copy, '\0'));
     }
@@ -185,7 +217,7 @@ public final class CognitoIdentityProvider implements IdentityProvider, AutoClos
                             .challengeResponses(all)
                             .build())
                     .thenApply(response -> ChallengeResponses.of(response, challenge.username()));
-        }, failure -> CognitoFailures.ofChallenge(failure, label));
+        }, failure -> failures.ofChallenge(failure, label));
     }
 
     @Override
@@ -197,7 +229,7 @@ public final class CognitoIdentityProvider implements IdentityProvider, AutoClos
                         .thenApply(response -> new SoftwareTokenAssociation(
                                 present(response.secretCode(), "SecretCode", "AssociateSoftwareToken"),
                                 challenge.withSession(present(response.session(), "Session", "AssociateSoftwareToken")))),
-                failure -> CognitoFailures.ofChallenge(failure, "AssociateSoftwareToken"));
+                failure -> failures.ofChallenge(failure, "AssociateSoftwareToken"));
     }
 
     @Override
@@ -216,7 +248,7 @@ public final class CognitoIdentityProvider implements IdentityProvider, AutoClos
                             }
                             return challenge.withSession(present(response.session(), "Session", "VerifySoftwareToken"));
                         }),
-                failure -> CognitoFailures.ofChallenge(failure, "VerifySoftwareToken"));
+                failure -> failures.ofChallenge(failure, "VerifySoftwareToken"));
     }
 
     @Override
@@ -245,7 +277,7 @@ public final class CognitoIdentityProvider implements IdentityProvider, AutoClos
                                 .clientSecret(config.clientSecret().orElse(null))
                                 .build())
                         .<Void>thenApply(response -> null),
-                CognitoFailures::ofRevoke);
+                failures::ofRevoke);
     }
 
     /** Closes the SDK client and its HTTP client. */
@@ -305,7 +337,7 @@ public final class CognitoIdentityProvider implements IdentityProvider, AutoClos
                             .authParameters(parameters)
                             .build())
                     .thenApply(CognitoIdentityProvider::tokensOrChallenge);
-        }, failure -> CognitoFailures.ofRefresh(failure, Call.REFRESH_TOKEN_AUTH));
+        }, failure -> failures.ofRefresh(failure, Call.REFRESH_TOKEN_AUTH));
     }
 
     private CompletionStage<Tokens> getTokensFromRefreshToken(String refreshToken) {
@@ -315,7 +347,7 @@ public final class CognitoIdentityProvider implements IdentityProvider, AutoClos
                                 .clientSecret(config.clientSecret().orElse(null))
                                 .build())
                         .thenApply(response -> IssuedTokens.from(response.authenticationResult())),
-                failure -> CognitoFailures.ofRefresh(failure, Call.GET_TOKENS_FROM_REFRESH_TOKEN));
+                failure -> failures.ofRefresh(failure, Call.GET_TOKENS_FROM_REFRESH_TOKEN));
     }
 
     private static Tokens tokensOrChallenge(InitiateAuthResponse response) {

@@ -44,6 +44,18 @@ public final class Completions {
      * not supported.
      */
     public static <T> T await(CompletionStage<T> stage) {
+        try {
+            return relayed(stage).join();
+        } catch (CompletionException e) {
+            throw rethrowable(unwrap(e));
+        }
+    }
+
+    /**
+     * A future of the caller's own that completes as {@code stage} does, its failure unwrapped. Works for
+     * any stage, also one whose {@code toCompletableFuture()} is not supported.
+     */
+    public static <T> CompletableFuture<T> relayed(CompletionStage<T> stage) {
         CompletableFuture<T> outcome = new CompletableFuture<>();
         stage.whenComplete((value, failure) -> {
             if (failure == null) {
@@ -52,10 +64,6 @@ public final class Completions {
                 outcome.completeExceptionally(unwrap(failure));
             }
         });
-        try {
-            return outcome.join();
-        } catch (CompletionException e) {
-            throw rethrowable(unwrap(e));
-        }
+        return outcome;
     }
 }

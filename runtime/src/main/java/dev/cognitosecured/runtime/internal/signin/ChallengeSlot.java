@@ -1,7 +1,7 @@
 package dev.cognitosecured.runtime.internal.signin;
 
-import static dev.cognitosecured.runtime.internal.concurrent.Completions.await;
 
+import dev.cognitosecured.runtime.CallTimeoutException.Part;
 import dev.cognitosecured.runtime.ChallengeExpiredException;
 import dev.cognitosecured.runtime.ChallengeInProgressException;
 import dev.cognitosecured.runtime.SessionStore;
@@ -9,6 +9,9 @@ import dev.cognitosecured.runtime.SignInRequiredException;
 import dev.cognitosecured.runtime.SignInStep;
 import dev.cognitosecured.runtime.TransportException;
 import dev.cognitosecured.runtime.WrongAnswerException;
+import dev.cognitosecured.runtime.internal.concurrent.BoundedWait;
+import dev.cognitosecured.runtime.internal.config.Limits;
+import dev.cognitosecured.runtime.internal.config.PoolKeys;
 import dev.cognitosecured.runtime.internal.signin.ChallengeState.Answering;
 import dev.cognitosecured.runtime.internal.signin.ChallengeState.Progress;
 import dev.cognitosecured.runtime.internal.signin.ChallengeState.Waiting;
@@ -51,9 +54,17 @@ import java.util.function.UnaryOperator;
  */
 public final class ChallengeSlot {
 
+    /**
+     * What a request of a sign-in may take beyond {@code cognito.timeout} before its caller stops
+     * waiting: the identity provider should have ended it by then, so this bound is a backstop.
+     */
+    public static final Duration STEP_SLACK = Duration.ofSeconds(1);
+
     private final String pool;
     private final Ticker ticker;
     private final long validity;
+    private final long stepNanos;
+    private final BoundedWait stepWait;
     private final AtomicReference<ChallengeState> state = new AtomicReference<>(ChallengeState.IDLE);
 
     /**
@@ -65,7 +76,25 @@ public final class ChallengeSlot {
      *     {@code AuthSessionValidity}); must be positive
      */
     public ChallengeSlot(String pool, Ticker ticker, Duration validity) {
+        this(pool, ticker, validity, Limits.DEFAULT_COGNITO_TIMEOUT.plus(STEP_SLACK));
+    }
+
+    /**
+     * An idle slot whose requests wait at most {@code stepTimeout} for Cognito's answer.
+     *
+     * @param stepTimeout the longest a request of the sign-in waits, on the real time: the pool's
+     *     {@code cognito.timeout} (which bounds the identity provider's own request, retries included)
+     *     plus {@link #STEP_SLACK}; must be positive
+     */
+    public ChallengeSlot(String pool, Ticker ticker, Duration validity, Duration stepTimeout) {
         this.pool = Objects.requireNonNull(pool, "pool");
+        Objects.requireNonNull(stepTimeout, "stepTimeout");
+        if (stepTimeout.isNegative() || stepTimeout.isZero()) {
+            throw new IllegalArgumentException("the step timeout must be positive: " + stepTimeout);
+        }
+        this.stepNanos = BoundedWait.nanos(stepTimeout);
+        this.stepWait = new BoundedWait("The sign-in to pool '" + pool + "'", Part.SIGN_IN,
+                PoolKeys.of(pool).full(PoolKeys.COGNITO_TIMEOUT));
         this.ticker = Objects.requireNonNull(ticker, "ticker");
         Objects.requireNonNull(validity, "validity");
         if (validity.isNegative() || validity.isZero()) {
@@ -222,11 +251,12 @@ public final class ChallengeSlot {
             advance(owned -> owned.progress() == Progress.NOTHING_SENT
                     ? owned.with(owned.latest(), Progress.SENT) : owned);
             lastSentAt = ticker.read();
+            long startedAt = BoundedWait.now();
             CompletionStage<T> response = request.get();
             if (response == null) {
                 throw new NullPointerException("the sign-in request returned no stage");
             }
-            return await(response);
+            return stepWait.await(response, startedAt, startedAt + stepNanos);
         }
 
         @Override

@@ -1,11 +1,12 @@
 package dev.cognitosecured.runtime.internal.store;
 
 import static dev.cognitosecured.runtime.internal.concurrent.Completions.await;
-import static dev.cognitosecured.runtime.internal.concurrent.Completions.rethrowable;
 import static dev.cognitosecured.runtime.internal.concurrent.Completions.unwrap;
 import static dev.cognitosecured.runtime.internal.store.TokenState.SUPERSEDED;
 import static dev.cognitosecured.runtime.internal.store.TokenState.nanos;
 
+import dev.cognitosecured.runtime.CallTimeoutException.Part;
+import dev.cognitosecured.runtime.CognitoSecuredException;
 import dev.cognitosecured.runtime.SessionStore;
 import dev.cognitosecured.runtime.SignInRequiredException;
 import dev.cognitosecured.runtime.TransportException;
@@ -13,6 +14,9 @@ import dev.cognitosecured.runtime.event.RefreshFailed;
 import dev.cognitosecured.runtime.event.SessionEnded;
 import dev.cognitosecured.runtime.event.SignedIn;
 import dev.cognitosecured.runtime.event.TokensRefreshed;
+import dev.cognitosecured.runtime.internal.concurrent.BoundedWait;
+import dev.cognitosecured.runtime.internal.concurrent.Completions;
+import dev.cognitosecured.runtime.internal.config.PoolKeys;
 import dev.cognitosecured.runtime.internal.store.TokenState.Active;
 import dev.cognitosecured.runtime.internal.store.TokenState.Refreshing;
 import dev.cognitosecured.runtime.internal.store.TokenState.SignedOut;
@@ -32,6 +36,9 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -42,7 +49,10 @@ import java.util.function.Supplier;
  * <p><b>State.</b> One {@link AtomicReference} to an immutable {@link TokenState}: {@link SignedOut},
  * {@link Active} or {@link Refreshing}; {@link TokenState} lists every transition. Every change is a
  * compare-and-set; there is no lock and no {@code synchronized}, and the only blocking wait is
- * {@link CompletableFuture#join()}, which parks without pinning a virtual thread. The fast path of
+ * {@link CompletableFuture#get(long, java.util.concurrent.TimeUnit)}, which parks without pinning a
+ * virtual thread, is interruptible ({@link dev.cognitosecured.runtime.CallInterruptedException}) and
+ * ends at the caller's bound ({@link dev.cognitosecured.runtime.CallTimeoutException}, the refresh
+ * carrying on for the others). The fast path of
  * {@link #tokens} is one volatile read, one ticker read and one compare, without allocation.
  *
  * <p><b>Expiry.</b> Judged on the ticker only, never on the wall clock: the local expiry is the
@@ -73,9 +83,19 @@ import java.util.function.Supplier;
  * {@link SignInRequiredException} ends the session in the same atomic step ({@link SessionEnded},
  * {@link SessionEnded.Reason#REFRESH_REJECTED}, fired once); anything else keeps the old tokens and
  * fires {@link RefreshFailed}: callers that waited get the failure, callers the old tokens satisfy
- * keep using them, and the next caller that needs a refresh starts a new one (no back-off). Tokens
+ * keep using them. Tokens
  * whose lifetime makes no sense ({@link TokenLifetimes}: not positive, or longer than a day) are such
  * a failure, a {@link TransportException}; a sign-in with them throws it and signs nothing in.
+ *
+ * <p><b>Back-off.</b> After a failed refresh the {@link Active} state carries the failure, how many
+ * failed in a row, and {@code retryAt}: the ticker reading before which no refresh starts, drawn by
+ * {@link RefreshBackoff} (jittered, capped exponential: 0.5–1 s after the first failure, doubling up
+ * to 15–30 s). Until then callers the tokens satisfy carry on (the fast path does not look at it, and
+ * no background refresh starts), and a caller that needs a refresh, a replay included, gets a
+ * {@link TransportException} at once that names the last failure and when the next attempt is
+ * allowed, instead of each caller sending a request to an identity provider that is failing. The
+ * first caller that needs a refresh at or after {@code retryAt} starts one; a successful refresh or a
+ * sign-in clears the count.
  *
  * <p><b>Sign-in.</b> {@link #signIn} replaces any previous session (no {@code SessionEnded} is
  * fired for it). A refresh of the replaced session that completes later is discarded: the store
@@ -113,9 +133,12 @@ public final class DefaultSessionStore implements SessionStore, AutoCloseable, S
     private final transient IdentityProvider provider;
     private final transient Ticker ticker;
     private final transient long prefetch;
+    private final transient RefreshBackoff backoff;
     private final transient Consumer<Object> events;
     private final transient Passivation passivation;
     private final transient AtomicReference<TokenState> state = new AtomicReference<>(SignedOut.NEVER_SIGNED_IN);
+    private final transient BoundedWait refreshWait;
+    private final transient BoundedWait replayWait;
 
     /**
      * A store with no session.
@@ -130,22 +153,39 @@ public final class DefaultSessionStore implements SessionStore, AutoCloseable, S
      */
     public DefaultSessionStore(String pool, IdentityProvider provider, Ticker ticker, Duration prefetch,
             Consumer<Object> events) {
-        this(pool, provider, ticker, prefetch, events, Passivation.REFUSED);
+        this(pool, provider, ticker, prefetch, RefreshBackoff.standard(), events);
+    }
+
+    /**
+     * A store with no session that holds refreshes back after failed ones as {@code backoff} says.
+     *
+     * @param backoff the delays after failed refreshes (tests give it their own jitter)
+     * @see #DefaultSessionStore(String, IdentityProvider, Ticker, Duration, Consumer)
+     */
+    public DefaultSessionStore(String pool, IdentityProvider provider, Ticker ticker, Duration prefetch,
+            RefreshBackoff backoff, Consumer<Object> events) {
+        this(pool, provider, ticker, prefetch, backoff, events, Passivation.REFUSED);
     }
 
     /**
      * A store with no session, which its scope may passivate or replicate.
      *
      * @param passivation what the store is written as (see {@link #serializedForm})
+     * @see #DefaultSessionStore(String, IdentityProvider, Ticker, Duration, RefreshBackoff, Consumer)
      */
     public DefaultSessionStore(String pool, IdentityProvider provider, Ticker ticker, Duration prefetch,
-            Consumer<Object> events, Passivation passivation) {
+            RefreshBackoff backoff, Consumer<Object> events, Passivation passivation) {
         this.pool = Objects.requireNonNull(pool, "pool");
         this.provider = Objects.requireNonNull(provider, "provider");
         this.ticker = Objects.requireNonNull(ticker, "ticker");
         this.prefetch = nanos(prefetch, "prefetch");
+        this.backoff = Objects.requireNonNull(backoff, "backoff");
         this.events = Objects.requireNonNull(events, "events");
         this.passivation = Objects.requireNonNull(passivation, "passivation");
+        String callTimeout = PoolKeys.of(pool).full(PoolKeys.GRAPHQL_CALL_TIMEOUT);
+        String subject = "A caller of pool '" + pool + "'";
+        this.refreshWait = new BoundedWait(subject, Part.WAITING_FOR_REFRESH, callTimeout);
+        this.replayWait = new BoundedWait(subject, Part.REPLAY, callTimeout);
     }
 
     /**
@@ -200,7 +240,43 @@ public final class DefaultSessionStore implements SessionStore, AutoCloseable, S
     public Tokens tokens(Duration minValidity) {
         long need = nanos(minValidity, "minValidity");
         Tokens fast = fastPath(need);
-        return fast != null ? fast : waitFor(() -> acquire(need, false));
+        return fast != null ? fast : waitFor(() -> acquire(need, false), refreshWait, BoundedWait.FOREVER);
+    }
+
+    /**
+     * The tokens a caller needing {@code minValidity} gets without waiting (as {@link #tokens(Duration)},
+     * prefetch included), or {@code null} if it would have to wait for a refresh, which is then in
+     * flight: {@link #tokens(Duration, Duration)} joins it. Lets the caller read no clock when nothing
+     * waits.
+     *
+     * @throws SignInRequiredException if nobody is signed in
+     */
+    public Tokens tokensAtHand(Duration minValidity) {
+        long need = nanos(minValidity, "minValidity");
+        Tokens fast = fastPath(need);
+        if (fast != null) {
+            return fast;
+        }
+        CompletableFuture<Tokens> decided = acquire(need, false);
+        if (!decided.isDone()) {
+            return null;
+        }
+        try {
+            return decided.join();
+        } catch (CompletionException e) {
+            Throwable cause = unwrap(e);
+            if (cause == SUPERSEDED) {
+                return null;
+            }
+            throw Completions.rethrowable(cause);
+        }
+    }
+
+    @Override
+    public Tokens tokens(Duration minValidity, Duration maxWait) {
+        long need = nanos(minValidity, "minValidity");
+        Tokens fast = fastPath(need);
+        return fast != null ? fast : waitFor(() -> acquire(need, false), refreshWait, waitNanos(maxWait));
     }
 
     @Override
@@ -219,7 +295,22 @@ public final class DefaultSessionStore implements SessionStore, AutoCloseable, S
     public Tokens refreshIfCurrent(Tokens rejected, Duration minValidity) {
         Objects.requireNonNull(rejected, "rejected");
         long need = nanos(minValidity, "minValidity");
-        return waitFor(() -> acquireReplacing(rejected, need));
+        return waitFor(() -> acquireReplacing(rejected, need), replayWait, BoundedWait.FOREVER);
+    }
+
+    @Override
+    public Tokens refreshIfCurrent(Tokens rejected, Duration minValidity, Duration maxWait) {
+        Objects.requireNonNull(rejected, "rejected");
+        long need = nanos(minValidity, "minValidity");
+        return waitFor(() -> acquireReplacing(rejected, need), replayWait, waitNanos(maxWait));
+    }
+
+    private static long waitNanos(Duration maxWait) {
+        Objects.requireNonNull(maxWait, "maxWait");
+        if (maxWait.isNegative()) {
+            throw new IllegalArgumentException("maxWait must not be negative: " + maxWait);
+        }
+        return BoundedWait.nanos(maxWait);
     }
 
     @Override
@@ -344,17 +435,26 @@ public final class DefaultSessionStore implements SessionStore, AutoCloseable, S
     }
 
     /**
-     * Waits for what {@code decision} answers; if the session was replaced under it, decides again.
-     * Runs in this class so that a caller parked here is seen waiting in the store.
+     * Waits for what {@code decision} answers, at most {@code maxWait} nanoseconds of real time (see
+     * {@link BoundedWait}); if the session was replaced under it, decides again within the same bound.
+     * An interrupted caller stops waiting at once. Runs in this class so that a caller parked here is
+     * seen waiting in the store.
      */
-    private static Tokens waitFor(Supplier<CompletableFuture<Tokens>> decision) {
+    private static Tokens waitFor(Supplier<CompletableFuture<Tokens>> decision, BoundedWait wait, long maxWait) {
+        long startedAt = BoundedWait.now();
+        long deadline = startedAt + maxWait;
         for (;;) {
+            CompletableFuture<Tokens> answer = decision.get();
             try {
-                return decision.get().join();
-            } catch (CompletionException e) {
+                return answer.get(Math.max(0, deadline - BoundedWait.now()), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                throw wait.timedOut(BoundedWait.now() - startedAt);
+            } catch (InterruptedException e) {
+                throw wait.interrupted(e);
+            } catch (ExecutionException e) {
                 Throwable cause = unwrap(e);
                 if (cause != SUPERSEDED) {
-                    throw rethrowable(cause);
+                    throw Completions.rethrowable(cause);
                 }
             }
         }
@@ -404,15 +504,17 @@ public final class DefaultSessionStore implements SessionStore, AutoCloseable, S
             if (session == null) {
                 throw ((SignedOut) current).signInRequired(pool);
             }
-            long remaining = session.expiresAt - ticker.read();
+            long now = ticker.read();
+            long remaining = session.expiresAt - now;
             long required = replay ? session.requiredForReplay(minValidity) : session.required(minValidity);
             if (remaining > required) {
-                if (current instanceof Active && remaining <= session.prefetchWindow(required, prefetch)) {
+                if (current instanceof Active && remaining <= session.prefetchWindow(required, prefetch)
+                        && !session.backingOffAt(now)) {
                     startRefresh(session); // if another caller won, its refresh is the background one
                 }
                 return CompletableFuture.completedFuture(session.tokens);
             }
-            CompletableFuture<Tokens> refresh = joinOrStartRefresh(current, session);
+            CompletableFuture<Tokens> refresh = joinOrStartRefresh(current, session, now);
             if (refresh != null) {
                 return refresh;
             }
@@ -433,16 +535,44 @@ public final class DefaultSessionStore implements SessionStore, AutoCloseable, S
             if (session.tokens != rejected) {
                 return acquire(minValidity, true);
             }
-            CompletableFuture<Tokens> refresh = joinOrStartRefresh(current, session);
+            CompletableFuture<Tokens> refresh = joinOrStartRefresh(current, session, ticker.read());
             if (refresh != null) {
                 return refresh;
             }
         }
     }
 
-    /** The refresh in flight of {@code current}, else a new one; {@code null} if the state changed first. */
-    private CompletableFuture<Tokens> joinOrStartRefresh(TokenState current, Active session) {
-        return current instanceof Refreshing refreshing ? refreshing.refresh : startRefresh(session);
+    /**
+     * The refresh in flight of {@code current}, else a new one; {@code null} if the state changed first.
+     *
+     * @throws TransportException if refreshes are held back at {@code now} after failed ones
+     */
+    private CompletableFuture<Tokens> joinOrStartRefresh(TokenState current, Active session, long now) {
+        if (current instanceof Refreshing refreshing) {
+            return refreshing.refresh;
+        }
+        if (session.backingOffAt(now)) {
+            throw heldBack(session, now);
+        }
+        return startRefresh(session);
+    }
+
+    /**
+     * What a caller that needs a refresh gets while {@code session} backs off: the last failure, how
+     * many failed in a row, and when the next refresh may start. Only the library's own messages are
+     * repeated (another failure is named by its class: its message may hold anything).
+     */
+    private TransportException heldBack(Active session, long now) {
+        Throwable last = session.lastFailure;
+        String what = last instanceof CognitoSecuredException ? last.getMessage() : last.getClass().getName();
+        long waitMillis = (session.retryAt - now + 999_999) / 1_000_000; // rounded up: never too early
+        String message = "The tokens of pool '" + pool + "' need a refresh, but the last "
+                + (session.failures == 1 ? "refresh" : session.failures + " refreshes in a row") + " failed, so the"
+                + " next is held back for " + waitMillis + " ms (back-off after failed refreshes). The last failure: "
+                + what + " Calls that the current tokens still satisfy go on; try again after that time.";
+        return last instanceof TransportException transport && transport.status().isPresent()
+                ? new TransportException(message, transport.status().getAsInt(), last)
+                : new TransportException(message, last);
     }
 
     /**
@@ -495,7 +625,8 @@ public final class DefaultSessionStore implements SessionStore, AutoCloseable, S
                 if (state.compareAndSet(from, new SignedOut(reason))) {
                     fire(new SessionEnded(pool, from.tokens.username(), reason));
                 }
-            } else if (state.compareAndSet(from, from.session)) {
+            } else if (state.compareAndSet(from,
+                    from.session.failedRefresh(cause, ticker.read() + backoff.delayAfter(from.session.failures + 1)))) {
                 fire(new RefreshFailed(pool, from.tokens.username(), cause));
             }
         } catch (RuntimeException | Error unexpected) {

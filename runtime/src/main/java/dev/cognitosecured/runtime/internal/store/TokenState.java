@@ -17,12 +17,19 @@ import java.util.concurrent.CompletableFuture;
  * ----------  -----------------------------------------  -----------------------  --------------------------------
  * any         signIn (a request's tokens)                Active                   SignedIn; a refresh in flight
  *                                                                                 completes SUPERSEDED
- * Active      a caller needs a refresh, or prefetches    Refreshing               IdentityProvider.refresh called
+ * Active      a caller needs a refresh, or prefetches,   Refreshing               IdentityProvider.refresh called
+ *             and no back-off holds it (now ≥ retryAt)
  * Active      refreshIfCurrent(the current tokens)       Refreshing               the replay waits for the refresh
  * Active      refreshIfCurrent(older tokens), the        Refreshing               the replay waits for the refresh
  *             current ones too short for the replay
- * Refreshing  refresh answers tokens                     Active (newer tokens)    TokensRefreshed; waiters get them
- * Refreshing  refresh fails                              Active (same object)     RefreshFailed; waiters get it
+ * Active      a caller needs a refresh before retryAt    Active (unchanged)       TransportException at once: the
+ *             (backing off after failed refreshes)                                last failure, when to try again
+ * Active      prefetch window before retryAt             Active (unchanged)       the current tokens; no refresh
+ * Refreshing  refresh answers tokens                     Active (newer tokens,    TokensRefreshed; waiters get them
+ *                                                        no failures)
+ * Refreshing  refresh fails                              Active (same tokens,     RefreshFailed; waiters get it
+ *                                                        failures + 1, retryAt =
+ *                                                        now + RefreshBackoff)
  * Refreshing  refresh token rejected                     SignedOut(its reason)    SessionEnded; SignInRequired
  * Active,     end(reason)                                SignedOut(reason)        SessionEnded; the ended tokens;
  * Refreshing                                                                      a refresh completes SUPERSEDED
@@ -37,7 +44,8 @@ import java.util.concurrent.CompletableFuture;
  * <p>The fast path reads two final fields of whatever state is current, {@link #tokens} and
  * {@link #prefetchFrom}, with no type test. What belongs to this JVM only is {@link Refreshing#refresh};
  * everything else (the tokens and, on the store's ticker, their expiry) is the persistent part, and
- * {@link Refreshing#session} is the {@link Active} state a refresh started from and falls back to.
+ * {@link Refreshing#session} is the {@link Active} state a refresh started from and falls back to
+ * (with one more failure, {@link Active#lastFailure} and {@link Active#retryAt}, when it fails).
  * Times are ticker readings, compared only by their difference, so a ticker that wraps around is fine.
  */
 abstract sealed class TokenState permits TokenState.SignedOut, TokenState.Active, TokenState.Refreshing {
@@ -161,10 +169,23 @@ abstract sealed class TokenState permits TokenState.SignedOut, TokenState.Active
         /** The tokens' local validity from the send instant: lifetime − 1 s (may be ≤ 0). */
         final long validity;
 
-        private Active(Tokens tokens, long expiresAt, long validity, long prefetchFrom) {
+        /** How many refreshes of these tokens failed in a row; 0 if none did. */
+        final int failures;
+
+        /** When {@link #failures} {@code > 0}: the ticker reading before which no refresh starts. */
+        final long retryAt;
+
+        /** When {@link #failures} {@code > 0}: what the last refresh failed with; else {@code null}. */
+        final Throwable lastFailure;
+
+        private Active(Tokens tokens, long expiresAt, long validity, long prefetchFrom,
+                int failures, long retryAt, Throwable lastFailure) {
             super(tokens, prefetchFrom);
             this.expiresAt = expiresAt;
             this.validity = validity;
+            this.failures = failures;
+            this.retryAt = retryAt;
+            this.lastFailure = lastFailure;
         }
 
         /** The session of {@code tokens}, obtained by a request sent at ticker reading {@code sentAt}. */
@@ -172,7 +193,17 @@ abstract sealed class TokenState permits TokenState.SignedOut, TokenState.Active
             long validity = nanos(tokens.lifetime(), "lifetime") - ONE_SECOND;
             long expiresAt = sentAt + validity;
             long prefetchFrom = expiresAt - Math.max(0, Math.min(prefetch, validity / 2));
-            return new Active(tokens, expiresAt, validity, prefetchFrom);
+            return new Active(tokens, expiresAt, validity, prefetchFrom, 0, 0, null);
+        }
+
+        /** This session after one more failed refresh, {@code failure}: no refresh before {@code retryAt}. */
+        Active failedRefresh(Throwable failure, long retryAt) {
+            return new Active(tokens, expiresAt, validity, prefetchFrom, failures + 1, retryAt, failure);
+        }
+
+        /** Whether refreshes are held back at ticker reading {@code now}, after failed ones. */
+        boolean backingOffAt(long now) {
+            return failures > 0 && now - retryAt < 0;
         }
 
         /**
@@ -223,7 +254,7 @@ abstract sealed class TokenState permits TokenState.SignedOut, TokenState.Active
 
         @Override
         public String toString() {
-            return "Active";
+            return failures == 0 ? "Active" : "Active[" + failures + " failed refreshes]";
         }
     }
 

@@ -14,6 +14,7 @@ import dev.cognitosecured.runtime.WrongAnswerException;
 import dev.cognitosecured.runtime.event.SessionEnded;
 import dev.cognitosecured.runtime.internal.cognito.CognitoFailures.Call;
 import java.net.ConnectException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -38,6 +39,8 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoun
 
 class CognitoFailuresTest {
 
+    private static final CognitoFailures FAILURES = new CognitoFailures(Duration.ofSeconds(10));
+
     /** A server message that must never reach the library's messages. */
     private static final String SERVER_TEXT = "server said: token eyJraWQiOi.secret.part";
 
@@ -52,9 +55,9 @@ class CognitoFailuresTest {
 
     @Test
     void aWrongPasswordAndAnUnknownUserGiveTheSameRetryableError() {
-        Throwable wrong = CognitoFailures.ofSignIn(service(NotAuthorizedException.builder(), "NotAuthorizedException", 400));
-        Throwable unknown = CognitoFailures.ofSignIn(service(UserNotFoundException.builder(), "UserNotFoundException", 400));
-        Throwable local = CognitoFailures.ofSignIn(service(InvalidPasswordException.builder(), "InvalidPasswordException", 400));
+        Throwable wrong = FAILURES.ofSignIn(service(NotAuthorizedException.builder(), "NotAuthorizedException", 400));
+        Throwable unknown = FAILURES.ofSignIn(service(UserNotFoundException.builder(), "UserNotFoundException", 400));
+        Throwable local = FAILURES.ofSignIn(service(InvalidPasswordException.builder(), "InvalidPasswordException", 400));
 
         for (Throwable t : new Throwable[] {wrong, unknown, local}) {
             WrongAnswerException e = assertInstanceOf(WrongAnswerException.class, t);
@@ -66,14 +69,14 @@ class CognitoFailuresTest {
 
     @Test
     void signInFailuresArriveWrappedByTheFuture() {
-        Throwable t = CognitoFailures.ofSignIn(
+        Throwable t = FAILURES.ofSignIn(
                 new CompletionException(service(NotAuthorizedException.builder(), "NotAuthorizedException", 400)));
         assertInstanceOf(WrongAnswerException.class, t);
     }
 
     @Test
     void aRequiredPasswordResetAsksForOne() {
-        Throwable t = CognitoFailures.ofSignIn(
+        Throwable t = FAILURES.ofSignIn(
                 service(PasswordResetRequiredException.builder(), "PasswordResetRequiredException", 400));
         SignInRequiredException e = assertInstanceOf(SignInRequiredException.class, t);
         assertTrue(e.getMessage().contains("reset"));
@@ -86,7 +89,7 @@ class CognitoFailuresTest {
                 service(NotAuthorizedException.builder(), "NotAuthorizedException", 400),
                 service(RefreshTokenReuseException.builder(), "RefreshTokenReuseException", 400),
                 service(UserNotFoundException.builder(), "UserNotFoundException", 400)}) {
-            Throwable t = CognitoFailures.ofRefresh(new CompletionException(rejected), Call.REFRESH_TOKEN_AUTH);
+            Throwable t = FAILURES.ofRefresh(new CompletionException(rejected), Call.REFRESH_TOKEN_AUTH);
             SignInRequiredException e = assertInstanceOf(SignInRequiredException.class, t);
             assertTrue(e.getMessage().contains(rejected.awsErrorDetails().errorCode()), e.getMessage());
             assertTrue(e.getMessage().contains("req-42"), e.getMessage());
@@ -112,7 +115,7 @@ class CognitoFailuresTest {
                 said(NotAuthorizedException.builder(), "NotAuthorizedException", "Invalid Refresh Token"));
         answers.forEach((reason, rejected) -> {
             SignInRequiredException e = assertInstanceOf(SignInRequiredException.class,
-                    CognitoFailures.ofRefresh(rejected, Call.GET_TOKENS_FROM_REFRESH_TOKEN));
+                    FAILURES.ofRefresh(rejected, Call.GET_TOKENS_FROM_REFRESH_TOKEN));
             assertEquals(Optional.of(reason), e.reason());
             assertTrue(e.getMessage().contains("(" + reason + ")"), e.getMessage());
             assertFalse(e.getMessage().contains(rejected.awsErrorDetails().errorMessage()), "never copied: "
@@ -129,7 +132,7 @@ class CognitoFailuresTest {
 
     @Test
     void throttlingIsATransportFailure() {
-        Throwable t = CognitoFailures.ofRefresh(
+        Throwable t = FAILURES.ofRefresh(
                 service(TooManyRequestsException.builder(), "TooManyRequestsException", 400), Call.GET_TOKENS_FROM_REFRESH_TOKEN);
         TransportException e = assertInstanceOf(TransportException.class, t);
         assertEquals(OptionalInt.of(400), e.status());
@@ -141,7 +144,7 @@ class CognitoFailuresTest {
 
     @Test
     void aServerErrorIsATransportFailureWithItsStatus() {
-        Throwable t = CognitoFailures.ofRefresh(
+        Throwable t = FAILURES.ofRefresh(
                 service(InternalErrorException.builder(), "InternalErrorException", 500), Call.REFRESH_TOKEN_AUTH);
         TransportException e = assertInstanceOf(TransportException.class, t);
         assertEquals(OptionalInt.of(500), e.status());
@@ -150,7 +153,7 @@ class CognitoFailuresTest {
 
     @Test
     void anUnknownServiceErrorIsNamedByItsCode() {
-        Throwable t = CognitoFailures.ofSignIn(
+        Throwable t = FAILURES.ofSignIn(
                 service(CognitoIdentityProviderException.builder(), "CognitoLocal#Unsupported", 500));
         TransportException e = assertInstanceOf(TransportException.class, t);
         assertTrue(e.getMessage().contains("CognitoLocal#Unsupported"), e.getMessage());
@@ -158,7 +161,7 @@ class CognitoFailuresTest {
 
     @Test
     void aRefusedRequestPointsAtTheConfiguration() {
-        Throwable t = CognitoFailures.ofSignIn(
+        Throwable t = FAILURES.ofSignIn(
                 service(InvalidParameterException.builder(), "InvalidParameterException", 400));
         TransportException e = assertInstanceOf(TransportException.class, t);
         assertTrue(e.getMessage().contains("configuration"), e.getMessage());
@@ -171,7 +174,7 @@ class CognitoFailuresTest {
                 .message("Unable to execute HTTP request: Connection refused")
                 .cause(new ConnectException("Connection refused"))
                 .build();
-        Throwable t = CognitoFailures.ofRevoke(new CompletionException(network));
+        Throwable t = FAILURES.ofRevoke(new CompletionException(network));
         TransportException e = assertInstanceOf(TransportException.class, t);
         assertSame(network, e.getCause());
         assertEquals(OptionalInt.empty(), e.status());
@@ -180,7 +183,7 @@ class CognitoFailuresTest {
 
     @Test
     void anUnreadableAnswerIsATransportFailure() {
-        Throwable t = CognitoFailures.ofSignIn(new MalformedTokenException("the ID token is missing"));
+        Throwable t = FAILURES.ofSignIn(new MalformedTokenException("the ID token is missing"));
         TransportException e = assertInstanceOf(TransportException.class, t);
         assertTrue(e.getMessage().contains("the ID token is missing"), e.getMessage());
     }
@@ -188,7 +191,7 @@ class CognitoFailuresTest {
     @Test
     void libraryExceptionsPassThrough() {
         SignInRequiredException challenge = new SignInRequiredException("challenge");
-        assertSame(challenge, CognitoFailures.ofSignIn(new CompletionException(challenge)));
+        assertSame(challenge, FAILURES.ofSignIn(new CompletionException(challenge)));
     }
 
     private static AwsServiceException notAuthorized(String serverMessage) {
@@ -202,7 +205,7 @@ class CognitoFailuresTest {
     void aSpentOrExpiredChallengeSessionAsksToStartAgain() {
         for (String said : new String[] {"Invalid session for the user, session is expired.",
                 "Invalid session for the user, session can only be used once.", "Invalid session for the user."}) {
-            Throwable t = CognitoFailures.ofChallenge(new CompletionException(notAuthorized(said)),
+            Throwable t = FAILURES.ofChallenge(new CompletionException(notAuthorized(said)),
                     "RespondToAuthChallenge (SMS_MFA)");
             ChallengeExpiredException e = assertInstanceOf(ChallengeExpiredException.class, t);
             assertTrue(e.getMessage().contains("RespondToAuthChallenge (SMS_MFA)"), e.getMessage());
@@ -219,7 +222,7 @@ class CognitoFailuresTest {
                 service(CodeMismatchException.builder(), "CodeMismatchException", 400),
                 service(EnableSoftwareTokenMfaException.builder(), "EnableSoftwareTokenMFAException", 400)}) {
             WrongAnswerException e = assertInstanceOf(WrongAnswerException.class,
-                    CognitoFailures.ofChallenge(wrong, "VerifySoftwareToken"));
+                    FAILURES.ofChallenge(wrong, "VerifySoftwareToken"));
             assertTrue(e.canRetry());
             assertTrue(e.getMessage().contains(wrong.awsErrorDetails().errorCode()), e.getMessage());
             assertFalse(e.getMessage().contains(SERVER_TEXT));
@@ -228,12 +231,12 @@ class CognitoFailuresTest {
 
     @Test
     void aNewPasswordAgainstThePolicyOrAMissingAttributeMayBeRetried() {
-        WrongAnswerException policy = assertInstanceOf(WrongAnswerException.class, CognitoFailures.ofChallenge(
+        WrongAnswerException policy = assertInstanceOf(WrongAnswerException.class, FAILURES.ofChallenge(
                 service(InvalidPasswordException.builder(), "InvalidPasswordException", 400),
                 "RespondToAuthChallenge (NEW_PASSWORD_REQUIRED)"));
         assertTrue(policy.canRetry());
         assertTrue(policy.getMessage().contains("password policy"), policy.getMessage());
-        WrongAnswerException attribute = assertInstanceOf(WrongAnswerException.class, CognitoFailures.ofChallenge(
+        WrongAnswerException attribute = assertInstanceOf(WrongAnswerException.class, FAILURES.ofChallenge(
                 service(InvalidParameterException.builder(), "InvalidParameterException", 400),
                 "RespondToAuthChallenge (NEW_PASSWORD_REQUIRED)"));
         assertTrue(attribute.canRetry());
@@ -242,20 +245,20 @@ class CognitoFailuresTest {
 
     @Test
     void anExpiredCodeAsksToStartAgain() {
-        assertInstanceOf(ChallengeExpiredException.class, CognitoFailures.ofChallenge(
+        assertInstanceOf(ChallengeExpiredException.class, FAILURES.ofChallenge(
                 service(ExpiredCodeException.builder(), "ExpiredCodeException", 400), "RespondToAuthChallenge (EMAIL_OTP)"));
     }
 
     @Test
     void aLockedOutUserCannotRetry() {
-        WrongAnswerException e = assertInstanceOf(WrongAnswerException.class, CognitoFailures.ofChallenge(
+        WrongAnswerException e = assertInstanceOf(WrongAnswerException.class, FAILURES.ofChallenge(
                 notAuthorized("Password attempts exceeded"), "RespondToAuthChallenge (SMS_MFA)"));
         assertFalse(e.canRetry());
     }
 
     @Test
     void aSignInTheCustomTriggersFailedCannotBeRetried() {
-        WrongAnswerException e = assertInstanceOf(WrongAnswerException.class, CognitoFailures.ofChallenge(
+        WrongAnswerException e = assertInstanceOf(WrongAnswerException.class, FAILURES.ofChallenge(
                 new CompletionException(notAuthorized("Incorrect username or password.")),
                 "RespondToAuthChallenge (CUSTOM_CHALLENGE)"));
         assertFalse(e.canRetry());
@@ -266,7 +269,7 @@ class CognitoFailuresTest {
 
     @Test
     void anotherRefusalOfAnAnswerPointsAtTheConfiguration() {
-        TransportException e = assertInstanceOf(TransportException.class, CognitoFailures.ofChallenge(
+        TransportException e = assertInstanceOf(TransportException.class, FAILURES.ofChallenge(
                 notAuthorized("Unable to verify secret hash for client abc"), "RespondToAuthChallenge (SMS_MFA)"));
         assertTrue(e.getMessage().contains("client secret"), e.getMessage());
         assertFalse(e.getMessage().contains("Unable to verify"), e.getMessage());
@@ -277,9 +280,39 @@ class CognitoFailuresTest {
         for (String said : new String[] {"Unable to verify secret hash for client abc",
                 "Client abc is configured with secret but SECRET_HASH was not received"}) {
             TransportException e = assertInstanceOf(TransportException.class,
-                    CognitoFailures.ofSignIn(notAuthorized(said), Call.SRP_SIGN_IN));
+                    FAILURES.ofSignIn(notAuthorized(said), Call.SRP_SIGN_IN));
             assertTrue(e.getMessage().contains("client-secret"), e.getMessage());
             assertFalse(e.getMessage().contains(said));
         }
+    }
+
+    @Test
+    void aTimeoutNamesTheKeyItsValueAndTheAttempts() {
+        CognitoFailures failures = new CognitoFailures(java.time.Duration.ofMillis(800));
+        Throwable t = failures.ofRefresh(new CompletionException(
+                software.amazon.awssdk.core.exception.ApiCallTimeoutException.builder()
+                        .message("Client execution did not complete before the specified timeout configuration: 800 millis")
+                        .numAttempts(3)
+                        .build()), Call.REFRESH_TOKEN_AUTH);
+        TransportException e = assertInstanceOf(TransportException.class, t);
+        assertEquals("Cognito did not answer InitiateAuth (REFRESH_TOKEN_AUTH) within cognito.timeout (800ms,"
+                + " after 3 attempts). Check that Cognito can be reached from here, or raise cognito.timeout.",
+                e.getMessage());
+        assertEquals(OptionalInt.empty(), e.status());
+    }
+
+    @Test
+    void throttlingAfterTheRetriesSaysSo() {
+        AwsServiceException throttled = TooManyRequestsException.builder().message(SERVER_TEXT).statusCode(400)
+                .requestId("req-42").numAttempts(3)
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode("TooManyRequestsException")
+                        .errorMessage(SERVER_TEXT).build())
+                .build();
+        TransportException e = assertInstanceOf(TransportException.class,
+                FAILURES.ofSignIn(new CompletionException(throttled)));
+        assertEquals("Cognito throttled InitiateAuth (USER_PASSWORD_AUTH) (TooManyRequestsException, HTTP 400,"
+                + " request id req-42, after 3 attempts; the AWS SDK's retries did not get through). Cognito is"
+                + " throttling requests; try again later.", e.getMessage());
+        assertFalse(e.getMessage().contains(SERVER_TEXT));
     }
 }

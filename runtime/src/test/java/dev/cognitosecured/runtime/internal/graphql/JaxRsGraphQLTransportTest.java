@@ -14,6 +14,8 @@ import dev.cognitosecured.runtime.TransportException;
 import dev.cognitosecured.runtime.UnauthorizedException;
 import dev.cognitosecured.runtime.client.CallPolicy;
 import dev.cognitosecured.runtime.client.Operation;
+import dev.cognitosecured.runtime.internal.config.Limits;
+import dev.cognitosecured.runtime.internal.config.PoolKeys;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -384,9 +386,16 @@ class JaxRsGraphQLTransportTest {
 
     // ---- the bound on answer size (graphql.max-answer-size) ----
 
+    private JaxRsGraphQLTransport boundedTo(long maxAnswerBytes) {
+        Limits d = Limits.DEFAULTS;
+        Limits limits = new Limits(d.cognitoTimeout(), d.graphqlConnectTimeout(), d.graphqlTimeout(), d.callTimeout(),
+                maxAnswerBytes);
+        return new JaxRsGraphQLTransport(client, server.endpoint(), "", jsonb, limits, PoolKeys.of(PoolKeys.DEFAULT_POOL));
+    }
+
     @Test
     void anAnswerThatDeclaresMoreThanTheBoundIsRefusedUnread() {
-        JaxRsGraphQLTransport bounded = new JaxRsGraphQLTransport(client, server.endpoint(), "", jsonb, 1024);
+        JaxRsGraphQLTransport bounded = boundedTo(1024);
         server.answerCutShort(200, "{\"data\":{\"getTodo\":{\"id\":\"1\"", 1L << 30); // announces 1 GiB
 
         TransportException e = assertThrows(TransportException.class,
@@ -403,7 +412,7 @@ class JaxRsGraphQLTransportTest {
     void aChunkedAnswerThatGrowsPastTheBoundIsRefusedWithoutReadingTheRest() {
         long bound = 64 * 1024;
         long offered = 1L << 30; // 1 GiB, far more than loopback buffers hold
-        JaxRsGraphQLTransport bounded = new JaxRsGraphQLTransport(client, server.endpoint(), "", jsonb, bound);
+        JaxRsGraphQLTransport bounded = boundedTo(bound);
         server.answerStreaming(offered);
 
         TransportException e = assertThrows(TransportException.class,
@@ -423,7 +432,7 @@ class JaxRsGraphQLTransportTest {
     @Test
     void anAnswerOfExactlyTheBoundIsRead() {
         String json = "{\"data\":{\"getTodo\":{\"id\":\"1\",\"title\":\"x\",\"done\":false}}}";
-        JaxRsGraphQLTransport bounded = new JaxRsGraphQLTransport(client, server.endpoint(), "", jsonb,
+        JaxRsGraphQLTransport bounded = boundedTo(
                 json.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
         server.answerJson(200, json);
 

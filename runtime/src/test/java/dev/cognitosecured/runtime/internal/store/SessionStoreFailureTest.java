@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * A refresh always completes: a failure keeps the old tokens and lets the next caller try again; a
+ * A refresh always completes: a failure keeps the old tokens and lets the first caller after the back-off try again; a
  * rejected refresh token ends the session once.
  */
 // A guard against a hang, not a timing assertion; a separate thread, as a caller may block in join().
@@ -52,7 +52,7 @@ class SessionStoreFailureTest {
     }
 
     @Test
-    void aProviderThatThrowsAtOnceFailsTheCallerAndTheNextCallerRefreshesAgain() {
+    void aProviderThatThrowsAtOnceFailsTheCallerAndTheFirstCallerAfterTheBackOffRefreshesAgain() {
         IllegalStateException down = new IllegalStateException("identity provider is down");
         provider.answerRefreshesWith(current -> {
             throw down;
@@ -66,6 +66,12 @@ class SessionStoreFailureTest {
                 fixture.events.of(RefreshFailed.class));
 
         provider.answerRefreshesWith(current -> provider.pending());
+        TransportException heldBack = assertInstanceOf(TransportException.class,
+                causeOf(store.tokensAsync(SKEW).toCompletableFuture()), "during the back-off");
+        assertSame(down, heldBack.getCause());
+        assertEquals(1, provider.refreshCalls(), "no second refresh during the back-off");
+
+        ticker.advance(RefreshBackoff.FIRST);
         CompletableFuture<Tokens> next = store.tokensAsync(SKEW).toCompletableFuture();
         assertEquals(2, provider.refreshCalls());
         Tokens refreshed = issued(2, HOUR);
@@ -89,7 +95,10 @@ class SessionStoreFailureTest {
         assertTrue(store.isSignedIn());
 
         assertSame(signedIn, store.tokens(SKEW), "the old tokens still satisfy this caller");
-        assertEquals(2, provider.refreshCalls(), "and it starts the next background refresh");
+        assertEquals(1, provider.refreshCalls(), "no background refresh during the back-off");
+        ticker.advance(RefreshBackoff.FIRST);
+        assertSame(signedIn, store.tokens(SKEW));
+        assertEquals(2, provider.refreshCalls(), "after it, a caller starts the next background refresh");
     }
 
     @Test
@@ -115,6 +124,9 @@ class SessionStoreFailureTest {
         assertThrows(NullPointerException.class, () -> store.tokens(Duration.ofMinutes(5)));
         assertInstanceOf(TokenState.Active.class, store.state());
         assertSame(signedIn, store.tokens(SKEW), "the old tokens are kept for a caller they satisfy");
+        assertEquals(1, fixture.events.of(RefreshFailed.class).size(), "no background refresh during the back-off");
+        ticker.advance(RefreshBackoff.FIRST);
+        assertSame(signedIn, store.tokens(SKEW));
         assertEquals(2, fixture.events.of(RefreshFailed.class).size(), "that caller's background refresh failed too");
         assertInstanceOf(TokenState.Active.class, store.state());
     }

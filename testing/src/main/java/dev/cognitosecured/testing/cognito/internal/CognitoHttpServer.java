@@ -1,6 +1,7 @@
 package dev.cognitosecured.testing.cognito.internal;
 
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import dev.cognitosecured.testing.internal.LoopbackHttpServers;
 import jakarta.json.Json;
@@ -10,7 +11,7 @@ import jakarta.json.JsonReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
+import java.net.InetAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -35,12 +36,15 @@ public final class CognitoHttpServer implements AutoCloseable {
     private static final Pattern WELL_KNOWN = Pattern.compile("^/([^/]+)/\\.well-known/(jwks\\.json|openid-configuration)$");
     private static final AtomicInteger INSTANCES = new AtomicInteger();
 
-    private final HttpServer server;
     private final ExecutorService executor;
+    private final int port;
+    private HttpServer server; // guarded by this
+    private HttpHandler handler; // guarded by this
 
     private CognitoHttpServer(HttpServer server, ExecutorService executor) {
         this.server = server;
         this.executor = executor;
+        this.port = server.getAddress().getPort();
     }
 
     /** Binds 127.0.0.1:{@code port} ({@code 0}: any free port); nothing is answered before {@link #start}. */
@@ -60,24 +64,50 @@ public final class CognitoHttpServer implements AutoCloseable {
 
     /** {@code http://127.0.0.1:<port>}. */
     public URI endpoint() {
-        InetSocketAddress address = server.getAddress();
-        return URI.create("http://" + address.getAddress().getHostAddress() + ":" + address.getPort());
+        return URI.create("http://" + InetAddress.getLoopbackAddress().getHostAddress() + ":" + port);
     }
 
     /** Starts answering with {@code service}, each request passing {@code interceptor} first. */
-    public void start(CognitoService service, RequestInterceptor interceptor) {
-        server.createContext("/", exchange -> {
+    public synchronized void start(CognitoService service, RequestInterceptor interceptor) {
+        handler = exchange -> {
             try (exchange) {
                 answer(exchange, service, interceptor);
             }
-        });
+        };
+        server.createContext("/", handler);
         server.start();
+    }
+
+    /**
+     * Stops listening and closes the open connections: connecting is refused until {@link #acceptConnections}.
+     * Does nothing if already refusing.
+     */
+    public synchronized void refuseConnections() {
+        if (server != null) {
+            server.stop(0);
+            server = null;
+        }
+    }
+
+    /**
+     * Listens again, on the same port, with the same service; does nothing if listening.
+     *
+     * @throws IOException if the port cannot be bound again
+     */
+    public synchronized void acceptConnections() throws IOException {
+        if (server == null) {
+            HttpServer again = LoopbackHttpServers.create(port);
+            again.setExecutor(executor);
+            again.createContext("/", handler);
+            again.start();
+            server = again;
+        }
     }
 
     /** Stops at once: open connections are closed, held and delayed requests end without an answer. */
     @Override
-    public void close() {
-        server.stop(0);
+    public synchronized void close() {
+        refuseConnections();
         executor.shutdownNow();
     }
 
@@ -102,6 +132,12 @@ public final class CognitoHttpServer implements AutoCloseable {
                 }
                 case THROTTLE -> throw new CognitoException("TooManyRequestsException", "Rate exceeded");
                 case SERVER_ERROR -> throw new CognitoException("InternalErrorException", "Internal server error", 500);
+                case SERVICE_UNAVAILABLE ->
+                        throw new CognitoException("ServiceUnavailableException", "Service Unavailable", 503);
+                case RESET_MID_RESPONSE -> {
+                    sendHalfThenClose(exchange, service.handle(action, body(exchange)).toString());
+                    return;
+                }
                 case PROCEED -> { }
             }
             JsonObject answer = service.handle(action, body(exchange));
@@ -110,6 +146,8 @@ public final class CognitoHttpServer implements AutoCloseable {
             sendError(exchange, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (ConnectionCut e) {
+            throw e;
         } catch (RuntimeException e) {
             sendError(exchange, new CognitoException("InternalErrorException",
                     "LocalCognito failed: " + e.getClass().getName(), 500));
@@ -158,6 +196,30 @@ public final class CognitoHttpServer implements AutoCloseable {
                 .build()
                 .toString();
         send(exchange, error.httpStatus(), AMZ_JSON, body);
+    }
+
+    /**
+     * Sends HTTP 200 with the whole body's length, half of the body, and then ends the connection: the JDK
+     * server closes a connection whose handler throws.
+     */
+    private static void sendHalfThenClose(HttpExchange exchange, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", AMZ_JSON);
+        exchange.getResponseHeaders().set("x-amzn-RequestId", UUID.randomUUID().toString());
+        exchange.sendResponseHeaders(200, bytes.length);
+        OutputStream out = exchange.getResponseBody();
+        out.write(bytes, 0, bytes.length / 2);
+        out.flush();
+        throw new ConnectionCut();
+    }
+
+    /** Thrown by a handler to make the JDK server close the connection in the middle of an answer. */
+    static final class ConnectionCut extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ConnectionCut() {
+            super("LocalCognito cut the connection mid-response, as injected", null, false, false);
+        }
     }
 
     private static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {

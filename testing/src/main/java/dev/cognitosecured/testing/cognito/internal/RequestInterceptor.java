@@ -15,7 +15,11 @@ public interface RequestInterceptor {
         /** Answer HTTP 500 {@code InternalErrorException}. */
         SERVER_ERROR,
         /** Close the connection without an answer. */
-        CLOSE_CONNECTION
+        CLOSE_CONNECTION,
+        /** Answer HTTP 503 {@code ServiceUnavailableException}. */
+        SERVICE_UNAVAILABLE,
+        /** Handle it, send half of the answer's body and close the connection. */
+        RESET_MID_RESPONSE
     }
 
     /**

@@ -1,0 +1,247 @@
+package dev.cognitosecured.it.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cognitosecured.runtime.SignInRequiredException;
+import dev.cognitosecured.runtime.TransportException;
+import dev.cognitosecured.runtime.WrongAnswerException;
+import dev.cognitosecured.runtime.event.RefreshFailed;
+import dev.cognitosecured.runtime.event.TokensRefreshed;
+import dev.cognitosecured.testing.cognito.Action;
+import dev.cognitosecured.testing.cognito.Fault;
+import dev.cognitosecured.testing.cognito.LocalCognito;
+import dev.cognitosecured.testing.cognito.ManualClock;
+import java.time.Duration;
+import dev.cognitosecured.it.e2e.app.Todo;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Issue 11 §2, Cognito's side: the application (Weld SE, the AWS SDK over Netty to LocalCognito, Jersey to
+ * LocalGraphQL) meets each fault on its refreshes. Tokens still valid keep serving calls; a call that needs a
+ * refresh fails with a {@link TransportException} that says what happened, bounded by {@code cognito.timeout};
+ * the next one during the back-off fails at once without a request; after recovery the next call succeeds.
+ * The SDK's retries show in LocalCognito's request counts. Nothing stays in flight; at steady state there are
+ * no more connections to Cognito than before the fault; after the application closes none of its threads
+ * remain, and (for the faults that break connections) no connection to either server. The store's time is the stand-ins' {@link ManualClock};
+ * the SDK's timeouts are real time, short.
+ */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
+class CognitoFaultsTest {
+
+    /** The attempts the SDK makes of one request: {@code CognitoIdentityProvider.MAX_ATTEMPTS}. */
+    private static final int ATTEMPTS = 3;
+
+    record Scenario(String name, Duration timeout, Consumer<LocalCognito> inject, Consumer<LocalCognito> recover,
+            int fewestAttempts, int mostAttempts, String says, boolean socketsAfterClose) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    /**
+     * The first Cognito request of a JVM loads and initialises the AWS SDK and Netty, which takes over a second
+     * on a busy 2-core machine and counts against {@code cognito.timeout}: the scenarios' 1-second timeouts are
+     * meant for the requests, so one sign-in with the default timeout comes first.
+     */
+    @BeforeAll
+    static void warmUp() {
+        try (StandIns standIns = StandIns.start();
+                TodoApp app = TodoApp.boot(standIns.config(), ClientTicker.following(standIns.clock()))) {
+            standIns.user("alice");
+            long start = System.nanoTime();
+            app.service().login("alice", StandIns.PASSWORD.toCharArray());
+            Measured.report("cognito fault", "first_sign_in_of_the_jvm_ms",
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+        }
+    }
+
+    static Stream<Scenario> faults() {
+        String timedOut = "did not answer InitiateAuth (REFRESH_TOKEN_AUTH) within cognito.timeout (1s";
+        return Stream.of(
+                new Scenario("connection refused", Duration.ofSeconds(1), LocalCognito::refuseConnections,
+                        LocalCognito::acceptConnections, 0, 0,
+                        "Cognito could not be reached for InitiateAuth (REFRESH_TOKEN_AUTH)", false),
+                new Scenario("accepted but silent", Duration.ofSeconds(1),
+                        cognito -> cognito.injectFault(Action.INITIATE_AUTH, Fault.silent()),
+                        LocalCognito::clearFaults, 2, ATTEMPTS, timedOut, true),
+                new Scenario("slow beyond the timeout", Duration.ofSeconds(1),
+                        cognito -> cognito.injectFault(Action.INITIATE_AUTH, Fault.delay(Duration.ofSeconds(3))),
+                        LocalCognito::clearFaults, 2, ATTEMPTS, timedOut, false),
+                // throttled retries wait 0-1 s, then 0-2 s (the SDK's throttling back-off): a longer timeout
+                new Scenario("TooManyRequestsException", Duration.ofSeconds(6),
+                        cognito -> cognito.injectFault(Action.INITIATE_AUTH, Fault.throttling()),
+                        LocalCognito::clearFaults, ATTEMPTS, ATTEMPTS,
+                        "Cognito throttled InitiateAuth (REFRESH_TOKEN_AUTH) (TooManyRequestsException, HTTP 400", false),
+                new Scenario("HTTP 500", Duration.ofSeconds(1),
+                        cognito -> cognito.injectFault(Action.INITIATE_AUTH, Fault.serverError()),
+                        LocalCognito::clearFaults, ATTEMPTS, ATTEMPTS, "(InternalErrorException, HTTP 500", false),
+                new Scenario("HTTP 503", Duration.ofSeconds(1),
+                        cognito -> cognito.injectFault(Action.INITIATE_AUTH, Fault.serviceUnavailable()),
+                        LocalCognito::clearFaults, ATTEMPTS, ATTEMPTS, "(ServiceUnavailableException, HTTP 503", false),
+                new Scenario("connection reset mid-response", Duration.ofSeconds(1),
+                        cognito -> cognito.injectFault(Action.INITIATE_AUTH, Fault.resetMidResponse()),
+                        LocalCognito::clearFaults, ATTEMPTS, ATTEMPTS,
+                        "Cognito could not be reached for InitiateAuth (REFRESH_TOKEN_AUTH)", true));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("faults")
+    void theCallerGetsATypedFailureTheValidTokensServeAndTheNextCallAfterRecoverySucceeds(Scenario s)
+            throws InterruptedException {
+        try (StandIns standIns = StandIns.start()) {
+            ManualClock clock = standIns.clock();
+            LocalCognito cognito = standIns.cognito();
+            Leaks leaks = Leaks.threadsNow();
+            TodoApp app = TodoApp.boot(standIns.config("cognito.timeout", s.timeout().toMillis() + "ms"),
+                    ClientTicker.following(clock));
+            List<Thread> appThreads;
+            long wallMillis;
+            try {
+                standIns.user("alice");
+                app.service().login("alice", StandIns.PASSWORD.toCharArray());
+                assertEquals("Todo 1", app.service().todo("1").title());
+                cognito.resetRequestCounts();
+                // the SDK's pooled connection, and LocalGraphQL's own to fetch the pool's keys
+                long connectionsBefore = Leaks.openConnectionsTo(cognito.endpoint().getPort());
+                s.inject().accept(cognito);
+
+                // 3 s of local validity left: more than the skew (2 s), inside the prefetch window (2 s more)
+                clock.advance(standIns.timing().lifetime().minusSeconds(1 + 3));
+                assertEquals("Todo 2", app.service().todo("2").title(), "the valid tokens serve");
+                app.events().awaitCount(RefreshFailed.class, 1); // the background refresh met the fault
+                assertEquals("Todo 3", app.service().todo("3").title(), "and still do during the back-off");
+                long background = cognito.requestCount(Action.INITIATE_AUTH);
+                assertAttempts(s, background, "the background refresh");
+
+                // 1 s left, less than the skew: this call needs a refresh; the first back-off (at most 1 s) is over
+                clock.advance(Duration.ofSeconds(2));
+                long wallStart = System.nanoTime();
+                TransportException failed = assertThrows(TransportException.class, () -> app.service().todo("4"));
+                wallMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - wallStart);
+                assertTrue(failed.getMessage().contains(s.says()), failed.getMessage());
+                long foreground = cognito.requestCount(Action.INITIATE_AUTH) - background;
+                assertAttempts(s, foreground, "the caller's refresh");
+                assertEquals(2, app.events().count(RefreshFailed.class));
+
+                TransportException heldBack = assertThrows(TransportException.class, () -> app.service().todo("5"));
+                assertTrue(heldBack.getMessage().contains("is held back for"), heldBack.getMessage());
+                assertTrue(heldBack.getMessage().contains(s.says()), heldBack.getMessage());
+                CompletableFuture<Todo> later = app.service().todoLater("5").toCompletableFuture();
+                assertTrue(later.isCompletedExceptionally(), "the async call fails at once during the back-off");
+                assertTrue(assertThrows(CompletionException.class, later::join).getCause() instanceof TransportException);
+                assertEquals(background + foreground, cognito.requestCount(Action.INITIATE_AUTH),
+                        "no request during the back-off");
+                assertTrue(app.store().isSignedIn(), "the tokens are kept");
+                assertTrue(app.store().toString().contains("state=Active[2 failed refreshes]"),
+                        "no refresh in flight: " + app.store());
+
+                s.recover().accept(cognito);
+                clock.advance(Duration.ofSeconds(2)); // past the second back-off (at most 2 s)
+                assertEquals("Todo 6", app.service().todo("6").title(), "recovered");
+                assertEquals(1, app.events().count(TokensRefreshed.class));
+                assertEquals(background + foreground + 1, cognito.requestCount(Action.INITIATE_AUTH));
+                assertTrue(app.store().toString().contains("state=Active]"), "the failures are forgotten: " + app.store());
+
+                ServerLog server = ServerLog.of(standIns.graphQL());
+                assertEquals(4, server.executed(), "calls 1, 2, 3 and 6 reached the API; 4 and 5 failed before");
+                assertEquals(2, server.distinctTokens(), "the first tokens until the refresh, then the new ones");
+                if (Leaks.canCountConnections()) {
+                    assertTrue(Leaks.openConnectionsTo(cognito.endpoint().getPort()) <= connectionsBefore,
+                            "connections to Cognito at steady state: "
+                                    + Leaks.openConnectionsTo(cognito.endpoint().getPort()) + ", before the fault: "
+                                    + connectionsBefore);
+                }
+                Measured.report("cognito fault", "fault", s.name(), "cognito_timeout_ms", s.timeout().toMillis(),
+                        "background_attempts", background, "caller_attempts", foreground, "caller_wall_ms", wallMillis,
+                        "refresh_failed_events", app.events().count(RefreshFailed.class));
+                appThreads = applicationThreads(leaks);
+                assertTrue(appThreads.stream().anyMatch(t -> t.getName().startsWith("aws-java-sdk-NettyEventLoop")),
+                        "the check sees the SDK's threads: " + appThreads);
+            } finally {
+                app.close();
+            }
+            assertEquals(List.of(), Leaks.stillAliveAfterJoining(appThreads), "threads left after closing");
+            if (s.socketsAfterClose()) { // the faults that break connections; the wait costs up to 10 s
+                assertNoConnectionsLeft(cognito.endpoint().getPort(), standIns.graphQL().port());
+            }
+        }
+    }
+
+    @Test
+    void cognitosAnswersAboutTheRequestAreNotRetried() {
+        try (StandIns standIns = StandIns.start();
+                TodoApp app = TodoApp.boot(standIns.config("cognito.timeout", "2s"),
+                        ClientTicker.following(standIns.clock()))) {
+            LocalCognito cognito = standIns.cognito();
+            standIns.user("alice");
+
+            assertThrows(WrongAnswerException.class,
+                    () -> app.service().login("alice", "wrong-password".toCharArray()));
+            assertEquals(1, cognito.requestCount(Action.INITIATE_AUTH), "a wrong password is sent once");
+
+            app.service().login("alice", StandIns.PASSWORD.toCharArray());
+            String refreshToken = app.store().tokens(Duration.ZERO).refreshToken().orElseThrow();
+            try (CognitoIdentityProviderClient device = standIns.sdkClient()) {
+                device.revokeToken(r -> r.token(refreshToken).clientId(standIns.local().client().clientId()));
+            }
+            cognito.resetRequestCounts();
+            standIns.clock().advance(standIns.timing().lifetime());
+
+            assertThrows(SignInRequiredException.class, () -> app.service().todo("1"));
+            assertEquals(1, cognito.requestCount(Action.INITIATE_AUTH), "a rejected refresh token is sent once");
+            assertEquals(0, app.events().count(RefreshFailed.class), "the session ended instead");
+        }
+    }
+
+    /**
+     * After the application closed: no connection to either server. Jersey's default connector and LocalGraphQL's
+     * key fetches use the JDK's {@code HttpURLConnection}, whose JVM-wide keep-alive cache closes an idle
+     * connection only after its keep-alive time (5 s), not when the client closes; its {@code Keep-Alive-Timer}
+     * thread ends when the cache is empty, so the check waits for that thread (a hook, not a sleep).
+     */
+    static void assertNoConnectionsLeft(int... ports) throws InterruptedException {
+        if (!Leaks.canCountConnections()) {
+            return;
+        }
+        List<Thread> keepAlive = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("Keep-Alive-Timer"))
+                .toList();
+        assertEquals(List.of(), Leaks.stillAliveAfterJoining(keepAlive), "the JDK's keep-alive cache emptied");
+        for (int port : ports) {
+            assertEquals(0, Leaks.openConnectionsTo(port), "connections to port " + port + " left");
+        }
+    }
+
+    private static void assertAttempts(Scenario s, long attempts, String what) {
+        assertTrue(attempts >= s.fewestAttempts() && attempts <= s.mostAttempts(),
+                what + " reached LocalCognito " + attempts + " times; expected " + s.fewestAttempts() + " to "
+                        + s.mostAttempts());
+    }
+
+    /**
+     * The threads the application started: not the stand-ins' (their JDK HTTP servers' handler, dispatcher
+     * and {@code idle-timeout-task} threads, and the JDK's {@code Keep-Alive-Timer} of LocalGraphQL's key
+     * fetches) nor the JDK's shared pool.
+     */
+    static List<Thread> applicationThreads(Leaks leaks) {
+        return leaks.startedSince().stream()
+                .filter(t -> !t.getName().startsWith("local-cognito") && !t.getName().startsWith("local-graphql")
+                        && !t.getName().startsWith("HTTP-Dispatcher") && !t.getName().equals("idle-timeout-task")
+                        && !t.getName().equals("Keep-Alive-Timer") && !t.getName().startsWith("ForkJoinPool"))
+                .toList();
+    }
+}
