@@ -81,16 +81,4 @@ final class ReplaceableParts {
         Bean<?> bean = candidates.get(0);
         return Optional.of(type.cast(beans.getReference(bean, type, beans.createCreationalContext(bean))));
     }
-
-    /**
-     * The application's bean of {@code type} qualified {@code @AuthFlow(pool)}, if it has one; a
-     * {@code @Default} bean is not taken. For parts an application commonly has for its own use, such
-     * as a JAX-RS {@code Client}, which the pool should use only when told to.
-     *
-     * @throws jakarta.enterprise.inject.AmbiguousResolutionException if it has several
-     */
-    <T> Optional<T> findForPool(Class<T> type) {
-        Instance<T> forPool = lookup.select(type, AuthFlow.Literal.of(pool));
-        return forPool.isUnsatisfied() ? Optional.empty() : Optional.of(forPool.get());
-    }
 }

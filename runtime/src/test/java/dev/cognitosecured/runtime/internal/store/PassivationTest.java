@@ -181,7 +181,7 @@ class PassivationTest {
     void aStoreIsWrittenAsWhatItsPassivationGives() throws Exception {
         byte[][] written = new byte[1][];
         DefaultSessionStore passivating = new DefaultSessionStore(POOL, there.provider, there.ticker, Duration.ZERO,
-                there.events, store -> {
+                RefreshBackoff.standard(), there.events, store -> {
                     written[0] = store.serializedForm(WRITTEN);
                     return "proxy";
                 });
