@@ -2,32 +2,50 @@ package dev.cognitosecured.it.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cognitosecured.annotations.AuthFlow;
 import dev.cognitosecured.it.e2e.app.TodoService;
+import dev.cognitosecured.runtime.SessionStore;
+import dev.cognitosecured.runtime.SignIn;
 import dev.cognitosecured.runtime.SignInRequiredException;
 import dev.cognitosecured.runtime.SignInStep;
 import dev.cognitosecured.runtime.event.SessionEnded;
 import dev.cognitosecured.runtime.event.SignedIn;
+import dev.cognitosecured.runtime.spi.SessionCodec;
 import dev.cognitosecured.testing.cognito.Action;
 import dev.cognitosecured.testing.cognito.ClientSettings;
 import dev.cognitosecured.testing.cognito.MfaConfiguration;
 import dev.cognitosecured.testing.cognito.MfaFactor;
 import dev.cognitosecured.testing.cognito.NewUser;
 import dev.cognitosecured.testing.cognito.PoolSettings;
+import jakarta.enterprise.context.SessionScoped;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.PassivationCapable;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
+import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import javax.crypto.Cipher;
+import javax.crypto.KeyGenerator;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
 import org.jboss.weld.context.bound.BoundSessionContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -231,6 +249,109 @@ class PassivatedSessionTest {
                 assertEquals(2, standIns.refreshes());
                 assertEquals(1, standIns.passwordSignIns());
                 assertEquals(0, ServerLog.of(standIns.graphQL()).unauthorized());
+            }
+        }
+    }
+
+    @Test
+    void whatTheLibraryPutsInTheSessionIsPassivationCapable() {
+        try (StandIns standIns = StandIns.start();
+                TodoApp app = node(standIns, sessionScoped(standIns), Duration.ZERO)) {
+            BeanManager beans = app.beans();
+            Map<String, Object> session = new ConcurrentHashMap<>();
+            for (Class<?> type : List.of(SessionStore.class, SignIn.class)) {
+                Bean<?> bean = beans.resolve(beans.getBeans(type, AuthFlow.Literal.of("default")));
+                assertEquals(SessionScoped.class, bean.getScope(), type.getSimpleName());
+                assertTrue(beans.isPassivatingScope(bean.getScope()));
+                PassivationCapable capable = assertInstanceOf(PassivationCapable.class, bean, type.getSimpleName());
+                assertEquals("dev.cognitosecured.runtime.internal.cdi#" + type.getSimpleName() + "#default", capable.getId(),
+                        "the same id on every node and after a restart");
+                Object instance = inSession(app.sessions(), session, () -> instanceOf(beans, bean));
+                assertInstanceOf(Serializable.class, instance, type.getSimpleName());
+            }
+        }
+    }
+
+    @Test
+    void aSessionCodecEncryptsTheFormAndANodeWithAnotherKeyRestoresTheSessionSignedOut() throws Exception {
+        try (StandIns standIns = StandIns.start()) {
+            standIns.user("alice");
+            Map<String, String> config = sessionScoped(standIns);
+            SecretKey key = AesGcmCodec.newKey();
+            Map<String, Object> session = new ConcurrentHashMap<>();
+            byte[] written;
+            try (TodoApp first = TodoApp.with(config, ClientTicker.following(standIns.clock())).wallClock(standIns.clock())
+                    .part(SessionCodec.class, new AesGcmCodec(key)).containerId(APPLICATION).boot()) {
+                TodoService todos = first.service();
+                inSession(first.sessions(), session, () -> todos.login("alice", StandIns.PASSWORD.toCharArray()));
+                assertEquals("alice", inSession(first.sessions(), session, () -> todos.whoAmI("alice")));
+                written = write(session);
+            }
+            String form = new String(written, StandardCharsets.ISO_8859_1);
+            assertFalse(form.contains("eyJ"), "no JWT (they start with eyJ) in the serialized session");
+
+            try (TodoApp sameKey = TodoApp.with(config, ClientTicker.offsetFrom(standIns.clock(), Duration.ofDays(1)))
+                    .wallClock(standIns.clock()).part(SessionCodec.class, new AesGcmCodec(key)).containerId(APPLICATION).boot()) {
+                Map<String, Object> restored = read(written);
+                assertEquals("alice", inSession(sameKey.sessions(), restored, () -> sameKey.service().whoAmI("alice")));
+            }
+            try (TodoApp otherKey = TodoApp.with(config, ClientTicker.offsetFrom(standIns.clock(), Duration.ofDays(2)))
+                    .wallClock(standIns.clock()).part(SessionCodec.class, new AesGcmCodec(AesGcmCodec.newKey()))
+                    .containerId(APPLICATION).boot()) {
+                Map<String, Object> restored = read(written);
+                TodoService todos = otherKey.service();
+                assertFalse(inSession(otherKey.sessions(), restored, () -> todos.signIn().isSignedIn()));
+                assertThrows(SignInRequiredException.class, () -> inSession(otherKey.sessions(), restored,
+                        () -> todos.whoAmI("alice")));
+            }
+            assertEquals(1, standIns.passwordSignIns());
+            assertEquals(0, standIns.refreshes());
+        }
+    }
+
+    private static <T> T instanceOf(BeanManager beans, Bean<T> bean) {
+        return beans.getContext(bean.getScope()).get(bean, beans.createCreationalContext(bean));
+    }
+
+    /** AES-GCM with a key every node shares: what an application's codec may look like. */
+    private static final class AesGcmCodec implements SessionCodec {
+        private static final SecureRandom RANDOM = new SecureRandom();
+        private final SecretKey key;
+
+        AesGcmCodec(SecretKey key) {
+            this.key = key;
+        }
+
+        static SecretKey newKey() throws GeneralSecurityException {
+            KeyGenerator generator = KeyGenerator.getInstance("AES");
+            generator.init(256);
+            return generator.generateKey();
+        }
+
+        @Override
+        public byte[] encode(byte[] plain) {
+            byte[] iv = new byte[12];
+            RANDOM.nextBytes(iv);
+            try {
+                Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+                cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, iv));
+                byte[] sealed = cipher.doFinal(plain);
+                byte[] out = Arrays.copyOf(iv, iv.length + sealed.length);
+                System.arraycopy(sealed, 0, out, iv.length, sealed.length);
+                return out;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("encryption failed", e);
+            }
+        }
+
+        @Override
+        public byte[] decode(byte[] encoded) {
+            try {
+                Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+                cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, encoded, 0, 12));
+                return cipher.doFinal(encoded, 12, encoded.length - 12);
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("not sealed with this key", e);
             }
         }
     }

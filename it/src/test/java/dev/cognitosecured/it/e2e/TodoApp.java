@@ -84,6 +84,11 @@ public final class TodoApp implements AutoCloseable {
         return beans.getContext(bean.getScope()).get(bean, beans.createCreationalContext(bean));
     }
 
+    /** The container's bean manager. */
+    public BeanManager beans() {
+        return container.getBeanManager();
+    }
+
     /** Weld's session context bound to a map, as a servlet container's HTTP session would be. */
     public BoundSessionContext sessions() {
         return container.select(BoundSessionContext.class, BoundLiteral.INSTANCE).get();
@@ -101,7 +106,7 @@ public final class TodoApp implements AutoCloseable {
         private Optional<IdentityProvider> identityProvider = Optional.empty();
         private Optional<GraphQLTransport> transport = Optional.empty();
         private Optional<Client> client = Optional.empty();
-        private Optional<InstantSource> wallClock = Optional.empty();
+        private final Map<Class<?>, Object> others = new LinkedHashMap<>();
         private String containerId = "e2e-" + UUID.randomUUID();
 
         private Builder(Map<String, String> config, Ticker ticker) {
@@ -127,7 +132,12 @@ public final class TodoApp implements AutoCloseable {
 
         /** The wall clock a passivated session's age is told by (the library's default: the system's). */
         public Builder wallClock(InstantSource clock) {
-            this.wallClock = Optional.of(clock);
+            return part(InstantSource.class, clock);
+        }
+
+        /** {@code part} as the application's {@code @Default} bean of {@code type}, e.g. a {@code SessionCodec}. */
+        public <T> Builder part(Class<T> type, T part) {
+            others.put(type, Objects.requireNonNull(part, "part"));
             return this;
         }
 
@@ -144,7 +154,7 @@ public final class TodoApp implements AutoCloseable {
             Weld weld = new Weld(containerId)
                     .disableDiscovery()
                     .addExtension(new CognitoSecuredExtension())
-                    .addExtension(new ReplacementParts(ticker, identityProvider, transport, client, wallClock))
+                    .addExtension(new ReplacementParts(ticker, identityProvider, transport, client, others))
                     .addBeanClasses(TodoService.class, StoreEvents.class);
             return new TodoApp(withSystemProperties(config, weld::initialize));
         }
