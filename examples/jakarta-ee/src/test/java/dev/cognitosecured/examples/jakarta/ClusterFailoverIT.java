@@ -12,11 +12,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Base64;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,9 @@ import org.junit.jupiter.api.Timeout;
  * and are refreshed there with rotation (a new refresh token; the old one refused at once: no grace period); the
  * node stops, and the user goes on on the other: same session, no new sign-in, no expired token sent, and the next
  * refresh there succeeds, so the rotated refresh token reached it.
+ *
+ * <p>The WAR deployed here also carries {@link SealedSessions}, so what the grid holds of the session is sealed
+ * with AES-GCM: the nodes share its key, and the failover shows they read each other's sealed tokens.
  *
  * <p>Time: the WAR deployed here carries {@link ShiftedClock} (the library's ticker and wall clock, shifted by
  * what a file says), so the test moves both servers' clocks and the stand-ins' together without waiting.
@@ -44,18 +48,23 @@ class ClusterFailoverIT {
         Path shift = work.resolve("cluster-clock-shift");
         Files.deleteIfExists(shift);
         Map.Entry<String, byte[]> clock = Wars.classEntry(ShiftedClock.class);
-        Path war = Wars.withEntries(work.resolve("cluster.war"), Map.of(clock.getKey(), clock.getValue()));
+        Map.Entry<String, byte[]> codec = Wars.classEntry(SealedSessions.class);
+        Path war = Wars.withEntries(work.resolve("cluster.war"),
+                Map.of(clock.getKey(), clock.getValue(), codec.getKey(), codec.getValue()));
 
         try (LocalStandIns standIns = StandIns.start(CLOCK, ClientSettings.defaults().withRefreshTokenRotation(Duration.ZERO))) {
             standIns.cognito().createUser(standIns.pool(), "gina", "Corr3ct-horse");
             Map<String, String> properties = new HashMap<>(StandIns.configuration(standIns));
             properties.put("cognito-secured.refresh", "GET_TOKENS_FROM_REFRESH_TOKEN");
             properties.put("example.clock.shift", shift.toAbsolutePath().toString());
-            int grid = PayaraMicro.freePort();
-            List<PayaraMicro> nodes = PayaraMicro.Builder.startAll(List.of(
-                    PayaraMicro.named("node-a").war(war).properties(properties).clustered("todo-example", grid),
-                    PayaraMicro.named("node-b").war(war).properties(properties).clustered("todo-example", grid)));
-            try (PayaraMicro a = nodes.get(0); PayaraMicro b = nodes.get(1)) {
+            byte[] key = new byte[32];
+            new SecureRandom().nextBytes(key);
+            properties.put("example.session-key", Base64.getEncoder().encodeToString(key));
+            int first = PayaraMicro.freePort();
+            try (PayaraMicro a = PayaraMicro.named("node-a").war(war).properties(properties)
+                            .clustered("todo-example", first, first).start();
+                    PayaraMicro b = PayaraMicro.named("node-b").war(war).properties(properties)
+                            .clustered("todo-example", PayaraMicro.freePort(), first).start()) {
                 Browser gina = new Browser(a.uri());
                 assertAnswer(200, "{\"codeSentTo\":\"\",\"step\":\"DONE\"}",
                         gina.post("signin", Map.of("username", "gina", "password", "Corr3ct-horse")));

@@ -162,32 +162,29 @@ final class PayaraMicro implements AutoCloseable {
         }
 
         /**
-         * A member of the cluster {@code clusterName} on loopback: Hazelcast on 127.0.0.1, members found over TCP
-         * from {@code firstMemberPort}, and backups kept on members of the same host (Payara keeps them off the
-         * host by default, which on one machine would mean no backup at all).
+         * A member of the cluster {@code clusterName} on loopback: Hazelcast on 127.0.0.1 from port {@code gridPort},
+         * the cluster found over TCP at {@code firstMemberPort} (the first member's {@code gridPort}), and backups
+         * kept on members of the same host (Payara keeps them off the host by default, which on one machine would
+         * mean no backup at all). Start the first member before the others: members that start together may each
+         * wait for the other to lead the cluster.
          */
-        Builder clustered(String clusterName, int firstMemberPort) {
+        Builder clustered(String clusterName, int gridPort, int firstMemberPort) {
             this.cluster = List.of("--clustername", clusterName, "--interfaces", "127.0.0.1",
-                    "--clustermode", "tcpip:127.0.0.1:" + firstMemberPort, "--startport", Integer.toString(firstMemberPort),
+                    "--clustermode", "tcpip:127.0.0.1:" + firstMemberPort, "--startport", Integer.toString(gridPort),
                     "--nohostaware");
             return this;
         }
 
-        /** Starts the instance, and waits until its application answers. */
+        /** Starts the instance, and waits until its application answers; if it does not, the process is ended. */
         PayaraMicro start() {
-            return startAll(List.of(this)).get(0);
-        }
-
-        /** Starts each of {@code builders} at once, and waits until all of them are ready. */
-        static List<PayaraMicro> startAll(List<Builder> builders) {
-            List<PayaraMicro> started = new ArrayList<>();
-            for (Builder builder : builders) {
-                started.add(builder.launch());
-            }
-            for (PayaraMicro instance : started) {
+            PayaraMicro instance = launch();
+            try {
                 instance.awaitReady();
+            } catch (RuntimeException | Error e) {
+                instance.process.destroyForcibly();
+                throw e;
             }
-            return started;
+            return instance;
         }
 
         private PayaraMicro launch() {
