@@ -25,8 +25,11 @@ public final class CallTimeoutException extends CognitoSecuredException {
         ATTEMPT("the first attempt"),
         /** A refresh and replay after an HTTP 401, when the whole call's deadline came first ({@code graphql.call-timeout}). */
         REPLAY("a refresh and replay after an HTTP 401"),
-        /** Waiting for Cognito's answer to a step of a sign-in ({@code cognito.timeout}). */
-        SIGN_IN("waiting for Cognito's answer to a sign-in step");
+        /**
+         * Waiting for Cognito's answer to one request, the AWS SDK's retries included: a sign-in step, a
+         * refresh (which every caller waiting for it then gets), a sign-out ({@code cognito.timeout}).
+         */
+        COGNITO("waiting for Cognito's answer");
 
         private final String description;
 

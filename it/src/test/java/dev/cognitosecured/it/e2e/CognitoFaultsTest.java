@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cognitosecured.it.e2e.app.Todo;
+import dev.cognitosecured.runtime.CallTimeoutException;
+import dev.cognitosecured.runtime.CognitoSecuredException;
 import dev.cognitosecured.runtime.SignInRequiredException;
 import dev.cognitosecured.runtime.TransportException;
 import dev.cognitosecured.runtime.WrongAnswerException;
@@ -14,19 +17,18 @@ import dev.cognitosecured.testing.cognito.Fault;
 import dev.cognitosecured.testing.cognito.LocalCognito;
 import dev.cognitosecured.testing.cognito.ManualClock;
 import java.time.Duration;
-import dev.cognitosecured.it.e2e.app.Todo;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 
 /**
  * Issue 11 §2, Cognito's side: the application (Weld SE, the AWS SDK over Netty to LocalCognito, Jersey to
@@ -70,7 +72,7 @@ class CognitoFaultsTest {
     }
 
     static Stream<Scenario> faults() {
-        String timedOut = "did not answer InitiateAuth (REFRESH_TOKEN_AUTH) within cognito.timeout (1s";
+        String timedOut = "did not answer InitiateAuth (REFRESH_TOKEN_AUTH) within cognito-secured.cognito.timeout (1s";
         return Stream.of(
                 new Scenario("connection refused", Duration.ofSeconds(1), LocalCognito::refuseConnections,
                         LocalCognito::acceptConnections, 0, 0,
@@ -130,7 +132,11 @@ class CognitoFaultsTest {
                 // 1 s left, less than the skew: this call needs a refresh; the first back-off (at most 1 s) is over
                 clock.advance(Duration.ofSeconds(2));
                 long wallStart = System.nanoTime();
-                TransportException failed = assertThrows(TransportException.class, () -> app.service().todo("4"));
+                CognitoSecuredException failed = assertThrows(CognitoSecuredException.class,
+                        () -> app.service().todo("4"));
+                Class<? extends CognitoSecuredException> expected = s.says().startsWith("did not answer")
+                        ? CallTimeoutException.class : TransportException.class;
+                assertTrue(expected.isInstance(failed), () -> expected.getSimpleName() + " expected: " + failed);
                 wallMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - wallStart);
                 assertTrue(failed.getMessage().contains(s.says()), failed.getMessage());
                 long foreground = cognito.requestCount(Action.INITIATE_AUTH) - background;

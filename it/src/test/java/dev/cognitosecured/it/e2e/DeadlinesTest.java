@@ -117,7 +117,7 @@ class DeadlinesTest {
 
             standIns.clock().advance(standIns.timing().lifetime()); // expired: every call needs the refresh
             RequestGate gate = new RequestGate();
-            standIns.cognito().injectFault(Action.INITIATE_AUTH, Fault.holdAt(gate), 1);
+            standIns.cognito().injectFault(Action.INITIATE_AUTH, Fault.holdAt(gate)); // every attempt of the SDK
 
             CallTimeoutException blocking = assertThrows(CallTimeoutException.class, () -> todos.todo("1"));
             assertRefreshTimedOut(blocking);
@@ -156,7 +156,7 @@ class DeadlinesTest {
             todos.login("alice", StandIns.PASSWORD.toCharArray());
             standIns.clock().advance(standIns.timing().lifetime());
             RequestGate gate = new RequestGate();
-            standIns.cognito().injectFault(Action.INITIATE_AUTH, Fault.holdAt(gate), 1);
+            standIns.cognito().injectFault(Action.INITIATE_AUTH, Fault.holdAt(gate)); // every attempt of the SDK
 
             AtomicReference<Throwable> thrown = new AtomicReference<>();
             AtomicReference<Boolean> flagAfter = new AtomicReference<>();
@@ -186,24 +186,25 @@ class DeadlinesTest {
     }
 
     @Test
-    void aSignInStepCognitoNeverAnswersEndsAtCognitoTimeoutPlusSlack() throws Exception {
+    void aSignInStepCognitoNeverAnswersEndsAtCognitoTimeout() throws Exception {
         try (StandIns standIns = StandIns.start();
                 TodoApp app = TodoApp.boot(standIns.config("cognito.timeout", "200ms"),
                         ClientTicker.following(standIns.clock()))) {
             standIns.user("alice");
             RequestGate gate = new RequestGate();
-            standIns.cognito().injectFault(Action.INITIATE_AUTH, Fault.holdAt(gate), 1);
+            standIns.cognito().injectFault(Action.INITIATE_AUTH, Fault.holdAt(gate)); // every attempt of the SDK
             try {
                 CallTimeoutException e = assertThrows(CallTimeoutException.class,
                         () -> app.service().login("alice", StandIns.PASSWORD.toCharArray()));
-                assertEquals(Part.SIGN_IN, e.part(), e::getMessage);
+                assertEquals(Part.COGNITO, e.part(), e::getMessage);
                 Measured.report("deadline sign-in step", "waited_ms", e.waited().toMillis());
                 assertEquals("cognito-secured.cognito.timeout", e.key());
                 assertFalse(app.store().isSignedIn());
             } finally {
                 gate.open();
+                standIns.cognito().clearFaults();
             }
-            assertEquals(1, gate.arrived());
+            assertTrue(gate.arrived() >= 1, "the SDK's attempts reached LocalCognito: " + gate.arrived());
             app.service().login("alice", StandIns.PASSWORD.toCharArray());
             assertTrue(app.store().isSignedIn(), "the next sign-in succeeds");
         }

@@ -85,7 +85,7 @@ class ScopeEndTest {
                 blocked.add(caller);
             }
             for (Thread caller : blocked) {
-                while (caller.getState() != Thread.State.WAITING) {
+                while (caller.getState() != Thread.State.TIMED_WAITING) { // parked until the call's deadline
                     Thread.onSpinWait(); // until it waits for the refresh; the class timeout guards against a hang
                 }
             }

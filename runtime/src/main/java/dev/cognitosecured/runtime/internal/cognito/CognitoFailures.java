@@ -2,6 +2,8 @@ package dev.cognitosecured.runtime.internal.cognito;
 
 import static dev.cognitosecured.runtime.internal.concurrent.Completions.unwrap;
 
+import dev.cognitosecured.runtime.CallTimeoutException;
+import dev.cognitosecured.runtime.CallTimeoutException.Part;
 import dev.cognitosecured.runtime.ChallengeExpiredException;
 import dev.cognitosecured.runtime.CognitoSecuredException;
 import dev.cognitosecured.runtime.SignInRequiredException;
@@ -59,10 +61,15 @@ final class CognitoFailures {
 
 
     private final Duration timeout;
+    private final String timeoutKey;
 
-    /** @param timeout the pool's {@code cognito.timeout}, which a timed-out request names */
-    CognitoFailures(Duration timeout) {
+    /**
+     * @param timeout the pool's {@code cognito.timeout}, which a timed-out request names
+     * @param timeoutKey its full key, e.g. {@code cognito-secured.cognito.timeout}
+     */
+    CognitoFailures(Duration timeout, String timeoutKey) {
         this.timeout = Objects.requireNonNull(timeout, "timeout");
+        this.timeoutKey = Objects.requireNonNull(timeoutKey, "timeoutKey");
     }
 
     /** The failure of {@code InitiateAuth USER_PASSWORD_AUTH}. */
@@ -240,14 +247,15 @@ final class CognitoFailures {
                     + attempts(e) + "). " + advice, e.statusCode(), null);
         }
         if (f instanceof ApiCallTimeoutException e) {
-            return new TransportException("Cognito did not answer " + call + " within cognito.timeout ("
-                    + shown(timeout) + attempts(e) + "). Check that Cognito can be reached from here,"
-                    + " or raise cognito.timeout.", e);
+            return new CallTimeoutException("Cognito did not answer " + call + " within " + timeoutKey + " ("
+                    + shown(timeout) + attempts(e) + "). The tokens are kept. Check that Cognito can be reached"
+                    + " from here, or raise " + timeoutKey + ".", Part.COGNITO, timeout, timeoutKey, e);
         }
         if (f instanceof ApiCallAttemptTimeoutException e) {
-            return new TransportException("Cognito did not answer " + call + attempts(e) + ": each attempt may take a"
-                    + " third of cognito.timeout (" + shown(timeout) + "). Check that Cognito can be reached from here,"
-                    + " or raise cognito.timeout.", e);
+            return new CallTimeoutException("Cognito did not answer " + call + attempts(e) + ": each attempt may"
+                    + " take a third of " + timeoutKey + " (" + shown(timeout) + "). The tokens are kept. Check that"
+                    + " Cognito can be reached from here, or raise " + timeoutKey + ".", Part.COGNITO, timeout,
+                    timeoutKey, e);
         }
         if (f instanceof SdkException e && isThrottling(e)) {
             return new TransportException("Cognito throttled " + call + attempts(e) + " and the AWS SDK's retries"

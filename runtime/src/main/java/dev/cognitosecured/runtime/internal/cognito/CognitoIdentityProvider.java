@@ -5,6 +5,7 @@ import dev.cognitosecured.runtime.WrongAnswerException;
 import dev.cognitosecured.runtime.internal.cognito.CognitoFailures.Call;
 import dev.cognitosecured.runtime.internal.cognito.srp.SrpTimestamp;
 import dev.cognitosecured.runtime.internal.config.PoolConfig;
+import dev.cognitosecured.runtime.internal.config.PoolKeys;
 import dev.cognitosecured.runtime.spi.Challenge;
 import dev.cognitosecured.runtime.spi.IdentityProvider;
 import dev.cognitosecured.runtime.spi.SignInResponse;
@@ -99,7 +100,8 @@ public final class CognitoIdentityProvider implements IdentityProvider, AutoClos
             InstantSource wallClock) {
         this.client = Objects.requireNonNull(client, "client");
         this.config = Objects.requireNonNull(config, "config");
-        this.failures = new CognitoFailures(config.limits().cognitoTimeout());
+        this.failures = new CognitoFailures(config.limits().cognitoTimeout(),
+                PoolKeys.of(config.name()).full(PoolKeys.COGNITO_TIMEOUT));
         this.srp = new SrpSignIn(client, config, new SrpTimestamp(wallClock.withZone(ZoneOffset.UTC)),
                 new SecureRandom());
     }

@@ -21,6 +21,7 @@ import jakarta.ws.rs.client.WebTarget;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.SocketTimeoutException;
@@ -110,10 +111,11 @@ public final class JaxRsGraphQLTransport implements GraphQLTransport {
      * Sends the operation and waits for its result, on the calling thread: the client's connect and
      * read timeouts bound it ({@code graphql.connect-timeout}, and {@code graphql.timeout} for each
      * read, so a server that never answers ends the attempt at {@code graphql.timeout}), and a timeout
-     * is a {@link CallTimeoutException} naming the part and the key. Unlike the asynchronous variant,
-     * this does not bound an answer that keeps trickling in, each read within the read timeout: a hop
-     * to another thread for every blocking call would cost a third of the calls per second at 20
-     * callers (docs/BENCHMARKS.md, "Loopback throughput").
+     * is a {@link CallTimeoutException} naming the part and the key. An answer that keeps trickling in,
+     * each read within the read timeout, is given up at the first read that ends after
+     * {@code graphql.timeout} (so at most one read timeout late), rather than bounded exactly as the
+     * asynchronous variant is: a hop to another thread for every blocking call would cost a third of the
+     * calls per second at 20 callers (docs/BENCHMARKS.md, "Loopback throughput").
      */
     @Override
     public <T> T execute(GraphQLOperation<T> operation, Map<String, Object> variables, String token) {
@@ -233,7 +235,7 @@ public final class JaxRsGraphQLTransport implements GraphQLTransport {
             }
             String body;
             try {
-                body = response.hasEntity() ? boundedBody(response) : "";
+                body = response.hasEntity() ? boundedBody(response, operation, startedAt) : "";
             } catch (BoundedInputStream.TooLarge e) {
                 throw tooLarge(operation, status, "went past the bound while it was read; the rest was not read");
             } catch (ProcessingException | IOException e) {
@@ -252,18 +254,27 @@ public final class JaxRsGraphQLTransport implements GraphQLTransport {
 
     /**
      * The answer's body, decoded with the charset of its {@code Content-Type} (UTF-8 if none), read
-     * through a {@link BoundedInputStream} of {@link #maxAnswerBytes}.
+     * through a {@link BoundedInputStream} of {@link #maxAnswerBytes}, and given up with a
+     * {@link CallTimeoutException} at the first read that ends after {@code graphql.timeout}: each read
+     * waits at most the client's read timeout, so an answer that trickles in ends the attempt at most one
+     * read timeout after {@code graphql.timeout}.
      */
-    private String boundedBody(Response response) throws IOException {
+    private String boundedBody(Response response, GraphQLOperation<?> operation, long startedAt) throws IOException {
         InputStream entity = response.readEntity(InputStream.class);
         if (entity == null) {
             return "";
         }
-        byte[] bytes;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        byte[] chunk = new byte[8192];
         try (BoundedInputStream bounded = new BoundedInputStream(entity, maxAnswerBytes)) {
-            bytes = bounded.readAllBytes();
+            for (int n = bounded.read(chunk); n >= 0; n = bounded.read(chunk)) {
+                bytes.write(chunk, 0, n);
+                if (System.nanoTime() - startedAt > attemptNanos) { // an answer that trickles in
+                    throw timedOut(operation, Part.WAITING_FOR_ANSWER, startedAt, null);
+                }
+            }
         }
-        return new String(bytes, charsetOf(response.getMediaType()));
+        return bytes.toString(charsetOf(response.getMediaType()));
     }
 
     private static Charset charsetOf(MediaType type) {

@@ -93,7 +93,7 @@ public final class ChallengeSlot {
             throw new IllegalArgumentException("the step timeout must be positive: " + stepTimeout);
         }
         this.stepNanos = BoundedWait.nanos(stepTimeout);
-        this.stepWait = new BoundedWait("The sign-in to pool '" + pool + "'", Part.SIGN_IN,
+        this.stepWait = new BoundedWait("The sign-in to pool '" + pool + "'", Part.COGNITO,
                 PoolKeys.of(pool).full(PoolKeys.COGNITO_TIMEOUT));
         this.ticker = Objects.requireNonNull(ticker, "ticker");
         Objects.requireNonNull(validity, "validity");

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cognitosecured.runtime.CallTimeoutException;
 import dev.cognitosecured.runtime.ChallengeExpiredException;
 import dev.cognitosecured.runtime.SignInRequiredException;
 import dev.cognitosecured.runtime.TransportException;
@@ -39,7 +40,8 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoun
 
 class CognitoFailuresTest {
 
-    private static final CognitoFailures FAILURES = new CognitoFailures(Duration.ofSeconds(10));
+    private static final CognitoFailures FAILURES = new CognitoFailures(Duration.ofSeconds(10),
+            "cognito-secured.cognito.timeout");
 
     /** A server message that must never reach the library's messages. */
     private static final String SERVER_TEXT = "server said: token eyJraWQiOi.secret.part";
@@ -288,17 +290,20 @@ class CognitoFailuresTest {
 
     @Test
     void aTimeoutNamesTheKeyItsValueAndTheAttempts() {
-        CognitoFailures failures = new CognitoFailures(java.time.Duration.ofMillis(800));
+        CognitoFailures failures = new CognitoFailures(Duration.ofMillis(800),
+                "cognito-secured.pools.partners.cognito.timeout");
         Throwable t = failures.ofRefresh(new CompletionException(
                 software.amazon.awssdk.core.exception.ApiCallTimeoutException.builder()
                         .message("Client execution did not complete before the specified timeout configuration: 800 millis")
                         .numAttempts(3)
                         .build()), Call.REFRESH_TOKEN_AUTH);
-        TransportException e = assertInstanceOf(TransportException.class, t);
-        assertEquals("Cognito did not answer InitiateAuth (REFRESH_TOKEN_AUTH) within cognito.timeout (800ms,"
-                + " after 3 attempts). Check that Cognito can be reached from here, or raise cognito.timeout.",
+        CallTimeoutException e = assertInstanceOf(CallTimeoutException.class, t);
+        assertEquals("Cognito did not answer InitiateAuth (REFRESH_TOKEN_AUTH) within"
+                + " cognito-secured.pools.partners.cognito.timeout (800ms, after 3 attempts). The tokens are kept."
+                + " Check that Cognito can be reached from here, or raise cognito-secured.pools.partners.cognito.timeout.",
                 e.getMessage());
-        assertEquals(OptionalInt.empty(), e.status());
+        assertEquals(CallTimeoutException.Part.COGNITO, e.part());
+        assertEquals("cognito-secured.pools.partners.cognito.timeout", e.key());
     }
 
     @Test

@@ -105,6 +105,18 @@ class JaxRsGraphQLTransportTimeoutTest {
     }
 
     @Test
+    void anAnswerThatTricklesInEndsABlockingAttemptAtTheFirstReadAfterGraphqlTimeout() {
+        server.answerTrickling(20); // every read gets a byte long before the 200 ms read timeout
+
+        CallTimeoutException e = assertThrows(CallTimeoutException.class,
+                () -> transport(server.endpoint()).execute(getTodo(), Map.of("id", "1"), TOKEN));
+
+        assertEquals(Part.WAITING_FOR_ANSWER, e.part(), e::getMessage);
+        assertEquals("cognito-secured.pools.partners.graphql.timeout", e.key());
+        assertTrue(server.bytesSent() > 0, "the answer was trickling in when the attempt gave up");
+    }
+
+    @Test
     void aBlockingAttemptGivenLessTimeThanGraphqlTimeoutEndsThen() {
         server.answerJson(200, "{\"data\":{\"getTodo\":{\"id\":\"1\",\"title\":\"t\",\"done\":false}}}");
         held = server.holdAnswers();

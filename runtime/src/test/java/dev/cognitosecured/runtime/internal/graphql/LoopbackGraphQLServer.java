@@ -43,6 +43,8 @@ final class LoopbackGraphQLServer implements AutoCloseable {
     /** With {@link #answerStreaming}: how many bytes to stream, 0 for a canned answer. */
     private final AtomicLong streamed = new AtomicLong();
     private final AtomicLong bytesSent = new AtomicLong();
+    /** With {@link #answerTrickling}: the pause between two bytes, in milliseconds; 0 for none. */
+    private final AtomicLong trickleMillis = new AtomicLong();
 
     LoopbackGraphQLServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -84,6 +86,15 @@ final class LoopbackGraphQLServer implements AutoCloseable {
         streamed.set(totalBytes);
     }
 
+    /**
+     * Answers 200 with a chunked body that never ends, one byte every {@code pauseMillis} of the server's
+     * own time, for as long as the client reads: each read gets a byte well within any read timeout.
+     */
+    void answerTrickling(long pauseMillis) {
+        answer(200, Map.of("Content-Type", "application/json"), "");
+        trickleMillis.set(pauseMillis);
+    }
+
     /** How many bytes of streamed answers were written to the connection. */
     long bytesSent() {
         return bytesSent.get();
@@ -112,6 +123,10 @@ final class LoopbackGraphQLServer implements AutoCloseable {
             headers.putAll(exchange.getRequestHeaders());
             requests.add(new Recorded(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), headers, body));
             awaitGate();
+            if (trickleMillis.get() > 0) {
+                trickle(exchange, trickleMillis.get());
+                return;
+            }
             if (streamed.get() > 0) {
                 stream(exchange, streamed.get());
                 return;
@@ -140,6 +155,24 @@ final class LoopbackGraphQLServer implements AutoCloseable {
             }
         } catch (IOException e) {
             // the client closed the connection without reading the rest: what a bounded reader does
+        }
+    }
+
+    private void trickle(HttpExchange exchange, long pauseMillis) throws IOException {
+        exchange.getResponseHeaders().put("Content-Type", List.of("application/json"));
+        exchange.sendResponseHeaders(200, 0); // chunked
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write("{\"data\":{\"big\":\"".getBytes(StandardCharsets.UTF_8));
+            while (true) {
+                out.flush();
+                Thread.sleep(pauseMillis); // the server's pace, not a wait of the test
+                out.write('x');
+                bytesSent.incrementAndGet();
+            }
+        } catch (IOException e) {
+            // the client gave up and closed the connection
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
