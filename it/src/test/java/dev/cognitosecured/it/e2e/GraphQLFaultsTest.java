@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * belong with the GraphQL timeouts of §1): the application (Weld SE, Jersey over loopback HTTP to LocalGraphQL)
  * gets a {@link TransportException} naming the status or the broken connection; the tokens are kept and not
  * refreshed; the call is not repeated; the next call after recovery succeeds with the same tokens; and after the
- * application closes none of its threads remain.
+ * application closes none of its threads and none of its connections remain.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class GraphQLFaultsTest {
@@ -98,6 +98,7 @@ class GraphQLFaultsTest {
                 app.close();
             }
             assertEquals(List.of(), Leaks.stillAliveAfterJoining(appThreads), "threads left after closing");
+            CognitoFaultsTest.assertNoConnectionsLeft(standIns.cognito().endpoint().getPort(), graphQL.port());
         }
     }
 }
