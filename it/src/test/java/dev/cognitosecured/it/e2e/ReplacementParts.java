@@ -11,6 +11,7 @@ import jakarta.enterprise.inject.Default;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.ws.rs.client.Client;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -19,7 +20,8 @@ import java.util.Optional;
  * of the runtime's SPI types, which then serve every pool. Always the ticker (so expiry follows the
  * test's clock); the identity provider when a test needs to configure its AWS SDK client itself; the
  * GraphQL transport when a test needs to bound its connections; the application's own JAX-RS client,
- * qualified {@code @AuthFlow("default")}, when a test checks that the pool uses it.
+ * qualified {@code @AuthFlow("default")}, when a test checks that the pool uses it; others by their type (the
+ * wall clock and the {@code SessionCodec} when a test passivates sessions).
  */
 final class ReplacementParts implements Extension {
 
@@ -27,10 +29,12 @@ final class ReplacementParts implements Extension {
     private final Optional<IdentityProvider> identityProvider;
     private final Optional<GraphQLTransport> transport;
     private final Optional<Client> client;
+    private final Map<Class<?>, Object> others;
 
     ReplacementParts(Ticker ticker, Optional<IdentityProvider> identityProvider, Optional<GraphQLTransport> transport,
-            Optional<Client> client) {
+            Optional<Client> client, Map<Class<?>, Object> others) {
         this.client = Objects.requireNonNull(client, "client");
+        this.others = Map.copyOf(others);
         this.ticker = Objects.requireNonNull(ticker, "ticker");
         this.identityProvider = Objects.requireNonNull(identityProvider, "identityProvider");
         this.transport = Objects.requireNonNull(transport, "transport");
@@ -57,5 +61,10 @@ final class ReplacementParts implements Extension {
                 .qualifiers(AuthFlow.Literal.of("default"), Any.Literal.INSTANCE)
                 .scope(Dependent.class)
                 .createWith(context -> own));
+        others.forEach((type, part) -> discovery.addBean()
+                .types(type, Object.class)
+                .qualifiers(Default.Literal.INSTANCE, Any.Literal.INSTANCE)
+                .scope(Dependent.class)
+                .createWith(context -> part));
     }
 }

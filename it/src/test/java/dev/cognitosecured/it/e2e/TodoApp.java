@@ -11,6 +11,7 @@ import dev.cognitosecured.runtime.spi.Ticker;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.ws.rs.client.Client;
+import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -83,6 +84,11 @@ public final class TodoApp implements AutoCloseable {
         return beans.getContext(bean.getScope()).get(bean, beans.createCreationalContext(bean));
     }
 
+    /** The container's bean manager. */
+    public BeanManager beans() {
+        return container.getBeanManager();
+    }
+
     /** Weld's session context bound to a map, as a servlet container's HTTP session would be. */
     public BoundSessionContext sessions() {
         return container.select(BoundSessionContext.class, BoundLiteral.INSTANCE).get();
@@ -100,6 +106,8 @@ public final class TodoApp implements AutoCloseable {
         private Optional<IdentityProvider> identityProvider = Optional.empty();
         private Optional<GraphQLTransport> transport = Optional.empty();
         private Optional<Client> client = Optional.empty();
+        private final Map<Class<?>, Object> others = new LinkedHashMap<>();
+        private String containerId = "e2e-" + UUID.randomUUID();
 
         private Builder(Map<String, String> config, Ticker ticker) {
             this.config = Map.copyOf(config);
@@ -122,11 +130,31 @@ public final class TodoApp implements AutoCloseable {
             return this;
         }
 
+        /** The wall clock a passivated session's age is told by (the library's default: the system's). */
+        public Builder wallClock(InstantSource clock) {
+            return part(InstantSource.class, clock);
+        }
+
+        /** {@code part} as the application's {@code @Default} bean of {@code type}, e.g. a {@code SessionCodec}. */
+        public <T> Builder part(Class<T> type, T part) {
+            others.put(type, Objects.requireNonNull(part, "part"));
+            return this;
+        }
+
+        /**
+         * The container's id, as a server gives the same application the same id on every node and after a
+         * restart: Weld finds the beans of a passivated session by it.
+         */
+        public Builder containerId(String id) {
+            this.containerId = Objects.requireNonNull(id, "id");
+            return this;
+        }
+
         public TodoApp boot() {
-            Weld weld = new Weld("e2e-" + UUID.randomUUID())
+            Weld weld = new Weld(containerId)
                     .disableDiscovery()
                     .addExtension(new CognitoSecuredExtension())
-                    .addExtension(new ReplacementParts(ticker, identityProvider, transport, client))
+                    .addExtension(new ReplacementParts(ticker, identityProvider, transport, client, others))
                     .addBeanClasses(TodoService.class, StoreEvents.class);
             return new TodoApp(withSystemProperties(config, weld::initialize));
         }

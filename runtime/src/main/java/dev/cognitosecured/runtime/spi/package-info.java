@@ -5,8 +5,9 @@
  * {@link dev.cognitosecured.runtime.spi.Challenge}, {@link
  * dev.cognitosecured.runtime.spi.SoftwareTokenAssociation}), how operations are sent ({@link
  * dev.cognitosecured.runtime.spi.GraphQLTransport}, with what it sends: {@link
- * dev.cognitosecured.runtime.spi.GraphQLOperation}) and the clock expiry is judged on ({@link
- * dev.cognitosecured.runtime.spi.Ticker}).
+ * dev.cognitosecured.runtime.spi.GraphQLOperation}), the clock expiry is judged on ({@link
+ * dev.cognitosecured.runtime.spi.Ticker}) and how a passivated or replicated session's tokens are encoded
+ * ({@link dev.cognitosecured.runtime.spi.SessionCodec}).
  *
  * <p>The SPI depends on the API and the JDK only; the clients' package ({@code client}) depends on it.
  *

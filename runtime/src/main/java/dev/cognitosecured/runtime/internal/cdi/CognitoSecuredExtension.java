@@ -12,6 +12,7 @@ import jakarta.enterprise.inject.spi.DefinitionException;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.InjectionPoint;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
+import jakarta.enterprise.inject.spi.ProcessBean;
 import jakarta.enterprise.inject.spi.ProcessInjectionPoint;
 import jakarta.enterprise.inject.spi.WithAnnotations;
 import java.lang.reflect.Member;
@@ -44,6 +45,7 @@ public class CognitoSecuredExtension implements Extension {
     private final Set<Class<?>> clients = ConcurrentHashMap.newKeySet();
     private final List<String> indexProblems = new CopyOnWriteArrayList<>();
     private final PoolUsages usages = new PoolUsages();
+    private final ReplacementBeans replacements = new ReplacementBeans();
 
     void addGeneratedClients(@Observes BeforeBeanDiscovery discovery) {
         ClassLoader loader = applicationLoader();
@@ -82,6 +84,11 @@ public class CognitoSecuredExtension implements Extension {
         });
     }
 
+    /** Notes the application's beans that may replace a pool's part, in whatever archive they are. */
+    <T> void findReplacements(@Observes ProcessBean<T> event) {
+        replacements.offer(event.getBean());
+    }
+
     void addPoolBeans(@Observes AfterBeanDiscovery discovery) {
         indexProblems.forEach(problem -> discovery.addDefinitionError(new DefinitionException(problem)));
         PoolConfigReader reader = PoolConfigReader.forApplication(applicationLoader());
@@ -90,7 +97,7 @@ public class CognitoSecuredExtension implements Extension {
             if (result instanceof PoolConfigResult.Invalid invalid && usage.requiredAtBoot()) {
                 discovery.addDefinitionError(new InvalidConfigurationException(context(usage), invalid.problems()));
             } else {
-                PoolBeans.add(discovery, result);
+                PoolBeans.add(discovery, result, replacements);
             }
         }
     }

@@ -46,12 +46,12 @@ final class PoolBeans {
     }
 
     /** Adds the beans of the pool whose configuration was read as {@code result}. */
-    static void add(AfterBeanDiscovery discovery, PoolConfigResult result) {
+    static void add(AfterBeanDiscovery discovery, PoolConfigResult result, ReplacementBeans replacements) {
         String pool = result.pool();
         AuthFlow flow = AuthFlow.Literal.of(pool);
         Class<? extends Annotation> scope = result instanceof PoolConfigResult.Valid valid
                 && valid.config().sessionScope() == SessionScope.SESSION ? SessionScoped.class : ApplicationScoped.class;
-        Function<Instance<Object>, PoolRuntime> runtime = runtimeFactory(result);
+        Function<Instance<Object>, PoolRuntime> runtime = runtimeFactory(result, replacements);
 
         discovery.<PoolRuntime>addBean()
                 .beanClass(PoolRuntime.class)
@@ -94,7 +94,8 @@ final class PoolBeans {
                 .produceWith(lookup -> runtimeOf(lookup, flow).margin());
     }
 
-    private static Function<Instance<Object>, PoolRuntime> runtimeFactory(PoolConfigResult result) {
+    private static Function<Instance<Object>, PoolRuntime> runtimeFactory(PoolConfigResult result,
+            ReplacementBeans replacements) {
         if (result instanceof PoolConfigResult.Invalid invalid) {
             // Only generated clients that nothing injects use this pool: fail if one is looked up.
             return lookup -> {
@@ -103,7 +104,7 @@ final class PoolBeans {
             };
         }
         PoolConfig config = ((PoolConfigResult.Valid) result).config();
-        return lookup -> new PoolRuntime(config, new ReplaceableParts(lookup, config.name()),
+        return lookup -> new PoolRuntime(config, new ReplaceableParts(lookup, config.name(), replacements),
                 new PoolEvents(lookup.select(BeanManager.class).get(), config.name()));
     }
 

@@ -11,15 +11,19 @@ import dev.cognitosecured.runtime.internal.graphql.DefaultGraphQLClient;
 import dev.cognitosecured.runtime.internal.graphql.JaxRsGraphQLTransport;
 import dev.cognitosecured.runtime.internal.signin.ChallengeSlot;
 import dev.cognitosecured.runtime.internal.store.DefaultSessionStore;
+import dev.cognitosecured.runtime.internal.store.RefreshBackoff;
 import dev.cognitosecured.runtime.spi.GraphQLTransport;
 import dev.cognitosecured.runtime.spi.IdentityProvider;
+import dev.cognitosecured.runtime.spi.SessionCodec;
 import dev.cognitosecured.runtime.spi.Ticker;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.ws.rs.client.Client;
+import java.io.InvalidObjectException;
 import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -45,6 +49,8 @@ final class PoolRuntime implements AutoCloseable {
     private final Lazy<GraphQLTransport> transport = new Lazy<>(this::makeTransport);
     private final Lazy<Ticker> ticker = new Lazy<>(this::makeTicker);
     private final Lazy<CallMargin> margin = new Lazy<>(this::makeMargin);
+    private final Lazy<SessionCodec> codec = new Lazy<>(this::makeCodec);
+    private final Lazy<InstantSource> wallClock = new Lazy<>(this::makeWallClock);
 
     PoolRuntime(PoolConfig config, ReplaceableParts replacements, Consumer<Object> events) {
         this.config = Objects.requireNonNull(config, "config");
@@ -78,9 +84,13 @@ final class PoolRuntime implements AutoCloseable {
         return new CallMargin(ticker(), config.marginCap());
     }
 
-    /** A new, empty session store of this pool. */
+    /**
+     * A new, empty session store of this pool, written as a {@link PassivatedStore} when its scope is
+     * passivated or replicated.
+     */
     DefaultSessionStore newStore() {
-        return new DefaultSessionStore(config.name(), identityProvider(), ticker(), config.prefetch(), events);
+        return new DefaultSessionStore(config.name(), identityProvider(), ticker(), config.prefetch(),
+                RefreshBackoff.standard(), events, store -> new PassivatedStore(config.name(), codec().encode(store.serializedForm(wallClock().instant()))));
     }
 
     /**
@@ -88,9 +98,70 @@ final class PoolRuntime implements AutoCloseable {
      * and dies with the flow, in the scope of the store (one sign-in at a time per principal).
      */
     SignIn newSignIn(SessionStore store) {
-        ChallengeSlot slot = new ChallengeSlot(config.name(), ticker(), config.challengeValidity(),
+        return signIn(store, newSlot());
+    }
+
+    /** A challenge slot of this pool, idle. */
+    private ChallengeSlot newSlot() {
+        return new ChallengeSlot(config.name(), ticker(), config.challengeValidity(),
                 config.limits().cognitoTimeout().plus(ChallengeSlot.STEP_SLACK));
-        return new CognitoSignIn(store, slot, identityProvider(), config.userPoolId());
+    }
+
+    private SignIn signIn(SessionStore store, ChallengeSlot slot) {
+        CognitoSignIn flow = new CognitoSignIn(store, slot, identityProvider(), config.userPoolId());
+        return new PassivatingSignIn(flow, () -> new PassivatedSignIn(config.name(),
+                codec().encode(slot.serializedForm(wallClock().instant()))));
+    }
+
+    /**
+     * The store that a {@link PassivatedStore} holds, written on another JVM or before a restart; signed
+     * out if it cannot be read (the codec refused it, or it is damaged).
+     */
+    DefaultSessionStore restoreStore(byte[] encoded) {
+        DefaultSessionStore store = newStore();
+        try {
+            store.restore(codec().decode(encoded), wallClock().instant());
+        } catch (InvalidObjectException | RuntimeException e) {
+            warnUnreadable("session store", e);
+        }
+        return store;
+    }
+
+    /**
+     * The sign-in flow that a {@link PassivatedSignIn} holds, over {@code store} (the store of the
+     * calling context); with no challenge waiting if it cannot be read.
+     */
+    SignIn restoreSignIn(SessionStore store, byte[] encoded) {
+        ChallengeSlot slot = newSlot();
+        try {
+            slot.restore(codec().decode(encoded), wallClock().instant());
+        } catch (InvalidObjectException | RuntimeException e) {
+            warnUnreadable("sign-in challenge", e);
+        }
+        return signIn(store, slot);
+    }
+
+    private void warnUnreadable(String what, Exception e) {
+        // The codec is the application's: its message is not ours to vouch for, so only its class is named.
+        LOG.log(Level.WARNING, () -> "A passivated " + what + " of the user pool '" + config.name() + "' could not"
+                + " be read (" + e.getClass().getName() + "); it is restored signed out, and the user signs in again."
+                + " Check that every node has the same SessionCodec and key.");
+    }
+
+    private SessionCodec makeCodec() {
+        return replacements.find(SessionCodec.class).orElseGet(SessionCodec::plain);
+    }
+
+    private InstantSource makeWallClock() {
+        return replacements.find(InstantSource.class).orElseGet(InstantSource::system);
+    }
+
+    private SessionCodec codec() {
+        return codec.get();
+    }
+
+    private InstantSource wallClock() {
+        return wallClock.get();
     }
 
     private IdentityProvider makeIdentityProvider() {

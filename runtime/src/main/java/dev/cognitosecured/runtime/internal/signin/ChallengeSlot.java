@@ -18,7 +18,9 @@ import dev.cognitosecured.runtime.internal.signin.ChallengeState.Waiting;
 import dev.cognitosecured.runtime.spi.Challenge;
 import dev.cognitosecured.runtime.spi.Ticker;
 import dev.cognitosecured.runtime.spi.Tokens;
+import java.io.InvalidObjectException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
@@ -171,6 +173,32 @@ public final class ChallengeSlot {
      */
     public void abandon() {
         state.set(ChallengeState.IDLE);
+    }
+
+    /**
+     * The persistent part of this slot's state at wall-clock instant {@code now}, as {@link ChallengeForm}
+     * lays it out: the challenge waiting for an answer (with its session: a secret), or nothing. A request
+     * in flight is not carried; what it answers is, as long as it could still be answered.
+     */
+    public byte[] serializedForm(Instant now) {
+        Objects.requireNonNull(now, "now");
+        return ChallengeForm.write(state.get(), ticker.read(), now);
+    }
+
+    /**
+     * Puts the challenge that {@link #serializedForm} wrote on another JVM (or before a restart) into this
+     * idle slot, its age counted on across the two (see {@link ChallengeForm}).
+     *
+     * @throws InvalidObjectException if {@code form} is damaged; the slot stays idle
+     * @throws IllegalStateException if this slot is not idle
+     */
+    public void restore(byte[] form, Instant now) throws InvalidObjectException {
+        Objects.requireNonNull(form, "form");
+        Objects.requireNonNull(now, "now");
+        ChallengeState restored = ChallengeForm.read(form, ticker.read(), now, validity);
+        if (!state.compareAndSet(ChallengeState.IDLE, restored)) {
+            throw new IllegalStateException("the challenge slot of pool '" + pool + "' is not idle");
+        }
     }
 
     /** The slot's current state (for tests). */

@@ -23,8 +23,14 @@ import dev.cognitosecured.runtime.internal.store.TokenState.SignedOut;
 import dev.cognitosecured.runtime.spi.IdentityProvider;
 import dev.cognitosecured.runtime.spi.Ticker;
 import dev.cognitosecured.runtime.spi.Tokens;
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
+import java.io.ObjectStreamException;
+import java.io.Serial;
+import java.io.Serializable;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -106,23 +112,33 @@ import java.util.function.Supplier;
  * once; the blocking methods wait for it in {@link #waitFor}, the asynchronous ones relay it
  * in {@link #relay}, and both start the decision over when the session was replaced under it.
  *
+ * <p><b>Passivation.</b> The store is {@link Serializable} as a passivating CDI scope requires: it is
+ * written as the proxy its {@link Passivation} gives, which holds {@link #serializedForm} (the tokens, the
+ * validity they have left, and the wall-clock instant; a refresh in flight is not carried) and, when read,
+ * makes a store of the pool's runtime on the reading JVM and {@link #restore}s the state into it.
+ *
  * <p>Events go to the consumer given at construction (the CDI extension passes the bean manager's
  * event); an observer that throws is logged and otherwise ignored. Nothing here logs or prints a
  * token.
  */
-public final class DefaultSessionStore implements SessionStore, AutoCloseable {
+public final class DefaultSessionStore implements SessionStore, AutoCloseable, Serializable {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
 
     private static final System.Logger LOG = System.getLogger(DefaultSessionStore.class.getName());
 
-    private final String pool;
-    private final IdentityProvider provider;
-    private final Ticker ticker;
-    private final long prefetch;
-    private final RefreshBackoff backoff;
-    private final Consumer<Object> events;
-    private final AtomicReference<TokenState> state = new AtomicReference<>(SignedOut.NEVER_SIGNED_IN);
-    private final BoundedWait refreshWait;
-    private final BoundedWait replayWait;
+    // All transient: what is written is the serialization proxy that passivation gives (writeReplace).
+    private final transient String pool;
+    private final transient IdentityProvider provider;
+    private final transient Ticker ticker;
+    private final transient long prefetch;
+    private final transient RefreshBackoff backoff;
+    private final transient Consumer<Object> events;
+    private final transient Passivation passivation;
+    private final transient AtomicReference<TokenState> state = new AtomicReference<>(SignedOut.NEVER_SIGNED_IN);
+    private final transient BoundedWait refreshWait;
+    private final transient BoundedWait replayWait;
 
     /**
      * A store with no session.
@@ -148,16 +164,66 @@ public final class DefaultSessionStore implements SessionStore, AutoCloseable {
      */
     public DefaultSessionStore(String pool, IdentityProvider provider, Ticker ticker, Duration prefetch,
             RefreshBackoff backoff, Consumer<Object> events) {
+        this(pool, provider, ticker, prefetch, backoff, events, Passivation.REFUSED);
+    }
+
+    /**
+     * A store with no session, which its scope may passivate or replicate.
+     *
+     * @param passivation what the store is written as (see {@link #serializedForm})
+     * @see #DefaultSessionStore(String, IdentityProvider, Ticker, Duration, RefreshBackoff, Consumer)
+     */
+    public DefaultSessionStore(String pool, IdentityProvider provider, Ticker ticker, Duration prefetch,
+            RefreshBackoff backoff, Consumer<Object> events, Passivation passivation) {
         this.pool = Objects.requireNonNull(pool, "pool");
         this.provider = Objects.requireNonNull(provider, "provider");
         this.ticker = Objects.requireNonNull(ticker, "ticker");
         this.prefetch = nanos(prefetch, "prefetch");
         this.backoff = Objects.requireNonNull(backoff, "backoff");
         this.events = Objects.requireNonNull(events, "events");
+        this.passivation = Objects.requireNonNull(passivation, "passivation");
         String callTimeout = PoolKeys.of(pool).full(PoolKeys.GRAPHQL_CALL_TIMEOUT);
         String subject = "A caller of pool '" + pool + "'";
         this.refreshWait = new BoundedWait(subject, Part.WAITING_FOR_REFRESH, callTimeout);
         this.replayWait = new BoundedWait(subject, Part.REPLAY, callTimeout);
+    }
+
+    /**
+     * The persistent part of this store's state at wall-clock instant {@code now}, as {@link SessionForm}
+     * lays it out: the tokens and the validity they have left, or why the session ended. A refresh in
+     * flight is not part of it. The bytes hold the user's tokens: a secret.
+     */
+    public byte[] serializedForm(Instant now) {
+        Objects.requireNonNull(now, "now");
+        return SessionForm.write(state.get(), ticker.read(), now);
+    }
+
+    /**
+     * Puts the state that {@link #serializedForm} wrote on another JVM (or before a restart) into this
+     * store, which has had no session yet; the tokens' expiry is re-based conservatively on this store's
+     * ticker and wall-clock instant {@code now} (see {@link SessionForm}). No event is fired: the session
+     * did not start here, it goes on.
+     *
+     * @throws InvalidObjectException if {@code form} is damaged; the store stays as it was
+     * @throws IllegalStateException if this store has had a session
+     */
+    public void restore(byte[] form, Instant now) throws InvalidObjectException {
+        Objects.requireNonNull(form, "form");
+        Objects.requireNonNull(now, "now");
+        TokenState restored = SessionForm.read(form, ticker.read(), now, prefetch);
+        if (!state.compareAndSet(SignedOut.NEVER_SIGNED_IN, restored)) {
+            throw new IllegalStateException("the store of pool '" + pool + "' already had a session");
+        }
+    }
+
+    @Serial
+    private Object writeReplace() throws ObjectStreamException {
+        return passivation.replacement(this);
+    }
+
+    @Serial
+    private void readObject(ObjectInputStream in) throws InvalidObjectException {
+        throw new InvalidObjectException("a session store is read through its serialization proxy only");
     }
 
     @Override
