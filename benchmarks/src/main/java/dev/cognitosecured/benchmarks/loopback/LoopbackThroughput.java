@@ -75,8 +75,8 @@ public final class LoopbackThroughput {
                 LocalGraphQL api = LocalGraphQL.builder().schema(SCHEMA)
                         .dataFetcher("Query", "getTodo", env -> Map.of("id", env.getArgument("id"),
                                 "title", "Measure the loopback", "done", false))
-                        .userPool(pool.issuer()).start();
-                Jsonb jsonb = JsonbBuilder.create()) {
+                        .userPool(pool.issuer()).start()) {
+            Jsonb jsonb = JsonbBuilder.create(); // closed below: its close() may throw InterruptedException
             DefaultSessionStore store = new DefaultSessionStore("default", pool.provider(), Ticker.system(),
                     Duration.ZERO, event -> { });
             store.signIn(pool.userSignIn());
@@ -101,6 +101,7 @@ public final class LoopbackThroughput {
                 pooled.close();
                 urlConnection.close();
                 handWrittenClient.close();
+                jsonb.close();
             }
         }
     }
