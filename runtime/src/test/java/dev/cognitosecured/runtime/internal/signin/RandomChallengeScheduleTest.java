@@ -23,7 +23,6 @@ import dev.cognitosecured.runtime.internal.store.TestTokens;
 import dev.cognitosecured.runtime.spi.Challenge;
 import dev.cognitosecured.runtime.spi.Tokens;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -127,7 +126,7 @@ class RandomChallengeScheduleTest {
         final ChallengeSlot slot;
         final RecordedEvents events = new RecordedEvents();
         final DefaultSessionStore store;
-        final List<Attempt> attempts = new ArrayList<>();
+        final List<Attempt> attempts = new CopyOnWriteArrayList<>(); // read by the attempts' threads too
         final Map<String, Status> ledger = new ConcurrentHashMap<>();
         final Map<String, Long> obtainedAt = new ConcurrentHashMap<>();
         final List<String> violations = new CopyOnWriteArrayList<>();
