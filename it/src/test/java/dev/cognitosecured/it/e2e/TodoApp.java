@@ -3,6 +3,7 @@ package dev.cognitosecured.it.e2e;
 import dev.cognitosecured.annotations.AuthFlow;
 import dev.cognitosecured.it.e2e.app.TodoService;
 import dev.cognitosecured.runtime.SessionStore;
+import dev.cognitosecured.runtime.SignIn;
 import dev.cognitosecured.runtime.client.CallMargin;
 import dev.cognitosecured.runtime.internal.cdi.CognitoSecuredExtension;
 import dev.cognitosecured.runtime.spi.GraphQLTransport;
@@ -54,6 +55,11 @@ public final class TodoApp implements AutoCloseable {
     /** The generated client of {@code api}, as the application would inject it. */
     public <T> T client(Class<T> api) {
         return container.select(api).get();
+    }
+
+    /** The sign-in flow of {@code pool} (of the active session, with {@code session-scope=session}). */
+    public SignIn signIn(String pool) {
+        return container.select(SignIn.class, AuthFlow.Literal.of(pool)).get();
     }
 
     /** The default pool's margin, learned from its callers' attempts. */
