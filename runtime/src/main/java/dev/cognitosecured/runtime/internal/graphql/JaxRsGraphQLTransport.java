@@ -233,9 +233,9 @@ public final class JaxRsGraphQLTransport implements GraphQLTransport {
             if (declared.isPresent() && declared.getAsLong() > maxAnswerBytes) {
                 throw tooLarge(operation, status, "declares " + declared.getAsLong() + " bytes (Content-Length)");
             }
-            String body;
+            byte[] bytes;
             try {
-                body = response.hasEntity() ? boundedBody(response, operation, startedAt) : "";
+                bytes = response.hasEntity() ? boundedBytes(response, operation, startedAt) : new byte[0];
             } catch (BoundedInputStream.TooLarge e) {
                 throw tooLarge(operation, status, "went past the bound while it was read; the rest was not read");
             } catch (ProcessingException | IOException e) {
@@ -243,26 +243,33 @@ public final class JaxRsGraphQLTransport implements GraphQLTransport {
                     throw timedOut(operation, Part.WAITING_FOR_ANSWER, startedAt, e);
                 }
                 throw new TransportException("GraphQL operation " + operation.name() + ": the body of the HTTP "
-                        + status + " answer could not be read: " + causeText(e, token), status, e);
+                        + status + " answer could not be read" + cutShort(declared) + ": " + causeText(e, token),
+                        status, e);
             } catch (IllegalStateException e) {
                 throw new TransportException("GraphQL operation " + operation.name() + ": the body of the HTTP "
                         + status + " answer could not be read: " + causeText(e, token), status, e);
             }
-            return responseReader.read(operation, status, body == null ? "" : body, token);
+            if (declared.isPresent() && bytes.length < declared.getAsLong()) { // a client that does not notice
+                throw new TransportException("GraphQL operation " + operation.name() + ": the body of the HTTP "
+                        + status + " answer could not be read" + cutShort(declared) + ": the connection ended after "
+                        + bytes.length + " bytes", status, null);
+            }
+            String body = new String(bytes, charsetOf(response.getMediaType()));
+            return responseReader.read(operation, status, body, token);
         }
     }
 
     /**
-     * The answer's body, decoded with the charset of its {@code Content-Type} (UTF-8 if none), read
+     * The answer's body, read
      * through a {@link BoundedInputStream} of {@link #maxAnswerBytes}, and given up with a
      * {@link CallTimeoutException} at the first read that ends after {@code graphql.timeout}: each read
      * waits at most the client's read timeout, so an answer that trickles in ends the attempt at most one
      * read timeout after {@code graphql.timeout}.
      */
-    private String boundedBody(Response response, GraphQLOperation<?> operation, long startedAt) throws IOException {
+    private byte[] boundedBytes(Response response, GraphQLOperation<?> operation, long startedAt) throws IOException {
         InputStream entity = response.readEntity(InputStream.class);
         if (entity == null) {
-            return "";
+            return new byte[0];
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         byte[] chunk = new byte[8192];
@@ -274,7 +281,12 @@ public final class JaxRsGraphQLTransport implements GraphQLTransport {
                 }
             }
         }
-        return bytes.toString(charsetOf(response.getMediaType()));
+        return bytes.toByteArray();
+    }
+
+    /** Words for a body that ended before the {@code Content-Length} it declared, if it declared one. */
+    private static String cutShort(OptionalLong declared) {
+        return declared.isPresent() ? " (it was cut short of the " + declared.getAsLong() + " bytes it declared)" : "";
     }
 
     private static Charset charsetOf(MediaType type) {
