@@ -72,8 +72,8 @@ enum Message {
     VARIABLE_TYPE("VariableType",
             "parameter %s of %s is %s, which cannot be sent as $%s of GraphQL type %s; %s"),
     UNSELECTED_PROPERTY("UnselectedProperty",
-            "%s returns %s, whose component '%s' is not selected (the selection has %s), so it would always be"
-                    + " null; select '%s' in the document or remove the component"),
+            "%s returns %s, whose component '%s' is not selected (the selection has %s), so it would never"
+                    + " be filled in; select '%s' in the document or remove the component"),
     SCHEMA_VIOLATION("SchemaViolation",
             "the document of %s does not fit the schema: %s"),
     UNRESOLVED_TYPE("UnresolvedType",

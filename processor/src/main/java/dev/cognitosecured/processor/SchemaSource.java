@@ -114,7 +114,7 @@ final class SchemaSource {
         } catch (SchemaProblem problem) {
             String errors = problem.getErrors().stream().map(SchemaSource::describe)
                     .collect(Collectors.joining("; "));
-            diagnostics.reportOnAnnotation(Message.INVALID_SCHEMA, type, annotation, name, errors);
+            diagnostics.reportOnValue(Message.INVALID_SCHEMA, type, annotation, "schema", name, errors);
             return Optional.empty();
         }
     }
@@ -132,6 +132,7 @@ final class SchemaSource {
 
     private static String describe(GraphQLError error) {
         String at = error.getLocations() == null || error.getLocations().isEmpty()
+                || error.getMessage().contains(" line ")
                 ? ""
                 : at(error.getLocations().get(0));
         return error.getMessage() + at;
