@@ -335,7 +335,7 @@ final class SchemaChecker {
         if (root.isEmpty()) {
             return;
         }
-        List<Selection> selections = operation.getSelectionSet().getSelections();
+        List<?> selections = operation.getSelectionSet().getSelections();
         if (selections.size() == 1 && selections.get(0) instanceof Field field) {
             GraphQLFieldDefinition definition = root.get().getFieldDefinition(field.getName());
             if (definition != null) {
