@@ -98,6 +98,29 @@ class SchemaCheckTest {
     }
 
     @Test
+    void aBrokenSchemaIsReportedOnceHoweverManyInterfacesUseIt() {
+        Compilation compilation = compile("bad/schema/BrokenSchema.java", "bad/schema/BrokenSchemaToo.java");
+
+        assertThat(compilation).failed();
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation).hadErrorContaining("[InvalidSchema]");
+    }
+
+    @Test
+    void aSchemaThatDeclaresAppSyncsScalarsAndDirectivesItselfIsUsedAsItIs() {
+        Compilation compilation = compile("good/schema/DeclaredScalarsApi.java");
+
+        assertThat(compilation).succeededWithoutWarnings();
+    }
+
+    @Test
+    void aDirectiveThatIsNeitherDeclaredNorAppSyncsIsAnInvalidSchema() {
+        Compilation compilation = assertSingleError("bad/schema/UndeclaredDirective.java", "InvalidSchema",
+                "@CognitoSecured(");
+        assertThat(compilation).hadErrorContaining("aws_everyone");
+    }
+
+    @Test
     void missingSchemaResourceNamesTheAttribute() {
         Compilation compilation = assertSingleError("bad/schema/MissingSchema.java", "MissingSchema",
                 "@CognitoSecured(");
