@@ -103,7 +103,8 @@ final class SchemaChecker {
                     checkSelections(method, schema, type, fragment.getSelectionSet());
                 }
             } else if (definition instanceof OperationDefinition operation) {
-                rootType(schema, operation).ifPresent(root -> checkSelections(method, schema, root, operation.getSelectionSet()));
+                rootType(schema, operation)
+                        .ifPresent(root -> checkSelections(method, schema, root, operation.getSelectionSet()));
             }
         }
         for (ValidationError error : new Validator().validateDocument(schema, document, Locale.ENGLISH)) {
@@ -135,7 +136,8 @@ final class SchemaChecker {
 
     // ---- fields and arguments
 
-    private void checkSelections(Method method, GraphQLSchema schema, GraphQLCompositeType parent, SelectionSet selectionSet) {
+    private void checkSelections(Method method, GraphQLSchema schema, GraphQLCompositeType parent,
+            SelectionSet selectionSet) {
         if (selectionSet == null) {
             return;
         }
@@ -216,7 +218,9 @@ final class SchemaChecker {
     }
 
     private static String at(SourceLocation location) {
-        return location == null ? "" : " (document line " + location.getLine() + ", column " + location.getColumn() + ")";
+        return location == null
+                ? ""
+                : " (document line " + location.getLine() + ", column " + location.getColumn() + ")";
     }
 
     // ---- variables against parameters
@@ -410,7 +414,8 @@ final class SchemaChecker {
             };
         }
         if (type.getKind() == TypeKind.ARRAY) {
-            return ((ArrayType) type).getComponentType().getKind() == TypeKind.BYTE ? JsonShape.UNKNOWN : JsonShape.LIST;
+            boolean bytes = ((ArrayType) type).getComponentType().getKind() == TypeKind.BYTE;
+            return bytes ? JsonShape.UNKNOWN : JsonShape.LIST;
         }
         if (type.getKind() != TypeKind.DECLARED) {
             return JsonShape.UNKNOWN;

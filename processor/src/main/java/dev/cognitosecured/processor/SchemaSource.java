@@ -77,7 +77,8 @@ final class SchemaSource {
         if (!resource.isEmpty()) {
             return built.computeIfAbsent("resource:" + resource, key -> fromResource(type, cognitoSecured, resource));
         }
-        return option.flatMap(path -> built.computeIfAbsent("file:" + path, key -> fromFile(type, cognitoSecured, path)));
+        return option.flatMap(path -> built.computeIfAbsent("file:" + path,
+                key -> fromFile(type, cognitoSecured, path)));
     }
 
     private Optional<GraphQLSchema> fromResource(TypeElement type, AnnotationMirror annotation, String resource) {

@@ -83,6 +83,21 @@ class SchemaCheckTest {
     }
 
     @Test
+    void recordComponentOfANestedRecordInAListTheSelectionDoesNotProvide() {
+        Compilation compilation = assertSingleError("bad/schema/UnselectedNestedProperty.java",
+                "UnselectedProperty", "@GraphQL(");
+        assertThat(compilation).hadErrorContaining(
+                "returns Owner, whose component 'email' is not selected (the selection has name)");
+    }
+
+    @Test
+    void recordsCarryingJsonbAnnotationsAreNotComparedWithTheSelection() {
+        Compilation compilation = compile("good/schema/jsonb/JsonbProperty.java", "good/schema/JsonbRenamedApi.java");
+
+        assertThat(compilation).succeededWithoutWarnings();
+    }
+
+    @Test
     void whatGraphQLJavasValidatorFindsIsReportedToo() {
         Compilation compilation = assertSingleError("bad/schema/SchemaViolation.java", "SchemaViolation",
                 "@GraphQL(");
