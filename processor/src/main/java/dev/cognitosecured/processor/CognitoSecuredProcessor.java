@@ -78,7 +78,7 @@ public final class CognitoSecuredProcessor extends AbstractProcessor {
                 Var.class.getCanonicalName());
     }
 
-    /** {@value SchemaSource#OPTION}: a GraphQL schema file (SDL) every document is checked against. */
+    /** {@code cognito.schema}: a GraphQL schema file (SDL) every document is checked against. */
     @Override
     public Set<String> getSupportedOptions() {
         return Set.of(SchemaSource.OPTION);
