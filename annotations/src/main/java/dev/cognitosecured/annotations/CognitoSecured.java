@@ -57,6 +57,17 @@ public @interface CognitoSecured {
     /** Which of the user's tokens is sent in the {@code Authorization} header. */
     TokenKind token() default TokenKind.ACCESS;
 
+    /**
+     * A GraphQL schema (SDL) that every document of the interface is checked against while
+     * compiling, named as a resource, e.g. {@code "graphql/schema.graphqls"} for
+     * {@code src/main/resources/graphql/schema.graphqls}. Unknown fields and arguments, variables
+     * whose type does not fit their parameter's Java type, and record components the selection
+     * does not provide are compile errors. AppSync's scalars ({@code AWSDateTime}, ...) and
+     * directives ({@code @aws_cognito_user_pools}, ...) need not be declared. Empty (the default):
+     * the schema given to the processor with {@code -Acognito.schema=<file>}, if any, else none.
+     */
+    String schema() default "";
+
     /** The Cognito token sent with each call. */
     enum TokenKind {
         /** The access token ({@code token_use = access}); what AppSync and most APIs expect. */

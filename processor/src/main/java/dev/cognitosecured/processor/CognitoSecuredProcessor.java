@@ -35,6 +35,11 @@ import javax.lang.model.util.ElementFilter;
  * stable tag such as {@code [NotAnInterface]}; an interface with errors gets no client. An interface
  * whose signatures use types that are not generated yet is put off to a later round.
  *
+ * <p>When a GraphQL schema is given, by {@code @CognitoSecured(schema = "graphql/schema.graphqls")}
+ * (a resource) or by the option {@code -Acognito.schema=<file>}, every document is also checked
+ * against it: unknown fields and arguments, variables whose parameter's Java type does not fit, and
+ * record components the selection does not provide are compile errors.
+ *
  * <p>Put the processor on the compiler's annotation processor path only; applications never need it
  * at run time. It is isolating for Gradle's incremental compilation.
  */
@@ -46,6 +51,8 @@ public final class CognitoSecuredProcessor extends AbstractProcessor {
     private Diagnostics diagnostics;
     private InterfaceParser parser;
     private ClientValidator validator;
+    private SchemaSource schemas;
+    private SchemaChecker schemaChecker;
     private ClientWriter writer;
 
     /** Created by the compiler through the service loader. */
@@ -59,6 +66,9 @@ public final class CognitoSecuredProcessor extends AbstractProcessor {
         parser = new InterfaceParser(environment.getElementUtils(), environment.getTypeUtils(),
                 environment.getFiler(), diagnostics);
         validator = new ClientValidator(diagnostics);
+        schemas = new SchemaSource(environment.getElementUtils(), new Resources(environment.getFiler()),
+                Optional.ofNullable(environment.getOptions().get(SchemaSource.OPTION)), diagnostics);
+        schemaChecker = new SchemaChecker(environment.getElementUtils(), environment.getTypeUtils(), diagnostics);
         writer = new ClientWriter(environment.getFiler(), environment.getTypeUtils());
     }
 
@@ -66,6 +76,12 @@ public final class CognitoSecuredProcessor extends AbstractProcessor {
     public Set<String> getSupportedAnnotationTypes() {
         return Set.of(CognitoSecured.class.getCanonicalName(), GraphQL.class.getCanonicalName(),
                 Var.class.getCanonicalName());
+    }
+
+    /** {@code cognito.schema}: a GraphQL schema file (SDL) every document is checked against. */
+    @Override
+    public Set<String> getSupportedOptions() {
+        return Set.of(SchemaSource.OPTION);
     }
 
     @Override
@@ -110,6 +126,9 @@ public final class CognitoSecuredProcessor extends AbstractProcessor {
             }
             ClientModel model = parser.parse(type, annotation);
             validator.check(model);
+            if (diagnostics.errorCount() == errorsBefore) {
+                schemas.schemaFor(type, annotation).ifPresent(schema -> schemaChecker.check(model, schema));
+            }
             if (diagnostics.errorCount() == errorsBefore) {
                 writer.write(model);
             }

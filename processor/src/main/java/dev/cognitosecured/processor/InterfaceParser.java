@@ -18,9 +18,6 @@ import graphql.language.SourceLocation;
 import graphql.language.VariableDefinition;
 import graphql.parser.InvalidSyntaxException;
 import graphql.parser.Parser;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -48,8 +45,6 @@ import javax.lang.model.type.WildcardType;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
-import javax.tools.JavaFileManager;
-import javax.tools.StandardLocation;
 
 /**
  * Reads a {@code @CognitoSecured} interface into a {@link ClientModel}: its annotation, its abstract
@@ -58,19 +53,17 @@ import javax.tools.StandardLocation;
  */
 final class InterfaceParser {
 
-    private static final List<JavaFileManager.Location> RESOURCE_LOCATIONS = List.of(
-            StandardLocation.CLASS_OUTPUT, StandardLocation.SOURCE_PATH, StandardLocation.CLASS_PATH);
     private static final String SUPPORTED = "return T, List<T>, Optional<T>, void or CompletionStage<T>";
 
     private final Elements elements;
     private final Types types;
-    private final Filer filer;
+    private final Resources resources;
     private final Diagnostics diagnostics;
 
     InterfaceParser(Elements elements, Types types, Filer filer, Diagnostics diagnostics) {
         this.elements = elements;
         this.types = types;
-        this.filer = filer;
+        this.resources = new Resources(filer);
         this.diagnostics = diagnostics;
     }
 
@@ -287,12 +280,9 @@ final class InterfaceParser {
             return Optional.of(written);
         }
         String name = written.startsWith("/") ? written.substring(1) : written;
-        for (JavaFileManager.Location location : RESOURCE_LOCATIONS) {
-            try (InputStream in = filer.getResource(location, "", name).openInputStream()) {
-                return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            } catch (IOException | IllegalArgumentException notThere) {
-                // try the next location
-            }
+        Optional<String> text = resources.read(name);
+        if (text.isPresent()) {
+            return text;
         }
         diagnostics.reportOnValue(Message.UNREADABLE_RESOURCE, method, graphQL, "resource", written, label, name);
         return Optional.empty();

@@ -6,12 +6,13 @@ import dev.cognitosecured.annotations.Var;
 import java.util.concurrent.CompletionStage;
 
 /**
- * The to-do API of the default pool; the annotation processor generates {@code TodoApi_CognitoClient}.
+ * The to-do API of the default pool, checked at compile time against the schema LocalGraphQL serves
+ * ({@code e2e/todo.graphqls}); the annotation processor generates {@code TodoApi_CognitoClient}.
  *
  * <p>A call is sent with a token valid for at least 2 seconds more ({@code refreshSkew}); an HTTP 401
  * is answered by one refresh and one replay ({@code retryOnUnauthorized}).
  */
-@CognitoSecured(refreshSkew = "2s", retryOnUnauthorized = 1)
+@CognitoSecured(refreshSkew = "2s", retryOnUnauthorized = 1, schema = "e2e/todo.graphqls")
 public interface TodoApi {
 
     @GraphQL("query GetTodo($id: ID!) { getTodo(id: $id) { id title done owner } }")
