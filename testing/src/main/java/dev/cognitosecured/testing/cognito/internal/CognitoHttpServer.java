@@ -125,7 +125,15 @@ public final class CognitoHttpServer implements AutoCloseable {
     }
 
     private static JsonObject body(HttpExchange exchange) throws IOException {
-        byte[] bytes = exchange.getRequestBody().readAllBytes();
+        return body(exchange.getRequestBody().readAllBytes());
+    }
+
+    /**
+     * A request body read as Cognito reads it: none is an empty object.
+     *
+     * @throws CognitoException {@code SerializationException} if it is not a JSON object
+     */
+    static JsonObject body(byte[] bytes) {
         if (bytes.length == 0) {
             return JsonObject.EMPTY_JSON_OBJECT;
         }
