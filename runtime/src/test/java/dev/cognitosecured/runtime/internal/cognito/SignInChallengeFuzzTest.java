@@ -57,7 +57,7 @@ class SignInChallengeFuzzTest {
                             .challengeParameters(parameters).session(session).authenticationResult(tokens).build(),
                             "alice");
         } catch (MalformedTokenException e) {
-            assertNoSession(e);
+            assertNoSession(e, name, parameters);
             return;
         }
         if (response instanceof SignInResponse.Challenged challenged) {
@@ -67,7 +67,7 @@ class SignInChallengeFuzzTest {
                     ChallengeSteps.of(challenge);
                 }
             } catch (CognitoSecuredException e) {
-                assertNoSession(e);
+                assertNoSession(e, name, parameters);
             }
         }
     }
@@ -91,7 +91,16 @@ class SignInChallengeFuzzTest {
         return data.consumeBoolean() ? null : data.consumeString(300);
     }
 
-    private static void assertNoSession(RuntimeException e) {
-        assertFalse(String.valueOf(e.getMessage()).contains(SESSION), "the message quotes the session");
+    /**
+     * The session is never quoted. A message may quote the challenge's name and parameters, which Cognito sends
+     * for the user's eyes ({@link Challenge#parameters()}): when the fuzzer copied the session's text into one of
+     * those (input {@code session-text-inside-a-parameter}), finding it in the message is no leak.
+     */
+    private static void assertNoSession(RuntimeException e, String name, Map<String, String> parameters) {
+        boolean shownAnyway = name.contains(SESSION) || parameters.entrySet().stream()
+                .anyMatch(p -> p.getKey().contains(SESSION) || p.getValue().contains(SESSION));
+        if (!shownAnyway) {
+            assertFalse(String.valueOf(e.getMessage()).contains(SESSION), "the message quotes the session");
+        }
     }
 }

@@ -2,6 +2,7 @@ package dev.cognitosecured.runtime.internal.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +32,14 @@ class DurationTextFuzzTest {
     /** The same for {@code graphql.max-answer-size}: {@link SizeText#parse} answers a size that is not negative, or empty. */
     @FuzzTest
     void anySize(byte[] bytes) {
-        SizeText.parse(new String(bytes, StandardCharsets.UTF_8))
-                .ifPresent(size -> assertFalse(size < 0, "a negative size was accepted"));
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        SizeText.parse(text).ifPresent(size -> {
+            assertFalse(size < 0, "a negative size was accepted");
+            // No wrap-around: the number written is the size in its unit, exactly.
+            long written = Long.parseLong(text.strip().replaceAll("[^0-9].*$", ""));
+            assertTrue(written == 0 ? size == 0
+                    : size % written == 0 && Long.bitCount(size / written) == 1 && size / written <= 1L << 30,
+                    "the size wrapped around");
+        });
     }
 }
