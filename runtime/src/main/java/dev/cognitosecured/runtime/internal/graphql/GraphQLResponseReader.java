@@ -114,7 +114,8 @@ public final class GraphQLResponseReader {
             what = "data." + field;
             if (!data.asJsonObject().containsKey(field)) {
                 return new TransportException("GraphQL operation " + operation.name() + ": the answer's data has no"
-                        + " field " + field + " (fields: " + data.asJsonObject().keySet() + ")", status, null);
+                        + " field " + field + " (fields: " + BodyExcerpt.of(data.asJsonObject().keySet().toString(),
+                        sentToken) + ")", status, null);
             }
         }
         return new TransportException("GraphQL operation " + operation.name() + ": " + what

@@ -53,6 +53,21 @@ class GraphQLResponseReaderTest {
         assertEquals(List.of(new Todo("1", "a", true)), reader.read(LIST_TODOS, 200, body, "t0ken"));
     }
 
+    /**
+     * Found by {@link GraphQLResponseReaderFuzzTest} (input {@code crash-token-as-a-field-name}): the names of the
+     * fields the answer had were quoted as they came, the sent token among them.
+     */
+    @Test
+    void theFieldsOfAnAnswerWithoutTheRootFieldAreNamedWithoutTheSentToken() {
+        String token = "opaque-sent-token-0123456789";
+        String body = "{\"data\":{\"title\":\"a\",\"x" + token + "y\":1}}";
+
+        TransportException e = assertThrows(TransportException.class, () -> reader.read(GET_TODO, 200, body, token));
+
+        assertEquals("GraphQL operation TodoApi.getTodo: the answer's data has no field getTodo (fields: [title,"
+                + " x[token]y])", e.getMessage());
+    }
+
     @Test
     void errorsBeforeDataAreAGraphQLErrorsException() {
         String body = "{\"errors\":[{\"message\":\"boom\",\"path\":[\"getTodo\"],\"locations\":[{\"line\":1}]}],"
