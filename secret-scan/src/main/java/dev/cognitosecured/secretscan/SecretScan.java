@@ -26,18 +26,21 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
  * Fails a test when a secret that a stand-in handed out or received in this run ({@link IssuedSecrets}) appears in
  * what the test produced: a log record at any level of the library's loggers (with its exception's stack trace), an
  * exception the test failed with or a lifecycle method threw (message, causes, suppressed), an exception that ended
- * a thread of the run, or the {@code toString()} of an object of a library type that the test instance holds in a
- * field (directly, or in a collection or map: the events a test observed, the tokens it got). A leak found after
- * the test fails the test; one in a class's {@code @BeforeAll}/{@code @AfterAll} fails the class. The failure names
- * the kind of secret and where it was seen, with the secret cut out.
+ * a thread of the run, the message of every exception of a library type the run created (thrown, caught, or
+ * completed into a future; from Java Flight Recorder), or the {@code toString()} of an object of a library type that
+ * the test instance holds in a field (directly, or in a collection or map: the events a test observed, the tokens
+ * it got). A leak found after the test fails the test; one in a class's {@code @BeforeAll}/{@code @AfterAll} fails
+ * the class. The failure names the kind of secret and where it was seen, with the secret cut out.
  *
  * <p>Register it for every test of a module with JUnit's extension auto-detection: {@code
  * junit.jupiter.extensions.autodetection.enabled=true} in {@code src/test/resources/junit-platform.properties}
  * (this jar declares it in {@code META-INF/services}). Each test JVM writes what it scanned to
  * {@code target/secret-scan.txt} when it ends.
  *
- * <p>Not seen: an exception a test catches itself (e.g. with {@code assertThrows}) and never logs or fails with,
- * and text printed straight to {@code System.out}/{@code System.err}.
+ * <p>Not seen: the stack trace and causes of an exception a test catches itself (e.g. with {@code assertThrows}) and
+ * never logs or fails with (its own message is seen, if it is a library type); another library's exception that the
+ * test catches; text printed straight to {@code System.out}/{@code System.err}; library exceptions created in the
+ * last second of a test JVM (Flight Recorder's delivery).
  */
 public final class SecretScan implements BeforeAllCallback, AfterAllCallback, AfterEachCallback,
         TestExecutionExceptionHandler, LifecycleMethodExecutionExceptionHandler {
@@ -50,6 +53,7 @@ public final class SecretScan implements BeforeAllCallback, AfterAllCallback, Af
     private static final AtomicLong EXCEPTIONS = new AtomicLong();
     private static final AtomicLong TO_STRINGS = new AtomicLong();
     private static volatile LogCapture capture;
+    private static volatile Optional<CreatedExceptions> created = Optional.empty();
 
     /** For JUnit's auto-detection. */
     public SecretScan() {
@@ -60,6 +64,7 @@ public final class SecretScan implements BeforeAllCallback, AfterAllCallback, Af
             return;
         }
         capture = LogCapture.install(SEEN);
+        created = CreatedExceptions.start(SEEN);
         IssuedSecrets.startRecording();
         Thread.UncaughtExceptionHandler before = Thread.getDefaultUncaughtExceptionHandler();
         Thread.setDefaultUncaughtExceptionHandler((thread, thrown) -> {
@@ -208,9 +213,11 @@ public final class SecretScan implements BeforeAllCallback, AfterAllCallback, Af
     }
 
     private static void writeSummary() {
-        String line = String.format("secret scan: %d tests, %d texts scanned (%d log records, %d exceptions, %d"
+        String line = String.format("secret scan: %d tests, %d texts scanned (%d log records, %d exceptions a test"
+                        + " failed with or a thread ended with, %d messages of library exceptions created, %d"
                         + " toString()s of library objects); %d secrets recorded, %d looked for%n",
-                TESTS.get(), TEXTS.get(), capture == null ? 0 : capture.records(), EXCEPTIONS.get(), TO_STRINGS.get(),
+                TESTS.get(), TEXTS.get(), capture == null ? 0 : capture.records(), EXCEPTIONS.get(),
+                created.map(CreatedExceptions::messages).orElse(0L), TO_STRINGS.get(),
                 IssuedSecrets.recorded(), IssuedSecrets.lookedFor());
         Path target = Path.of("target");
         if (Files.isDirectory(target)) {

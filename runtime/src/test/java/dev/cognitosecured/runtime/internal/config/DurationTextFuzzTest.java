@@ -36,7 +36,8 @@ class DurationTextFuzzTest {
         SizeText.parse(text).ifPresent(size -> {
             assertFalse(size < 0, "a negative size was accepted");
             // No wrap-around: the number written is the size in its unit, exactly.
-            long written = Long.parseLong(text.strip().replaceAll("[^0-9].*$", ""));
+            // The number as written: the leading digits (input digits-then-line-breaks: not up to the line's end).
+            long written = Long.parseLong(text.strip().replaceAll("(?s)[^0-9].*$", ""));
             assertTrue(written == 0 ? size == 0
                     : size % written == 0 && Long.bitCount(size / written) == 1 && size / written <= 1L << 30,
                     "the size wrapped around");
