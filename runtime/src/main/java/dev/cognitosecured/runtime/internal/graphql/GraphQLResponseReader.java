@@ -158,7 +158,8 @@ public final class GraphQLResponseReader {
             JsonValue value = reader.readValue();
             return value.getValueType() == JsonValue.ValueType.OBJECT ? Optional.of(value.asJsonObject())
                     : Optional.empty();
-        } catch (JsonException | IllegalStateException | java.util.NoSuchElementException e) {
+        } catch (JsonException | IllegalStateException | java.util.NoSuchElementException
+                | NumberFormatException e) { // a number whose exponent does not fit in BigDecimal: 1e99999999999
             return Optional.empty();
         }
     }

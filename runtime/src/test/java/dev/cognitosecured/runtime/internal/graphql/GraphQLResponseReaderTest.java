@@ -68,6 +68,23 @@ class GraphQLResponseReaderTest {
                 + " x[token]y])", e.getMessage());
     }
 
+    /**
+     * A number whose exponent BigDecimal cannot hold made the JSON reader throw NumberFormatException out of
+     * {@code read}. Found when {@link GraphQLResponseReaderFuzzTest}'s sibling JwtClaimsFuzzTest found the same in
+     * the JWT reading (seed input {@code huge-exponent}).
+     */
+    @Test
+    void aNumberWhoseExponentDoesNotFitIsATransportExceptionOrAnUnauthorizedException() {
+        String body = "{\"data\":{\"getTodo\":1e99999999999}}";
+
+        TransportException bad = assertThrows(TransportException.class, () -> reader.read(GET_TODO, 200, body, "t0ken"));
+        UnauthorizedException rejected =
+                assertThrows(UnauthorizedException.class, () -> reader.read(GET_TODO, 401, body, "t0ken"));
+
+        assertTrue(bad.getMessage().contains("is not a complete JSON object"), bad.getMessage());
+        assertEquals(401, rejected.status());
+    }
+
     @Test
     void errorsBeforeDataAreAGraphQLErrorsException() {
         String body = "{\"errors\":[{\"message\":\"boom\",\"path\":[\"getTodo\"],\"locations\":[{\"line\":1}]}],"

@@ -139,7 +139,7 @@ public final class CognitoHttpServer implements AutoCloseable {
         }
         try (JsonReader reader = Json.createReader(new ByteArrayInputStream(bytes))) {
             return reader.readObject();
-        } catch (JsonException | IllegalStateException e) {
+        } catch (JsonException | IllegalStateException | NumberFormatException e) { // NFE: 1e99999999999
             throw CognitoException.serialization("The request body is not a JSON object");
         }
     }
