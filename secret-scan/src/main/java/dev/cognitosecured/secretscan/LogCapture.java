@@ -11,7 +11,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Filter;
 import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogManager;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
@@ -22,11 +21,14 @@ import java.util.logging.SimpleFormatter;
  * loggers ({@code dev.cognitosecured}) are set to {@code ALL}, so their records at every level, {@code FINEST}
  * included, are made and scanned; the handlers that were there (the console) keep showing only what the logging
  * configuration asked for. Other libraries' loggers keep their configured levels: what they log at a finer level
- * is their own business, not a promise of this one.
+ * is their own business, not a promise of this one; with the system property {@value #ALL_LOGGERS} {@code true}
+ * every logger is set to {@code ALL} and scanned too.
  */
 final class LogCapture extends Handler {
 
     static final String LIBRARY = "dev.cognitosecured";
+    /** With this system property {@code true}, every logger is set to {@code ALL}, other libraries' too. */
+    static final String ALL_LOGGERS = "cognitosecured.secretscan.all-loggers";
 
     private final SeenTexts seen;
     private final SimpleFormatter formatter = new SimpleFormatter();
@@ -42,18 +44,23 @@ final class LogCapture extends Handler {
     static LogCapture install(SeenTexts seen) {
         Properties configured = configuredLevels();
         Logger root = Logger.getLogger("");
+        Level rootLevel = root.getLevel() == null ? Level.INFO : root.getLevel();
         for (Handler existing : root.getHandlers()) {
             Filter before = existing.getFilter();
-            existing.setFilter(record -> isConfiguredToShow(configured, record)
+            existing.setFilter(record -> isConfiguredToShow(configured, rootLevel, record)
                     && (before == null || before.isLoggable(record)));
         }
         LogCapture capture = new LogCapture(seen);
+        boolean all = Boolean.getBoolean(ALL_LOGGERS);
         for (String name : configured.stringPropertyNames()) {
-            if (name.startsWith(LIBRARY) && name.endsWith(".level")) {
+            if ((all || name.startsWith(LIBRARY)) && name.endsWith(".level") && !name.equals(".level")) {
                 capture.raise(name.substring(0, name.length() - ".level".length()));
             }
         }
         capture.raise(LIBRARY);
+        if (all) {
+            capture.raise("");
+        }
         root.addHandler(capture);
         return capture;
     }
@@ -112,7 +119,7 @@ final class LogCapture extends Handler {
     }
 
     /** Whether {@code record} passes the level its logger (or the nearest configured parent) was configured with. */
-    private static boolean isConfiguredToShow(Properties configured, LogRecord record) {
+    private static boolean isConfiguredToShow(Properties configured, Level rootLevel, LogRecord record) {
         String name = record.getLoggerName() == null ? "" : record.getLoggerName();
         while (true) {
             String level = configured.getProperty(name.isEmpty() ? ".level" : name + ".level");
@@ -124,7 +131,7 @@ final class LogCapture extends Handler {
                 }
             }
             if (name.isEmpty()) {
-                return record.getLevel().intValue() >= LogManager.getLogManager().getLogger("").getLevel().intValue();
+                return record.getLevel().intValue() >= rootLevel.intValue();
             }
             int dot = name.lastIndexOf('.');
             name = dot < 0 ? "" : name.substring(0, dot);
