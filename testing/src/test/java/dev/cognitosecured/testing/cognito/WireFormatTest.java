@@ -54,6 +54,20 @@ class WireFormatTest {
         assertEquals("SerializationException", json(response.body()).getString("__type"));
     }
 
+    /**
+     * A number whose exponent BigDecimal cannot hold: the JSON reader throws NumberFormatException, which was
+     * answered as a 500 InternalErrorException (that the AWS SDK retries). Found when JwtClaimsFuzzTest found the
+     * same in the runtime's JWT reading, then checked in every JSON reader of the project.
+     */
+    @Test
+    void aNumberWhoseExponentDoesNotFitIsASerializationError() {
+        HttpResponse<String> response = post("AWSCognitoIdentityProviderService.InitiateAuth",
+                "{\"AuthFlow\":\"USER_PASSWORD_AUTH\",\"ClientId\":1e99999999999}");
+
+        assertEquals(400, response.statusCode());
+        assertEquals("SerializationException", json(response.body()).getString("__type"));
+    }
+
     @Test
     void aMissingMemberGetsCognitosValidationMessage() {
         HttpResponse<String> response = post("AWSCognitoIdentityProviderService.InitiateAuth",

@@ -129,7 +129,7 @@ final class ChallengeSteps {
                 values.add(((JsonString) value).getString());
             }
             return values;
-        } catch (JsonException | IllegalStateException e) {
+        } catch (JsonException | IllegalStateException | NumberFormatException e) { // NFE: 1e99999999999
             throw unreadable(challenge, name, "is not a JSON array of strings");
         }
     }

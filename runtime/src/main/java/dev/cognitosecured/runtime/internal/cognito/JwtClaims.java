@@ -59,8 +59,9 @@ final class JwtClaims {
                 throw new MalformedTokenException("the payload of the " + what + " is not a JSON object");
             }
             return new JwtClaims(what, value.asJsonObject());
-        } catch (JsonException e) {
-            // The parser's message may quote the payload: it is left out.
+        } catch (JsonException | NumberFormatException e) {
+            // The parser's message may quote the payload: it is left out. A number whose exponent does not fit
+            // (1e99999999999) is a NumberFormatException from BigDecimal, found by JwtClaimsFuzzTest.
             throw new MalformedTokenException("the payload of the " + what + " is not valid JSON");
         }
     }

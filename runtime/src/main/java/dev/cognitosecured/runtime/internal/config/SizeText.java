@@ -16,7 +16,7 @@ final class SizeText {
     private SizeText() {
     }
 
-    /** The number of bytes {@code text} stands for, or empty if it is not a size. */
+    /** The number of bytes {@code text} stands for, or empty if it is not a size or does not fit in a long. */
     static Optional<Long> parse(String text) {
         Matcher matcher = SIZE.matcher(text.strip().toLowerCase(Locale.ROOT));
         if (!matcher.matches()) {
@@ -30,6 +30,9 @@ final class SizeText {
             case 'g' -> 30;
             default -> 0;
         };
+        if (amount > Long.MAX_VALUE >> shift) {
+            return Optional.empty(); // more bytes than a long holds (found by DurationTextFuzzTest.anySize)
+        }
         return Optional.of(amount << shift);
     }
 }

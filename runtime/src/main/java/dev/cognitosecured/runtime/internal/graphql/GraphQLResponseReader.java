@@ -114,7 +114,8 @@ public final class GraphQLResponseReader {
             what = "data." + field;
             if (!data.asJsonObject().containsKey(field)) {
                 return new TransportException("GraphQL operation " + operation.name() + ": the answer's data has no"
-                        + " field " + field + " (fields: " + data.asJsonObject().keySet() + ")", status, null);
+                        + " field " + field + " (fields: " + BodyExcerpt.of(data.asJsonObject().keySet().toString(),
+                        sentToken) + ")", status, null);
             }
         }
         return new TransportException("GraphQL operation " + operation.name() + ": " + what
@@ -157,7 +158,8 @@ public final class GraphQLResponseReader {
             JsonValue value = reader.readValue();
             return value.getValueType() == JsonValue.ValueType.OBJECT ? Optional.of(value.asJsonObject())
                     : Optional.empty();
-        } catch (JsonException | IllegalStateException | java.util.NoSuchElementException e) {
+        } catch (JsonException | IllegalStateException | java.util.NoSuchElementException
+                | NumberFormatException e) { // a number whose exponent does not fit in BigDecimal: 1e99999999999
             return Optional.empty();
         }
     }

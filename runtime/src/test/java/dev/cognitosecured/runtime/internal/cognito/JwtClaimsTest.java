@@ -58,6 +58,14 @@ class JwtClaimsTest {
         assertFalse(e.getMessage().contains("hunter2"));
     }
 
+    /** Found by {@link JwtClaimsFuzzTest} (input {@code crash-exponent-too-large}): BigDecimal's NumberFormatException escaped. */
+    @Test
+    void refusesANumberWhoseExponentDoesNotFit() {
+        String token = TestJwts.withPayload("{\"iat\":-9e2337203689223372036854775807,\"username\":7}");
+        MalformedTokenException e = assertThrows(MalformedTokenException.class, () -> JwtClaims.of("ID token", token));
+        assertEquals("the payload of the ID token is not valid JSON", e.getMessage());
+    }
+
     @Test
     void refusesAPayloadThatIsNotAnObject() {
         MalformedTokenException e = assertThrows(MalformedTokenException.class,

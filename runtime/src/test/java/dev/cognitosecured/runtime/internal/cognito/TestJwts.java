@@ -1,9 +1,13 @@
 package dev.cognitosecured.runtime.internal.cognito;
 
+import dev.cognitosecured.secretscan.IssuedSecrets;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
-/** Builds unsigned JWT-shaped strings for the unit tests: only the payload matters to the runtime. */
+/**
+ * Builds unsigned JWT-shaped strings for the unit tests: only the payload matters to the runtime. Each is recorded
+ * for the secret scan, as LocalCognito records the tokens it issues.
+ */
 final class TestJwts {
 
     private TestJwts() {}
@@ -12,7 +16,10 @@ final class TestJwts {
         Base64.Encoder encoder = Base64.getUrlEncoder().withoutPadding();
         String header = encoder.encodeToString("{\"alg\":\"RS256\",\"kid\":\"test\"}".getBytes(StandardCharsets.UTF_8));
         String payload = encoder.encodeToString(json.getBytes(StandardCharsets.UTF_8));
-        return header + "." + payload + ".c2lnbmF0dXJl";
+        String jwt = header + "." + payload + ".c2lnbmF0dXJl";
+        // The secret scan (SecretScan) looks for it in every log record, exception and toString() of the run.
+        IssuedSecrets.record(IssuedSecrets.Kind.TOKEN, jwt);
+        return jwt;
     }
 
     static String access(long iat, long exp, String username) {

@@ -53,6 +53,38 @@ class GraphQLResponseReaderTest {
         assertEquals(List.of(new Todo("1", "a", true)), reader.read(LIST_TODOS, 200, body, "t0ken"));
     }
 
+    /**
+     * Found by {@link GraphQLResponseReaderFuzzTest} (input {@code crash-token-as-a-field-name}): the names of the
+     * fields the answer had were quoted as they came, the sent token among them.
+     */
+    @Test
+    void theFieldsOfAnAnswerWithoutTheRootFieldAreNamedWithoutTheSentToken() {
+        String token = "opaque-sent-token-0123456789";
+        String body = "{\"data\":{\"title\":\"a\",\"x" + token + "y\":1}}";
+
+        TransportException e = assertThrows(TransportException.class, () -> reader.read(GET_TODO, 200, body, token));
+
+        assertEquals("GraphQL operation TodoApi.getTodo: the answer's data has no field getTodo (fields: [title,"
+                + " x[token]y])", e.getMessage());
+    }
+
+    /**
+     * A number whose exponent BigDecimal cannot hold made the JSON reader throw NumberFormatException out of
+     * {@code read}. Found when {@link GraphQLResponseReaderFuzzTest}'s sibling JwtClaimsFuzzTest found the same in
+     * the JWT reading (seed input {@code huge-exponent}).
+     */
+    @Test
+    void aNumberWhoseExponentDoesNotFitIsATransportExceptionOrAnUnauthorizedException() {
+        String body = "{\"data\":{\"getTodo\":1e99999999999}}";
+
+        TransportException bad = assertThrows(TransportException.class, () -> reader.read(GET_TODO, 200, body, "t0ken"));
+        UnauthorizedException rejected =
+                assertThrows(UnauthorizedException.class, () -> reader.read(GET_TODO, 401, body, "t0ken"));
+
+        assertTrue(bad.getMessage().contains("is not a complete JSON object"), bad.getMessage());
+        assertEquals(401, rejected.status());
+    }
+
     @Test
     void errorsBeforeDataAreAGraphQLErrorsException() {
         String body = "{\"errors\":[{\"message\":\"boom\",\"path\":[\"getTodo\"],\"locations\":[{\"line\":1}]}],"

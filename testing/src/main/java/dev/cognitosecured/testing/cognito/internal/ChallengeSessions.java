@@ -1,5 +1,6 @@
 package dev.cognitosecured.testing.cognito.internal;
 
+import dev.cognitosecured.secretscan.IssuedSecrets;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.HashMap;
@@ -29,6 +30,7 @@ final class ChallengeSessions {
     ChallengeSession open(ClientState client, UserState user, Challenge challenge) {
         Instant expiresAt = clock.instant().plus(client.settings.authSessionValidity());
         ChallengeSession session = new ChallengeSession(Ids.opaque(384), client, user, challenge, expiresAt);
+        IssuedSecrets.record(IssuedSecrets.Kind.SESSION, session.id());
         sessions.put(session.id(), new Entry(session));
         if (challenge instanceof Challenge.PasswordVerifier verifier) {
             bySecretBlock.put(verifier.secretBlock(), session.id());

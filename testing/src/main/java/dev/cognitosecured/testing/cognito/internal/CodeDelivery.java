@@ -1,5 +1,6 @@
 package dev.cognitosecured.testing.cognito.internal;
 
+import dev.cognitosecured.secretscan.IssuedSecrets;
 import dev.cognitosecured.testing.cognito.MfaFactor;
 
 /**
@@ -19,6 +20,7 @@ final class CodeDelivery {
                     Ids.digits(8));
             case SOFTWARE_TOKEN_MFA -> throw new IllegalArgumentException("software tokens are not sent");
         };
+        IssuedSecrets.record(IssuedSecrets.Kind.CODE, delivered.code());
         user.lastCode = java.util.Optional.of(delivered);
         return delivered;
     }

@@ -163,13 +163,21 @@ public final class CognitoHttpServer implements AutoCloseable {
     }
 
     private static JsonObject body(HttpExchange exchange) throws IOException {
-        byte[] bytes = exchange.getRequestBody().readAllBytes();
+        return body(exchange.getRequestBody().readAllBytes());
+    }
+
+    /**
+     * A request body read as Cognito reads it: none is an empty object.
+     *
+     * @throws CognitoException {@code SerializationException} if it is not a JSON object
+     */
+    static JsonObject body(byte[] bytes) {
         if (bytes.length == 0) {
             return JsonObject.EMPTY_JSON_OBJECT;
         }
         try (JsonReader reader = Json.createReader(new ByteArrayInputStream(bytes))) {
             return reader.readObject();
-        } catch (JsonException | IllegalStateException e) {
+        } catch (JsonException | IllegalStateException | NumberFormatException e) { // NFE: 1e99999999999
             throw CognitoException.serialization("The request body is not a JSON object");
         }
     }

@@ -1,5 +1,6 @@
 package dev.cognitosecured.testing.cognito.internal;
 
+import dev.cognitosecured.secretscan.IssuedSecrets;
 import dev.cognitosecured.testing.cognito.ClientSettings;
 import dev.cognitosecured.testing.cognito.MfaFactor;
 import dev.cognitosecured.testing.cognito.NewUser;
@@ -144,6 +145,7 @@ public final class CognitoService {
         return locked(() -> {
             PoolState pool = knownPool(poolId);
             Optional<String> secret = settings.generateSecret() ? Optional.of(Ids.clientSecret()) : Optional.empty();
+            secret.ifPresent(value -> IssuedSecrets.record(IssuedSecrets.Kind.CLIENT_SECRET, value));
             ClientState client = new ClientState(Ids.clientId(), pool, secret, settings);
             directory.add(client);
             return new CreatedClient(client.id, secret);
@@ -165,6 +167,7 @@ public final class CognitoService {
             user.groups.addAll(seed.groups());
             seed.softwareTokenSecret().ifPresent(secret -> {
                 Base32.decode(secret);
+                IssuedSecrets.record(IssuedSecrets.Kind.SOFTWARE_TOKEN_KEY, secret);
                 user.softwareTokenSecret = Optional.of(secret);
             });
             for (MfaFactor factor : seed.mfa()) {

@@ -1,5 +1,6 @@
 package dev.cognitosecured.testing.cognito.internal;
 
+import dev.cognitosecured.secretscan.IssuedSecrets;
 import dev.cognitosecured.testing.cognito.ExplicitAuthFlow;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -55,6 +56,7 @@ final class InitiateAuthAction implements ActionHandler {
         requireFlow(client, ExplicitAuthFlow.USER_PASSWORD_AUTH);
         String username = Request.requiredParameter(parameters, "USERNAME");
         String password = Request.requiredParameter(parameters, "PASSWORD");
+        IssuedSecrets.record(IssuedSecrets.Kind.PASSWORD, password);
         ClientSecrets.checkSecretHash(client, Optional.ofNullable(parameters.get("SECRET_HASH")), username);
         UserState user = Users.signingIn(client, username);
         Instant now = clock.instant();

@@ -1,5 +1,6 @@
 package dev.cognitosecured.testing.cognito.internal;
 
+import dev.cognitosecured.secretscan.IssuedSecrets;
 import java.time.InstantSource;
 
 /**
@@ -19,6 +20,7 @@ final class Passwords {
 
     /** Gives {@code user} of {@code pool} the password {@code password}, to be changed at sign-in if temporary. */
     void set(PoolState pool, UserState user, String password, boolean temporary) {
+        IssuedSecrets.record(IssuedSecrets.Kind.PASSWORD, password);
         user.password = password;
         user.srpVerifier = srp.verifier(pool.id, user.username, password);
         user.mustChangePassword = temporary;

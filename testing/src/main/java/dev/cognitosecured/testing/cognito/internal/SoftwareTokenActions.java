@@ -1,5 +1,6 @@
 package dev.cognitosecured.testing.cognito.internal;
 
+import dev.cognitosecured.secretscan.IssuedSecrets;
 import dev.cognitosecured.testing.cognito.MfaFactor;
 import dev.cognitosecured.testing.cognito.Totp;
 import jakarta.json.Json;
@@ -32,6 +33,7 @@ final class SoftwareTokenActions {
     JsonObject associate(Request request) {
         Optional<String> sessionId = request.optional("Session");
         String secret = Totp.newSecret();
+        IssuedSecrets.record(IssuedSecrets.Kind.SOFTWARE_TOKEN_KEY, secret);
         JsonObjectBuilder answer = Json.createObjectBuilder().add("SecretCode", secret);
         if (sessionId.isPresent()) {
             ChallengeSession session = setupSession(sessionId.get(), Challenge.MfaSetup.Stage.TO_ASSOCIATE);

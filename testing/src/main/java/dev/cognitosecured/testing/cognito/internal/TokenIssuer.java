@@ -11,6 +11,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import dev.cognitosecured.secretscan.IssuedSecrets;
 import java.net.URI;
 import java.text.ParseException;
 import java.time.Instant;
@@ -121,6 +122,8 @@ final class TokenIssuer {
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot sign a token", e);
         }
-        return jwt.serialize();
+        String token = jwt.serialize();
+        IssuedSecrets.record(IssuedSecrets.Kind.TOKEN, token);
+        return token;
     }
 }

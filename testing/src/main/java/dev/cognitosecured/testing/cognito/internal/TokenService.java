@@ -1,6 +1,7 @@
 package dev.cognitosecured.testing.cognito.internal;
 
 import com.nimbusds.jwt.JWTClaimsSet;
+import dev.cognitosecured.secretscan.IssuedSecrets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -149,6 +150,7 @@ final class TokenService {
 
     private String newRefreshToken(TokenFamily family, Instant expiresAt) {
         String token = Ids.opaque(96);
+        IssuedSecrets.record(IssuedSecrets.Kind.REFRESH_TOKEN, token);
         refreshTokens.put(token, new RefreshTokenState(family, expiresAt));
         return token;
     }
