@@ -22,20 +22,26 @@ import java.lang.annotation.Target;
 @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.METHOD, ElementType.TYPE})
 public @interface AuthFlow {
 
-    /** The pool's name, as in {@link CognitoSecured#pool()}. */
+    /** {@return the pool's name, as in {@link CognitoSecured#pool()}} */
     String value() default "default";
 
     /** An instance of the qualifier, for programmatic lookup and synthetic beans. */
     final class Literal extends AnnotationLiteral<AuthFlow> implements AuthFlow {
         private static final long serialVersionUID = 1L;
 
+        /** The pool's name. */
         private final String value;
 
         private Literal(String value) {
             this.value = value;
         }
 
-        /** The qualifier for the pool of this name. */
+        /**
+         * The qualifier for the pool of this name.
+         *
+         * @param pool the pool's name, {@code "default"} or a name under {@code cognito-secured.pools.}
+         * @return the qualifier
+         */
         public static Literal of(String pool) {
             return new Literal(pool);
         }

@@ -38,6 +38,8 @@ public @interface CognitoSecured {
      * The least time a token must stay valid for a call to be sent with it. Written as
      * {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h} or as an ISO-8601 duration such as
      * {@code PT30S}; checked at compile time.
+     *
+     * @return the least validity left, {@code 30s} unless given
      */
     String refreshSkew() default "30s";
 
@@ -45,16 +47,20 @@ public @interface CognitoSecured {
      * How many times a call that the server rejected with HTTP 401 is replayed after a refresh,
      * from 0 to 5. An HTTP 200 answer carrying an authorization error is a permission denial and
      * is never replayed.
+     *
+     * @return the number of replays after an HTTP 401, 1 unless given
      */
     int retryOnUnauthorized() default 1;
 
     /**
      * The name of the configured user pool whose tokens are used: {@code "default"} reads the keys
      * {@code cognito-secured.*}, any other name reads {@code cognito-secured.pools.<name>.*}.
+     *
+     * @return the pool's name
      */
     String pool() default "default";
 
-    /** Which of the user's tokens is sent in the {@code Authorization} header. */
+    /** {@return which of the user's tokens is sent in the {@code Authorization} header} */
     TokenKind token() default TokenKind.ACCESS;
 
     /**
@@ -65,6 +71,8 @@ public @interface CognitoSecured {
      * does not provide are compile errors. AppSync's scalars ({@code AWSDateTime}, ...) and
      * directives ({@code @aws_cognito_user_pools}, ...) need not be declared. Empty (the default):
      * the schema given to the processor with {@code -Acognito.schema=<file>}, if any, else none.
+     *
+     * @return the schema's resource name, or empty
      */
     String schema() default "";
 

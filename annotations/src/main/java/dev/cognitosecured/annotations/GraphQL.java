@@ -30,17 +30,25 @@ import java.lang.annotation.Target;
 @Target(ElementType.METHOD)
 public @interface GraphQL {
 
-    /** The GraphQL document, inline. Leave empty when {@link #resource()} is given. */
+    /**
+     * The GraphQL document, inline. Leave empty when {@link #resource()} is given.
+     *
+     * @return the document, or empty
+     */
     String value() default "";
 
     /**
      * A resource holding the document, read at compile time from the source or class path, e.g.
      * {@code "graphql/getTodo.graphql"}. Leave empty when {@link #value()} is given.
+     *
+     * @return the resource's name, or empty
      */
     String resource() default "";
 
     /**
      * The operation to run when the document holds several; may be left empty when it holds one.
+     *
+     * @return the operation's name, or empty
      */
     String operationName() default "";
 }

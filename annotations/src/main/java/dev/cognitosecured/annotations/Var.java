@@ -19,6 +19,6 @@ import java.lang.annotation.Target;
 @Target(ElementType.PARAMETER)
 public @interface Var {
 
-    /** The variable's name as the document declares it, without the {@code $}. */
+    /** {@return the variable's name as the document declares it, without the {@code $}} */
     String value();
 }

@@ -10,6 +10,12 @@ package dev.cognitosecured.runtime;
 public final class CallInterruptedException extends CognitoSecuredException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * The exception for a wait that was interrupted.
+     *
+     * @param message what the caller was waiting for; never a token
+     * @param cause the interruption
+     */
     public CallInterruptedException(String message, InterruptedException cause) {
         super(message, cause);
     }

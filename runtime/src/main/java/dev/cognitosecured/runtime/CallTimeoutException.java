@@ -37,7 +37,7 @@ public final class CallTimeoutException extends CognitoSecuredException {
             this.description = description;
         }
 
-        /** What the part is, in words, e.g. "waiting for a refresh of the tokens". */
+        /** {@return what the part is, in words, e.g. "waiting for a refresh of the tokens"} */
         public String description() {
             return description;
         }
@@ -48,6 +48,8 @@ public final class CallTimeoutException extends CognitoSecuredException {
     private final String key;
 
     /**
+     * The exception for a part of a call that ran out of time.
+     *
      * @param message what took too long and what to do; never a token
      * @param part the part that took the time
      * @param waited how long the caller waited
@@ -60,7 +62,15 @@ public final class CallTimeoutException extends CognitoSecuredException {
         this.key = Objects.requireNonNull(key, "key");
     }
 
-    /** As {@link #CallTimeoutException(String, Part, Duration, String)}, with the failure it replaces. */
+    /**
+     * As {@link #CallTimeoutException(String, Part, Duration, String)}, with the failure it replaces.
+     *
+     * @param message what took too long and what to do; never a token
+     * @param part the part that took the time
+     * @param waited how long the caller waited
+     * @param key the full configuration key that bounds {@code part}
+     * @param cause the failure the timeout replaces, e.g. the HTTP client's
+     */
     public CallTimeoutException(String message, Part part, Duration waited, String key, Throwable cause) {
         super(message, cause);
         this.part = Objects.requireNonNull(part, "part");
@@ -68,17 +78,17 @@ public final class CallTimeoutException extends CognitoSecuredException {
         this.key = Objects.requireNonNull(key, "key");
     }
 
-    /** The part of the call that took the time. */
+    /** {@return the part of the call that took the time} */
     public Part part() {
         return part;
     }
 
-    /** How long the caller waited before it gave up. */
+    /** {@return how long the caller waited before it gave up} */
     public Duration waited() {
         return waited;
     }
 
-    /** The full configuration key that bounds {@link #part()}: raise it if the time was too short. */
+    /** {@return the full configuration key that bounds {@link #part()}}: raise it if the time was too short. */
     public String key() {
         return key;
     }

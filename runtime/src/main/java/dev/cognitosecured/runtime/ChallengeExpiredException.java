@@ -7,10 +7,21 @@ package dev.cognitosecured.runtime;
 public final class ChallengeExpiredException extends CognitoSecuredException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * The exception for a challenge that can no longer be answered.
+     *
+     * @param message what happened and what to do; never a session
+     */
     public ChallengeExpiredException(String message) {
         super(message);
     }
 
+    /**
+     * The exception for a challenge that Cognito no longer accepts.
+     *
+     * @param message what happened and what to do; never a session
+     * @param cause Cognito's answer
+     */
     public ChallengeExpiredException(String message, Throwable cause) {
         super(message, cause);
     }

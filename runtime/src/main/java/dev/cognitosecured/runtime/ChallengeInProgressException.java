@@ -7,6 +7,11 @@ package dev.cognitosecured.runtime;
 public final class ChallengeInProgressException extends CognitoSecuredException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * The exception for a second answer while one is on its way.
+     *
+     * @param message what happened and what to do
+     */
     public ChallengeInProgressException(String message) {
         super(message);
     }

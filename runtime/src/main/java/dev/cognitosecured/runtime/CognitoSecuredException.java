@@ -7,10 +7,21 @@ package dev.cognitosecured.runtime;
 public abstract class CognitoSecuredException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * An exception with this message.
+     *
+     * @param message what went wrong and what to do; never a secret
+     */
     protected CognitoSecuredException(String message) {
         super(message);
     }
 
+    /**
+     * An exception with this message and cause.
+     *
+     * @param message what went wrong and what to do; never a secret
+     * @param cause the failure this one reports
+     */
     protected CognitoSecuredException(String message, Throwable cause) {
         super(message, cause);
     }

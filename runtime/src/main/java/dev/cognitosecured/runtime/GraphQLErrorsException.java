@@ -14,18 +14,25 @@ public final class GraphQLErrorsException extends CognitoSecuredException {
     private final transient List<GraphQLError> errors;
     private final transient Optional<Object> data;
 
+    /**
+     * The exception for an answer with errors.
+     *
+     * @param operation the operation, as {@code Interface.method}
+     * @param errors the errors the server sent
+     * @param data the partial data the server sent beside them, if any
+     */
     public GraphQLErrorsException(String operation, List<GraphQLError> errors, Optional<Object> data) {
         super(describe(operation, errors));
         this.errors = List.copyOf(errors);
         this.data = data;
     }
 
-    /** The errors, as the server sent them. */
+    /** {@return the errors, as the server sent them} */
     public List<GraphQLError> errors() {
         return errors;
     }
 
-    /** The partial {@code data} the server sent beside the errors, as parsed JSON, if any. */
+    /** {@return the partial {@code data} the server sent beside the errors, as parsed JSON, if any} */
     public Optional<Object> data() {
         return data;
     }

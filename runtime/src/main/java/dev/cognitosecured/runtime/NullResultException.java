@@ -37,12 +37,12 @@ public final class NullResultException extends CognitoSecuredException {
         this.field = field;
     }
 
-    /** The operation, as {@code Interface.method}. */
+    /** {@return the operation, as {@code Interface.method}} */
     public String operation() {
         return operation;
     }
 
-    /** The field whose value was {@code null}, e.g. {@code data.countTodos}. */
+    /** {@return the field whose value was {@code null}, e.g. {@code data.countTodos}} */
     public String field() {
         return field;
     }

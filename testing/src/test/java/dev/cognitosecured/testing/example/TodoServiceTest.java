@@ -15,7 +15,7 @@ import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The example of the README's "Testing your own @CognitoSecured code", kept compiling and passing here. */
+/** Signs in as a user of a fresh pool, reads a to-do, and reads it again once the tokens have expired. */
 class TodoServiceTest {
 
     @RegisterExtension
