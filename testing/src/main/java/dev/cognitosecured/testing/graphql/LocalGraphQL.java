@@ -255,6 +255,14 @@ public final class LocalGraphQL implements AutoCloseable {
     }
 
     /**
+     * Sets the {@linkplain #realtimeCounters() real-time counters} back to zero (the number of open connections
+     * and active subscriptions stays what it is).
+     */
+    public void clearRealtimeCounters() {
+        realtime.clearCounters();
+    }
+
+    /**
      * How many events were sent to subscriptions with the id {@code subscriptionId} (the id the client chose in
      * its {@code start}), on any connection.
      */
@@ -391,7 +399,7 @@ public final class LocalGraphQL implements AutoCloseable {
         private String path = "/graphql";
         private Duration keepAliveInterval = Duration.ofMinutes(1);
         private Duration connectionTimeout = Duration.ofMinutes(5);
-        private RealtimeTokenExpiry realtimeTokenExpiry = RealtimeTokenExpiry.KEEP_OPEN;
+        private RealtimeTokenExpiry realtimeTokenExpiry = RealtimeTokenExpiry.ERROR_SUBSCRIPTIONS;
 
         private Builder() {
         }
@@ -575,8 +583,8 @@ public final class LocalGraphQL implements AutoCloseable {
         }
 
         /**
-         * What happens when a token expires on an open real-time connection; {@link RealtimeTokenExpiry#KEEP_OPEN}
-         * by default. It can be changed later with {@link LocalGraphQL#realtimeTokenExpiry}.
+         * What happens when a token expires on an open real-time connection;
+         * {@link RealtimeTokenExpiry#ERROR_SUBSCRIPTIONS} by default. It can be changed later with {@link LocalGraphQL#realtimeTokenExpiry}.
          */
         public Builder realtimeTokenExpiry(RealtimeTokenExpiry setting) {
             this.realtimeTokenExpiry = Objects.requireNonNull(setting, "setting");

@@ -28,10 +28,18 @@ final class RealtimeConnection implements WebSocketTextListener.Endpoint {
     private boolean acknowledged; // guarded by this
     private boolean ended; // guarded by this
 
-    RealtimeConnection(RealtimeHub hub, long number, TokenCheck handshake) {
+    private final boolean subprotocolAccepted;
+
+    RealtimeConnection(RealtimeHub hub, long number, TokenCheck handshake, boolean subprotocolAccepted) {
         this.hub = hub;
         this.number = number;
         this.handshake = handshake;
+        this.subprotocolAccepted = subprotocolAccepted;
+    }
+
+    /** Whether the handshake was good: the {@code graphql-ws} subprotocol and a valid token. */
+    boolean accepted() {
+        return subprotocolAccepted && handshake.verdict() == TokenCheck.Verdict.ACCEPTED;
     }
 
     long number() {
@@ -49,7 +57,14 @@ final class RealtimeConnection implements WebSocketTextListener.Endpoint {
             this.session = opened;
         }
         hub.opened(this);
-        if (handshake.verdict() != TokenCheck.Verdict.ACCEPTED) {
+        if (!subprotocolAccepted) {
+            // As AppSync answers a handshake without graphql-ws (an error entry with no errorType).
+            synchronized (this) {
+                send(Map.of("type", "connection_error", "payload", Map.of("errors",
+                        List.of(Map.of("message", "SubProtocolNotSupportedError", "errorCode", 400)))));
+                close(StatusCode.NORMAL, "connection_error");
+            }
+        } else if (handshake.verdict() != TokenCheck.Verdict.ACCEPTED) {
             String message = handshake.verdict() == TokenCheck.Verdict.EXPIRED
                     ? HttpAnswer.TOKEN_EXPIRED : HttpAnswer.NO_VALID_TOKEN;
             closeWithError("UnauthorizedException", message, 401);
@@ -90,7 +105,7 @@ final class RealtimeConnection implements WebSocketTextListener.Endpoint {
 
     private void init() {
         synchronized (this) {
-            if (acknowledged || handshake.verdict() != TokenCheck.Verdict.ACCEPTED) {
+            if (acknowledged || !accepted()) {
                 return;
             }
             acknowledged = true;

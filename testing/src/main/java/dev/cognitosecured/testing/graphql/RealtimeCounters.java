@@ -6,11 +6,14 @@ package dev.cognitosecured.testing.graphql;
  *
  * @param connectionsOpened WebSocket connections accepted with a valid token (the ones refused are not counted)
  * @param connectionsOpen connections open now
- * @param handshakesRefused handshakes refused: an invalid or expired token ({@code connection_error}), a missing
- *     {@code graphql-ws} subprotocol (HTTP 400), or while {@linkplain LocalGraphQL#refuseRealtimeConnections()
+ * @param handshakesRefused handshakes refused: an invalid or expired token or no {@code graphql-ws} subprotocol
+ *     ({@code connection_error}, then closed), or while {@linkplain LocalGraphQL#refuseRealtimeConnections()
  *     refusing} (HTTP 503)
  * @param connectionsClosedAtExpiry connections closed because their token expired
  *     ({@link RealtimeTokenExpiry#CLOSE_CONNECTION})
+ * @param subscriptionsEndedAtExpiry subscriptions ended with an {@code error} because a token expired
+ *     ({@link RealtimeTokenExpiry#ERROR_SUBSCRIPTIONS}, or a {@code start}'s token under
+ *     {@link RealtimeTokenExpiry#CLOSE_CONNECTION})
  * @param startsAcknowledged {@code start}s answered {@code start_ack}
  * @param startsRefused {@code start}s answered {@code error} (token, document or duplicate id)
  * @param stops {@code stop}s answered {@code complete}
@@ -25,6 +28,7 @@ public record RealtimeCounters(
         int connectionsOpen,
         long handshakesRefused,
         long connectionsClosedAtExpiry,
+        long subscriptionsEndedAtExpiry,
         long startsAcknowledged,
         long startsRefused,
         long stops,

@@ -71,6 +71,7 @@ final class RealtimeHub {
     private final AtomicLong eventsWithheld = new AtomicLong();
     private final AtomicLong keepAlivesSent = new AtomicLong();
     private final AtomicLong closedAtExpiry = new AtomicLong();
+    private final AtomicLong subscriptionsEndedAtExpiry = new AtomicLong();
     private final Map<String, AtomicLong> eventsBySubscription = new ConcurrentHashMap<>();
 
     RealtimeHub(GraphQL graphQL, AtomicReference<TokenVerifier> verifier, boolean acceptBearerPrefix,
@@ -129,14 +130,13 @@ final class RealtimeHub {
             Response.writeError(request, response, callback, 503, "LocalGraphQL refuses real-time connections");
             return null;
         }
-        if (!request.hasSubProtocol(SUBPROTOCOL)) {
-            handshakesRefused.incrementAndGet();
-            Response.writeError(request, response, callback, 400, "The subprotocol must be " + SUBPROTOCOL);
-            return null;
+        boolean graphQLWs = request.hasSubProtocol(SUBPROTOCOL);
+        if (graphQLWs) {
+            response.setAcceptedSubProtocol(SUBPROTOCOL);
         }
-        response.setAcceptedSubProtocol(SUBPROTOCOL);
         TokenCheck check = verifier.get().check(handshakeToken(request));
-        return new WebSocketTextListener(new RealtimeConnection(this, connectionNumbers.incrementAndGet(), check),
+        return new WebSocketTextListener(
+                new RealtimeConnection(this, connectionNumbers.incrementAndGet(), check, graphQLWs),
                 error -> { }); // a failed connection ends: ended() follows, nothing more to do
     }
 
@@ -184,7 +184,7 @@ final class RealtimeHub {
     }
 
     void opened(RealtimeConnection connection) {
-        if (connection.expiry().isPresent()) {
+        if (connection.accepted()) {
             connectionsOpened.incrementAndGet();
             connections.add(connection);
         } else {
@@ -352,23 +352,29 @@ final class RealtimeHub {
         }
     }
 
-    /** Applies {@link RealtimeTokenExpiry#CLOSE_CONNECTION} to the connections and subscriptions expired now. */
+    /**
+     * Applies {@link RealtimeTokenExpiry#ERROR_SUBSCRIPTIONS} or {@link RealtimeTokenExpiry#CLOSE_CONNECTION} to the
+     * connections and subscriptions whose tokens have expired by now.
+     */
     void enforceTokenExpiry() {
-        if (tokenExpiry.get() != RealtimeTokenExpiry.CLOSE_CONNECTION) {
+        RealtimeTokenExpiry setting = tokenExpiry.get();
+        if (setting != RealtimeTokenExpiry.CLOSE_CONNECTION && setting != RealtimeTokenExpiry.ERROR_SUBSCRIPTIONS) {
             return;
         }
         synchronized (publishing) {
             Instant now = clock.instant();
             for (RealtimeConnection connection : connections) {
-                if (expired(connection.expiry(), now)) {
+                boolean connectionExpired = expired(connection.expiry(), now);
+                if (connectionExpired && setting == RealtimeTokenExpiry.CLOSE_CONNECTION) {
                     connections.remove(connection);
                     closedAtExpiry.incrementAndGet();
                     connection.closeWithError("UnauthorizedException", HttpAnswer.TOKEN_EXPIRED, 401);
                     continue;
                 }
                 for (Subscription subscription : connection.subscriptions()) {
-                    if (expired(subscription.expiry(), now)) {
+                    if (connectionExpired || expired(subscription.expiry(), now)) {
                         connection.remove(subscription.id());
+                        subscriptionsEndedAtExpiry.incrementAndGet();
                         connection.send(Map.of("type", "error", "id", subscription.id(), "payload",
                                 RealtimeConnection.errors("UnauthorizedException", HttpAnswer.TOKEN_EXPIRED)));
                     }
@@ -405,8 +411,14 @@ final class RealtimeHub {
     RealtimeCounters counters() {
         int subscriptions = connections.stream().mapToInt(connection -> connection.subscriptions().size()).sum();
         return new RealtimeCounters(connectionsOpened.get(), connections.size(), handshakesRefused.get(),
-                closedAtExpiry.get(), startsAcknowledged.get(), startsRefused.get(), stops.get(), subscriptions,
+                closedAtExpiry.get(), subscriptionsEndedAtExpiry.get(), startsAcknowledged.get(), startsRefused.get(), stops.get(), subscriptions,
                 eventsSent.get(), eventsWithheld.get(), keepAlivesSent.get());
+    }
+
+    void clearCounters() {
+        List.of(connectionsOpened, handshakesRefused, startsAcknowledged, startsRefused, stops, eventsSent,
+                eventsWithheld, keepAlivesSent, closedAtExpiry, subscriptionsEndedAtExpiry).forEach(counter -> counter.set(0));
+        eventsBySubscription.clear();
     }
 
     long eventsSent(String subscriptionId) {

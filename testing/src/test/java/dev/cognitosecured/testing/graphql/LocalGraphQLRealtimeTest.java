@@ -129,12 +129,15 @@ class LocalGraphQLRealtimeTest {
     }
 
     @Test
-    void aHandshakeWithoutTheSubprotocolIsRefused() {
+    void aHandshakeWithoutTheSubprotocolGetsAConnectionError() {
         start();
-        CompletionException refused = assertThrows(CompletionException.class,
-                () -> RealtimeClient.handshake(server.realtimeEndpoint()).join());
-        assertTrue(refused.getCause() instanceof WebSocketHandshakeException, refused.toString());
-        assertEquals(400, ((WebSocketHandshakeException) refused.getCause()).getResponse().statusCode());
+        RealtimeClient client = RealtimeClient.connectWithoutSubprotocol(server.realtimeEndpoint(), token(EXPIRY));
+        clients.add(client);
+
+        assertEquals(Map.of("type", "connection_error", "payload", Map.of("errors",
+                List.of(Map.of("message", "SubProtocolNotSupportedError", "errorCode", 400L)))), client.next());
+        assertEquals(1000, client.closeStatus());
+        assertEquals(1, server.realtimeCounters().handshakesRefused());
     }
 
     @Test
@@ -311,6 +314,33 @@ class LocalGraphQLRealtimeTest {
     }
 
     @Test
+    void errorSubscriptionsIsTheDefaultAndEndsEachSubscriptionWithAnErrorAtExpiry() {
+        start();
+        RealtimeClient client = subscribed("a", ON_TODO, "{}");
+        client.start("b", ON_ADD, "{}", token(EXPIRY.plusSeconds(100)));
+        assertEquals("start_ack", client.next().get("type"));
+        clock.set(EXPIRY.minusMillis(1));
+        server.enforceRealtimeTokenExpiry();
+        assertEquals(List.of(), client.drain());
+
+        clock.set(EXPIRY);
+        server.enforceRealtimeTokenExpiry();
+
+        // Both end: "b" has a later token of its own, but its connection's has expired.
+        for (String id : List.of("a", "b")) {
+            Map<String, Object> message = client.next();
+            assertEquals("error", message.get("type"));
+            assertEquals(id, message.get("id"));
+            assertEquals(Map.of("errorType", "UnauthorizedException", "message", "Token has expired."),
+                    errorOf(message));
+        }
+        assertEquals(0, server.publish("onTodo", TestSchema.todo("1", "x")));
+        assertEquals(1, server.realtimeCounters().connectionsOpen());
+        assertEquals(2, server.realtimeCounters().subscriptionsEndedAtExpiry());
+        assertEquals(0, server.realtimeCounters().connectionsClosedAtExpiry());
+    }
+
+    @Test
     void closeConnectionSendsAConnectionErrorAtExpiryAndCloses() {
         start(builder -> builder.realtimeTokenExpiry(RealtimeTokenExpiry.CLOSE_CONNECTION));
         RealtimeClient client = subscribed("s", ON_TODO, "{}");
@@ -344,6 +374,7 @@ class LocalGraphQLRealtimeTest {
         assertEquals("error", message.get("type"));
         assertEquals("short", message.get("id"));
         assertEquals(1, server.realtimeCounters().connectionsOpen());
+        assertEquals(1, server.realtimeCounters().subscriptionsEndedAtExpiry());
     }
 
     @Test

@@ -57,12 +57,21 @@ final class RealtimeClient implements AutoCloseable {
         return builder.buildAsync(uri, new WebSocket.Listener() { });
     }
 
-    private static RealtimeClient open(URI uri, String subprotocol, String... more) {
+    /** Connects with a valid header but without the {@code graphql-ws} subprotocol. */
+    static RealtimeClient connectWithoutSubprotocol(URI realtimeEndpoint, String token) {
+        String header = "{\"host\":\"127.0.0.1\",\"Authorization\":\"" + token + "\"}";
+        URI uri = URI.create(realtimeEndpoint + "?header="
+                + Base64.getEncoder().encodeToString(header.getBytes(StandardCharsets.UTF_8)) + "&payload=e30=");
+        return open(uri);
+    }
+
+    private static RealtimeClient open(URI uri, String... subprotocols) {
         Listener listener = new Listener();
-        HttpClient.newHttpClient().newWebSocketBuilder()
-                .connectTimeout(WAIT)
-                .subprotocols(subprotocol, more)
-                .buildAsync(uri, listener)
+        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(WAIT);
+        if (subprotocols.length > 0) {
+            builder.subprotocols(subprotocols[0], java.util.Arrays.copyOfRange(subprotocols, 1, subprotocols.length));
+        }
+        builder.buildAsync(uri, listener)
                 .orTimeout(WAIT.toMillis(), TimeUnit.MILLISECONDS)
                 .join();
         return listener.client;
