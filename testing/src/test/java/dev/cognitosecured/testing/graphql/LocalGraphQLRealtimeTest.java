@@ -231,6 +231,34 @@ class LocalGraphQLRealtimeTest {
     }
 
     @Test
+    void aHundredSubscriptionsOnOneConnectionEachGetEveryEventInOrder() {
+        start();
+        RealtimeClient client = connect(token(EXPIRY));
+        client.init();
+        for (int s = 0; s < 100; s++) {
+            client.start("s" + s, "subscription { onTodo { id } }", "{}", token(EXPIRY));
+            assertEquals("start_ack", client.next().get("type"));
+        }
+        for (int i = 0; i < 20; i++) {
+            assertEquals(100, server.publish("onTodo", TestSchema.todo(Integer.toString(i), "x")));
+        }
+
+        java.util.Map<Object, List<Object>> idsBySubscription = new java.util.HashMap<>();
+        for (int n = 0; n < 100 * 20; n++) {
+            Map<String, Object> message = client.next();
+            Object todoId = ((Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) message.get("payload")).get("data")).get("onTodo"))
+                    .get("id");
+            idsBySubscription.computeIfAbsent(message.get("id"), id -> new java.util.ArrayList<>()).add(todoId);
+        }
+        List<Object> inOrder = java.util.stream.IntStream.range(0, 20).mapToObj(Integer::toString)
+                .map(Object.class::cast).toList();
+        assertEquals(100, idsBySubscription.size());
+        idsBySubscription.values().forEach(ids -> assertEquals(inOrder, ids));
+        assertEquals(2000, server.realtimeCounters().eventsSent());
+        assertEquals(100, server.realtimeCounters().subscriptionsActive());
+    }
+
+    @Test
     void publishingToAFieldTheSchemaDoesNotHaveIsAMistake() {
         start();
         assertThrows(IllegalArgumentException.class, () -> server.publish("onNothing", Map.of()));
