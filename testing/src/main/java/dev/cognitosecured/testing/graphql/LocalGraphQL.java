@@ -255,6 +255,18 @@ public final class LocalGraphQL implements AutoCloseable {
     }
 
     /**
+     * Waits until at least {@code count} subscriptions are active (started, acknowledged, not stopped, on open
+     * connections), at most {@code timeout}: for a test whose client subscribes on its own threads and that must
+     * not publish before the subscription is live.
+     *
+     * @return whether that many were active in time
+     * @throws InterruptedException if the waiting thread is interrupted
+     */
+    public boolean awaitSubscriptions(int count, Duration timeout) throws InterruptedException {
+        return realtime.awaitSubscriptions(count, Objects.requireNonNull(timeout, "timeout"));
+    }
+
+    /**
      * Sets the {@linkplain #realtimeCounters() real-time counters} back to zero (the number of open connections
      * and active subscriptions stays what it is).
      */

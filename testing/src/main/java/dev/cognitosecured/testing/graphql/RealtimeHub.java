@@ -238,6 +238,7 @@ final class RealtimeHub {
             }
             startsAcknowledged.incrementAndGet();
             connection.send(Map.of("type", "start_ack", "id", id));
+            publishing.notifyAll();
         }
     }
 
@@ -409,10 +410,29 @@ final class RealtimeHub {
     }
 
     RealtimeCounters counters() {
-        int subscriptions = connections.stream().mapToInt(connection -> connection.subscriptions().size()).sum();
+        int subscriptions = activeSubscriptions();
         return new RealtimeCounters(connectionsOpened.get(), connections.size(), handshakesRefused.get(),
                 closedAtExpiry.get(), subscriptionsEndedAtExpiry.get(), startsAcknowledged.get(), startsRefused.get(), stops.get(), subscriptions,
                 eventsSent.get(), eventsWithheld.get(), keepAlivesSent.get());
+    }
+
+    /** Waits, at most {@code timeout}, until at least {@code count} subscriptions are active; returns whether. */
+    boolean awaitSubscriptions(int count, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (publishing) {
+            while (activeSubscriptions() < count) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(publishing, left);
+            }
+            return true;
+        }
+    }
+
+    private int activeSubscriptions() {
+        return connections.stream().mapToInt(connection -> connection.subscriptions().size()).sum();
     }
 
     void clearCounters() {
