@@ -9,6 +9,7 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 
 /**
  * The Jetty server under a {@link LocalGraphQL}: one connector on the loopback address, which can be stopped
@@ -28,7 +29,9 @@ final class JettyLoopback {
         QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 4);
         threads.setName("local-graphql");
         threads.setDaemon(true);
-        this.server = new Server(threads);
+        // Jetty's own scheduler would be a non-daemon "Scheduler-<n>" thread: name it as ours, and let it not hold
+        // the JVM up, like the pool.
+        this.server = new Server(threads, new ScheduledExecutorScheduler("local-graphql-scheduler", true), null);
         server.setStopTimeout(0);
         server.setHandler(handler.apply(server));
         this.connector = connector(port);

@@ -2,6 +2,7 @@ package dev.cognitosecured.testing.graphql;
 
 import static dev.cognitosecured.testing.graphql.TestSchema.NOW;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -256,6 +257,18 @@ class LocalGraphQLRealtimeTest {
         idsBySubscription.values().forEach(ids -> assertEquals(inOrder, ids));
         assertEquals(2000, server.realtimeCounters().eventsSent());
         assertEquals(100, server.realtimeCounters().subscriptionsActive());
+    }
+
+    @Test
+    void aTestCanWaitUntilSubscriptionsAreLive() throws InterruptedException {
+        start();
+        assertFalse(server.awaitSubscriptions(1, Duration.ofMillis(1)));
+        RealtimeClient client = connect(token(EXPIRY));
+        client.init();
+        client.start("s", ON_TODO, "{}", token(EXPIRY)); // the start_ack is not read before waiting
+
+        assertTrue(server.awaitSubscriptions(1, RealtimeClient.WAIT));
+        assertEquals(1, server.publish("onTodo", TestSchema.todo("1", "x")));
     }
 
     @Test
