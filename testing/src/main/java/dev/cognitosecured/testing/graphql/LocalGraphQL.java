@@ -424,7 +424,9 @@ public final class LocalGraphQL implements AutoCloseable {
 
         /**
          * The data fetcher of {@code type.field}, e.g. {@code ("Query", "getTodo", env -> ...)}. Fields
-         * without one read the property of the same name from their parent (a map key or a getter).
+         * without one read the property of the same name from their parent (a map key or a getter). The fields
+         * of the {@code Subscription} type take their value from the published event instead (see
+         * {@link LocalGraphQL#publish(String, Map)}); a data fetcher given for one is not used.
          */
         public Builder dataFetcher(String type, String field, DataFetcher<?> fetcher) {
             dataFetchers.put(FieldCoordinates.coordinates(type, field), Objects.requireNonNull(fetcher, "fetcher"));
