@@ -219,6 +219,18 @@ class LocalGraphQLRealtimeTest {
     }
 
     @Test
+    void aliasesFragmentsAndTypenamesAreResolvedAsForAQuery() {
+        start();
+        RealtimeClient client = subscribed("s",
+                "subscription { added: onTodo { ...Fields kind: __typename } } fragment Fields on Todo { id }", "{}");
+
+        server.publish("onTodo", TestSchema.todo("1", "x"));
+
+        assertEquals(Map.of("added", Map.of("id", "1", "kind", "Todo")),
+                ((Map<?, ?>) client.next().get("payload")).get("data"));
+    }
+
+    @Test
     void eventsArriveInTheOrderTheyWerePublished() {
         start();
         RealtimeClient client = subscribed("s", ON_TODO, "{}");
