@@ -3,6 +3,8 @@ package dev.cognitosecured.runtime.internal.cdi;
 import dev.cognitosecured.runtime.SessionStore;
 import dev.cognitosecured.runtime.SignIn;
 import dev.cognitosecured.runtime.client.CallMargin;
+import dev.cognitosecured.runtime.internal.account.CognitoCalls;
+import dev.cognitosecured.runtime.internal.account.SignedInCalls;
 import dev.cognitosecured.runtime.internal.cognito.CognitoIdentityProvider;
 import dev.cognitosecured.runtime.internal.cognito.CognitoSignIn;
 import dev.cognitosecured.runtime.internal.config.PoolConfig;
@@ -29,6 +31,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.function.Consumer;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderAsyncClient;
 
 /**
  * What the stores and callers of one pool share, application-wide: the identity provider, the
@@ -51,6 +54,7 @@ final class PoolRuntime implements AutoCloseable {
     private final Lazy<CallMargin> margin = new Lazy<>(this::makeMargin);
     private final Lazy<SessionCodec> codec = new Lazy<>(this::makeCodec);
     private final Lazy<InstantSource> wallClock = new Lazy<>(this::makeWallClock);
+    private final Lazy<CognitoCalls> cognitoCalls = new Lazy<>(this::makeCognitoCalls);
 
     PoolRuntime(PoolConfig config, ReplaceableParts replacements, Consumer<Object> events) {
         this.config = Objects.requireNonNull(config, "config");
@@ -196,6 +200,26 @@ final class PoolRuntime implements AutoCloseable {
 
     private Ticker makeTicker() {
         return replacements.find(Ticker.class).orElseGet(Ticker::system);
+    }
+
+    /**
+     * The pool's account calls to Cognito (sign-up, password reset), bounded and mapped; their AWS SDK
+     * client is made on first use with the pool's bounds, apart from the identity provider's (which the
+     * application may replace), and closed with this object.
+     */
+    CognitoCalls cognitoCalls() {
+        return cognitoCalls.get();
+    }
+
+    /** The calls a signed-in user of {@code store} makes with a fresh access token from it. */
+    SignedInCalls signedInCalls(SessionStore store) {
+        return new SignedInCalls(cognitoCalls(), store);
+    }
+
+    private CognitoCalls makeCognitoCalls() {
+        CognitoIdentityProviderAsyncClient client = CognitoIdentityProvider.clientBuilder(config).build();
+        owned.push(client);
+        return new CognitoCalls(config, client);
     }
 
     /** Closes the default parts made here, newest first. */
