@@ -1,9 +1,15 @@
 package dev.cognitosecured.runtime.internal.cdi;
 
+import dev.cognitosecured.runtime.Account;
+import dev.cognitosecured.runtime.PasswordReset;
 import dev.cognitosecured.runtime.SessionStore;
 import dev.cognitosecured.runtime.SignIn;
+import dev.cognitosecured.runtime.SignUp;
 import dev.cognitosecured.runtime.client.CallMargin;
+import dev.cognitosecured.runtime.internal.account.CognitoAccount;
 import dev.cognitosecured.runtime.internal.account.CognitoCalls;
+import dev.cognitosecured.runtime.internal.account.CognitoPasswordReset;
+import dev.cognitosecured.runtime.internal.account.CognitoSignUp;
 import dev.cognitosecured.runtime.internal.account.SignedInCalls;
 import dev.cognitosecured.runtime.internal.cognito.CognitoIdentityProvider;
 import dev.cognitosecured.runtime.internal.cognito.CognitoSignIn;
@@ -214,6 +220,24 @@ final class PoolRuntime implements AutoCloseable {
     /** The calls a signed-in user of {@code store} makes with a fresh access token from it. */
     SignedInCalls signedInCalls(SessionStore store) {
         return new SignedInCalls(cognitoCalls(), store);
+    }
+
+    /** A sign-up flow of this pool, with the sign-up of {@code pending} in progress if given. */
+    SignUp newSignUp(Optional<String> pending) {
+        return new CognitoSignUp(cognitoCalls(), pending, username -> new PassivatedAccountFlow(config.name(),
+                PassivatedAccountFlow.Flow.SIGN_UP, username.orElse(null)));
+    }
+
+    /** A password-reset flow of this pool. */
+    PasswordReset newPasswordReset() {
+        return new CognitoPasswordReset(cognitoCalls(),
+                () -> new PassivatedAccountFlow(config.name(), PassivatedAccountFlow.Flow.PASSWORD_RESET, null));
+    }
+
+    /** The account of the user signed in to {@code store}. */
+    Account newAccount(SessionStore store) {
+        return new CognitoAccount(signedInCalls(store),
+                () -> new PassivatedAccountFlow(config.name(), PassivatedAccountFlow.Flow.ACCOUNT, null));
     }
 
     private CognitoCalls makeCognitoCalls() {
