@@ -187,6 +187,23 @@ class AccountFlowTest {
     }
 
     @Test
+    void anAccessTokenCognitoCallsExpiredIsRefreshedOnceAndTheCallSentAgain() {
+        java.util.concurrent.atomic.AtomicLong ticks = new java.util.concurrent.atomic.AtomicLong();
+        try (AccountRig rig = new AccountRig(ticks::get, "cognito.timeout", "2s")) {
+            rig.signedIn("alice");
+            long refreshes = rig.standIns.refreshes();
+            // Cognito's clock runs past the tokens' expiry; the application's ticker stands still.
+            rig.standIns.clock().advance(rig.standIns.timing().lifetime().plusSeconds(1));
+
+            assertEquals("alice@example.com", rig.account().attributes().get("email"));
+
+            assertEquals(2, rig.standIns.cognito().requestCount(Action.GET_USER), "refused, then sent again");
+            assertEquals(refreshes + 1, rig.standIns.refreshes(), "one refresh");
+            assertTrue(rig.app.store().isSignedIn());
+        }
+    }
+
+    @Test
     void aSilentCognitoEndsTheCallAtCognitoTimeoutAndKeepsTheSession() {
         try (AccountRig rig = new AccountRig("cognito.timeout", "600ms")) {
             rig.signedIn("alice");

@@ -7,6 +7,7 @@ import dev.cognitosecured.it.e2e.TodoApp;
 import dev.cognitosecured.runtime.Account;
 import dev.cognitosecured.runtime.PasswordReset;
 import dev.cognitosecured.runtime.SignUp;
+import dev.cognitosecured.runtime.spi.Ticker;
 import dev.cognitosecured.testing.cognito.AccountSettings;
 import dev.cognitosecured.testing.cognito.CodePurpose;
 import dev.cognitosecured.testing.cognito.NewUser;
@@ -25,11 +26,17 @@ final class AccountRig implements AutoCloseable {
     final TodoApp app;
 
     AccountRig(String... config) {
+        this(null, config);
+    }
+
+    /** With the application's {@code ticker} (null: one following the stand-ins' clock). */
+    AccountRig(Ticker ticker, String... config) {
         standIns = StandIns.builder()
                 .pool(PoolSettings.defaults().withAccount(AccountSettings.defaults()
                         .withAutoVerified("email", "phone_number").withVerifyBeforeUpdate("phone_number")))
                 .start();
-        app = TodoApp.boot(standIns.config(config), ClientTicker.following(standIns.clock()));
+        app = TodoApp.boot(standIns.config(config),
+                ticker == null ? ClientTicker.following(standIns.clock()) : ticker);
     }
 
     SignUp signUp() {
