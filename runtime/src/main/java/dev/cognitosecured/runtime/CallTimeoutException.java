@@ -27,7 +27,8 @@ public final class CallTimeoutException extends CognitoSecuredException {
         REPLAY("a refresh and replay after an HTTP 401"),
         /**
          * Waiting for Cognito's answer to one request, the AWS SDK's retries included: a sign-in step, a
-         * refresh (which every caller waiting for it then gets), a sign-out ({@code cognito.timeout}).
+         * refresh (which every caller waiting for it then gets), a sign-out, an account request of
+         * {@code SignUp}, {@code PasswordReset} or {@code Account} ({@code cognito.timeout}).
          */
         COGNITO("waiting for Cognito's answer");
 

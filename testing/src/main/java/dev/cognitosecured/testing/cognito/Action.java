@@ -16,7 +16,18 @@ public enum Action {
     ASSOCIATE_SOFTWARE_TOKEN("AssociateSoftwareToken"),
     VERIFY_SOFTWARE_TOKEN("VerifySoftwareToken"),
     SET_USER_MFA_PREFERENCE("SetUserMFAPreference"),
-    GET_USER("GetUser");
+    GET_USER("GetUser"),
+    SIGN_UP("SignUp"),
+    CONFIRM_SIGN_UP("ConfirmSignUp"),
+    RESEND_CONFIRMATION_CODE("ResendConfirmationCode"),
+    FORGOT_PASSWORD("ForgotPassword"),
+    CONFIRM_FORGOT_PASSWORD("ConfirmForgotPassword"),
+    CHANGE_PASSWORD("ChangePassword"),
+    UPDATE_USER_ATTRIBUTES("UpdateUserAttributes"),
+    GET_USER_ATTRIBUTE_VERIFICATION_CODE("GetUserAttributeVerificationCode"),
+    VERIFY_USER_ATTRIBUTE("VerifyUserAttribute"),
+    DELETE_USER_ATTRIBUTES("DeleteUserAttributes"),
+    DELETE_USER("DeleteUser");
 
     private final String wireName;
 

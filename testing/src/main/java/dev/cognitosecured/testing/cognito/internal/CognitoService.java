@@ -5,11 +5,13 @@ import dev.cognitosecured.testing.cognito.ClientSettings;
 import dev.cognitosecured.testing.cognito.MfaFactor;
 import dev.cognitosecured.testing.cognito.NewUser;
 import dev.cognitosecured.testing.cognito.PoolSettings;
+import dev.cognitosecured.testing.cognito.SentCode;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.net.URI;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,6 +32,7 @@ public final class CognitoService {
     private final Map<String, ActionHandler> handlers;
     private final Passwords passwords;
     private final TokenService tokens;
+    private final Codes codes;
     /** Requests per action and {@code AuthFlow} or {@code ChallengeName}, keyed {@code "<action> <name>"}. */
     private final Map<String, AtomicLong> flowCounts = new ConcurrentHashMap<>();
 
@@ -44,26 +47,40 @@ public final class CognitoService {
         this.issuer = new TokenIssuer(endpoint);
         this.tokens = new TokenService(issuer, clock);
         ChallengeSessions sessions = new ChallengeSessions(clock);
-        SignInSteps steps = new SignInSteps(sessions, tokens);
+        this.codes = new Codes(clock);
+        SignInSteps steps = new SignInSteps(sessions, tokens, codes);
         this.passwords = new Passwords(srp, clock);
         AccessTokenActions accessTokenActions = new AccessTokenActions(tokens);
         SoftwareTokenActions softwareTokens = new SoftwareTokenActions(sessions, tokens, clock);
         CustomAuthRounds customAuth = new CustomAuthRounds(sessions, steps);
-        this.handlers = Map.of(
-                "InitiateAuth", new InitiateAuthAction(directory, steps, tokens, customAuth, srp, clock),
-                "RespondToAuthChallenge", new RespondToAuthChallengeAction(directory, sessions,
+        UserAccountActions account = new UserAccountActions(tokens, passwords, codes, clock);
+        SignUpActions signUp = new SignUpActions(directory, passwords, codes);
+        this.handlers = Map.ofEntries(
+                Map.entry("InitiateAuth", new InitiateAuthAction(directory, steps, tokens, customAuth, srp, clock)),
+                Map.entry("RespondToAuthChallenge", new RespondToAuthChallengeAction(directory, sessions,
                         new NewPasswordAnswer(sessions, steps, passwords),
                         new MfaCodeAnswer(sessions, steps, clock),
                         new MfaChoiceAnswer(sessions, steps),
                         new PasswordVerifierAnswer(sessions, steps, customAuth, clock),
-                        customAuth),
-                "GetTokensFromRefreshToken", new GetTokensFromRefreshTokenAction(directory, tokens),
-                "RevokeToken", new RevokeTokenAction(directory, tokens),
-                "GlobalSignOut", accessTokenActions::globalSignOut,
-                "GetUser", accessTokenActions::getUser,
-                "SetUserMFAPreference", accessTokenActions::setUserMfaPreference,
-                "AssociateSoftwareToken", softwareTokens::associate,
-                "VerifySoftwareToken", softwareTokens::verify);
+                        customAuth)),
+                Map.entry("GetTokensFromRefreshToken", new GetTokensFromRefreshTokenAction(directory, tokens)),
+                Map.entry("RevokeToken", new RevokeTokenAction(directory, tokens)),
+                Map.entry("GlobalSignOut", accessTokenActions::globalSignOut),
+                Map.entry("GetUser", accessTokenActions::getUser),
+                Map.entry("SetUserMFAPreference", accessTokenActions::setUserMfaPreference),
+                Map.entry("AssociateSoftwareToken", softwareTokens::associate),
+                Map.entry("VerifySoftwareToken", softwareTokens::verify),
+                Map.entry("SignUp", signUp::signUp),
+                Map.entry("ConfirmSignUp", signUp::confirmSignUp),
+                Map.entry("ResendConfirmationCode", signUp::resendConfirmationCode),
+                Map.entry("ForgotPassword", signUp::forgotPassword),
+                Map.entry("ConfirmForgotPassword", signUp::confirmForgotPassword),
+                Map.entry("ChangePassword", account::changePassword),
+                Map.entry("UpdateUserAttributes", account::updateUserAttributes),
+                Map.entry("GetUserAttributeVerificationCode", account::getUserAttributeVerificationCode),
+                Map.entry("VerifyUserAttribute", account::verifyUserAttribute),
+                Map.entry("DeleteUserAttributes", account::deleteUserAttributes),
+                Map.entry("DeleteUser", account::deleteUser));
     }
 
     /**
@@ -226,6 +243,27 @@ public final class CognitoService {
     /** The last code sent to user {@code username} of pool {@code poolId} by SMS or e-mail. */
     public Optional<String> lastCode(String poolId, String username) {
         return locked(() -> knownPool(poolId).user(username).flatMap(user -> user.lastCode).map(DeliveredCode::code));
+    }
+
+    /** Every code sent to user {@code username} of pool {@code poolId}, oldest first. */
+    public List<SentCode> sentCodes(String poolId, String username) {
+        return locked(() -> codes.sentTo(knownPool(poolId), username));
+    }
+
+    /** Makes every code sent from now on {@code code}, or random codes again if empty. */
+    public void useFixedCode(Optional<String> code) {
+        locked(() -> {
+            codes.useFixed(code);
+            return null;
+        });
+    }
+
+    /** Forgets the codes sent so far. */
+    public void clearSentCodes() {
+        locked(() -> {
+            codes.clear();
+            return null;
+        });
     }
 
     /**
