@@ -16,7 +16,11 @@ public enum Action {
     ASSOCIATE_SOFTWARE_TOKEN("AssociateSoftwareToken"),
     VERIFY_SOFTWARE_TOKEN("VerifySoftwareToken"),
     SET_USER_MFA_PREFERENCE("SetUserMFAPreference"),
-    GET_USER("GetUser");
+    GET_USER("GetUser"),
+    START_WEB_AUTHN_REGISTRATION("StartWebAuthnRegistration"),
+    COMPLETE_WEB_AUTHN_REGISTRATION("CompleteWebAuthnRegistration"),
+    LIST_WEB_AUTHN_CREDENTIALS("ListWebAuthnCredentials"),
+    DELETE_WEB_AUTHN_CREDENTIAL("DeleteWebAuthnCredential");
 
     private final String wireName;
 

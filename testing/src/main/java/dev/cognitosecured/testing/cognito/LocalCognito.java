@@ -9,6 +9,7 @@ import java.net.URI;
 import java.time.InstantSource;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A strict local Amazon Cognito user pool service on loopback, for tests. The real AWS SDK client talks to it:
@@ -122,6 +123,18 @@ public final class LocalCognito implements AutoCloseable {
         Objects.requireNonNull(pool, "pool");
         Objects.requireNonNull(user, "user");
         return new LocalUser(pool, user.username(), service.createUser(pool.id(), user));
+    }
+
+    /**
+     * Sets the pool's sign-in policy, as {@code UpdateUserPool} does: the first factors of choice-based sign-in
+     * ({@code USER_AUTH}, {@code SignInPolicy.AllowedFirstAuthFactors}; {@link AuthFactor#PASSWORD} alone by
+     * default) and the WebAuthn relying party id ({@code WebAuthnConfiguration.RelyingPartyId}, {@code localhost}
+     * by default). Passkeys are accepted from the origin {@code https://<relyingPartyId>} only.
+     */
+    public void setSignInPolicy(UserPool pool, String relyingPartyId, AuthFactor... firstFactors) {
+        Objects.requireNonNull(pool, "pool");
+        Objects.requireNonNull(relyingPartyId, "relyingPartyId");
+        service.setSignInPolicy(pool.id(), Set.of(firstFactors), relyingPartyId);
     }
 
     /** The last code sent to {@code username} by SMS or e-mail (for {@code SMS_MFA} or {@code EMAIL_OTP}). */

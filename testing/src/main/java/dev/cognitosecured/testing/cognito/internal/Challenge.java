@@ -100,4 +100,33 @@ sealed interface Challenge {
             return "CUSTOM_CHALLENGE";
         }
     }
+
+    /** The choice of a first factor ({@code SELECT_CHALLENGE}) among {@code available}. */
+    record SelectFirstFactor(List<String> available) implements Challenge {
+        @Override
+        public String name() {
+            return "SELECT_CHALLENGE";
+        }
+    }
+
+    /** A code sent as the first factor of {@code USER_AUTH}: {@code EMAIL_OTP} or {@code SMS_OTP}. */
+    record FirstFactorCode(String name, MfaFactor factor, String code) implements Challenge {
+        @Override
+        public String toString() {
+            return "FirstFactorCode[" + name + ", code=***]";
+        }
+    }
+
+    /** A passkey's assertion of {@code challenge} ({@code WEB_AUTHN}). */
+    record WebAuthn(byte[] challenge) implements Challenge {
+        @Override
+        public String name() {
+            return "WEB_AUTHN";
+        }
+
+        @Override
+        public String toString() {
+            return "WebAuthn[challenge=***]";
+        }
+    }
 }

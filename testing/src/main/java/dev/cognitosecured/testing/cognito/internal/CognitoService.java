@@ -1,6 +1,7 @@
 package dev.cognitosecured.testing.cognito.internal;
 
 import dev.cognitosecured.secretscan.IssuedSecrets;
+import dev.cognitosecured.testing.cognito.AuthFactor;
 import dev.cognitosecured.testing.cognito.ClientSettings;
 import dev.cognitosecured.testing.cognito.MfaFactor;
 import dev.cognitosecured.testing.cognito.NewUser;
@@ -10,8 +11,10 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.net.URI;
 import java.time.InstantSource;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
@@ -49,21 +52,28 @@ public final class CognitoService {
         AccessTokenActions accessTokenActions = new AccessTokenActions(tokens);
         SoftwareTokenActions softwareTokens = new SoftwareTokenActions(sessions, tokens, clock);
         CustomAuthRounds customAuth = new CustomAuthRounds(sessions, steps);
-        this.handlers = Map.of(
-                "InitiateAuth", new InitiateAuthAction(directory, steps, tokens, customAuth, srp, clock),
-                "RespondToAuthChallenge", new RespondToAuthChallengeAction(directory, sessions,
+        ChoiceBasedSignIn userAuth = new ChoiceBasedSignIn(steps, sessions, srp, clock);
+        WebAuthnActions webAuthn = new WebAuthnActions(tokens, clock);
+        this.handlers = Map.ofEntries(
+                Map.entry("InitiateAuth", new InitiateAuthAction(directory, steps, tokens, customAuth, srp, clock,
+                        userAuth)),
+                Map.entry("RespondToAuthChallenge", new RespondToAuthChallengeAction(directory, sessions,
                         new NewPasswordAnswer(sessions, steps, passwords),
                         new MfaCodeAnswer(sessions, steps, clock),
                         new MfaChoiceAnswer(sessions, steps),
                         new PasswordVerifierAnswer(sessions, steps, customAuth, clock),
-                        customAuth),
-                "GetTokensFromRefreshToken", new GetTokensFromRefreshTokenAction(directory, tokens),
-                "RevokeToken", new RevokeTokenAction(directory, tokens),
-                "GlobalSignOut", accessTokenActions::globalSignOut,
-                "GetUser", accessTokenActions::getUser,
-                "SetUserMFAPreference", accessTokenActions::setUserMfaPreference,
-                "AssociateSoftwareToken", softwareTokens::associate,
-                "VerifySoftwareToken", softwareTokens::verify);
+                        customAuth, userAuth)),
+                Map.entry("GetTokensFromRefreshToken", new GetTokensFromRefreshTokenAction(directory, tokens)),
+                Map.entry("RevokeToken", new RevokeTokenAction(directory, tokens)),
+                Map.entry("GlobalSignOut", accessTokenActions::globalSignOut),
+                Map.entry("GetUser", accessTokenActions::getUser),
+                Map.entry("SetUserMFAPreference", accessTokenActions::setUserMfaPreference),
+                Map.entry("AssociateSoftwareToken", softwareTokens::associate),
+                Map.entry("VerifySoftwareToken", softwareTokens::verify),
+                Map.entry("StartWebAuthnRegistration", webAuthn::start),
+                Map.entry("CompleteWebAuthnRegistration", webAuthn::complete),
+                Map.entry("ListWebAuthnCredentials", webAuthn::list),
+                Map.entry("DeleteWebAuthnCredential", webAuthn::delete));
     }
 
     /**
@@ -214,6 +224,19 @@ public final class CognitoService {
             UserState user = knownUser(poolId, username);
             knownPool(poolId).remove(username);
             user.deleted = true;
+            return null;
+        });
+    }
+
+    /**
+     * Sets the first factors of {@code USER_AUTH} in pool {@code poolId} ({@code SignInPolicy.AllowedFirstAuthFactors})
+     * and its WebAuthn relying party id, as {@code UpdateUserPool} does.
+     */
+    public void setSignInPolicy(String poolId, Set<AuthFactor> firstFactors, String relyingPartyId) {
+        locked(() -> {
+            PoolState pool = knownPool(poolId);
+            pool.firstFactors = firstFactors.isEmpty() ? EnumSet.noneOf(AuthFactor.class) : EnumSet.copyOf(firstFactors);
+            pool.relyingPartyId = relyingPartyId;
             return null;
         });
     }

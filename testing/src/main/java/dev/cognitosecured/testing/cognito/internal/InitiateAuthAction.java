@@ -14,7 +14,7 @@ import java.util.Optional;
 
 /**
  * {@code InitiateAuth}: {@code USER_PASSWORD_AUTH}, {@code USER_SRP_AUTH}, {@code CUSTOM_AUTH} (with or without
- * SRP first), {@code REFRESH_TOKEN_AUTH}.
+ * SRP first), {@code REFRESH_TOKEN_AUTH}, {@code USER_AUTH} ({@link ChoiceBasedSignIn}).
  */
 final class InitiateAuthAction implements ActionHandler {
 
@@ -24,9 +24,11 @@ final class InitiateAuthAction implements ActionHandler {
     private final CustomAuthRounds customAuth;
     private final SrpAuthentication srp;
     private final InstantSource clock;
+    private final ChoiceBasedSignIn userAuth;
 
     InitiateAuthAction(Directory directory, SignInSteps steps, TokenService tokens, CustomAuthRounds customAuth,
-            SrpAuthentication srp, InstantSource clock) {
+            SrpAuthentication srp, InstantSource clock, ChoiceBasedSignIn userAuth) {
+        this.userAuth = userAuth;
         this.directory = directory;
         this.steps = steps;
         this.tokens = tokens;
@@ -46,6 +48,7 @@ final class InitiateAuthAction implements ActionHandler {
             case "USER_SRP_AUTH" -> userSrp(client, parameters);
             case "REFRESH_TOKEN_AUTH", "REFRESH_TOKEN" -> refresh(client, parameters);
             case "CUSTOM_AUTH" -> custom(client, parameters);
+            case "USER_AUTH" -> userAuth.initiate(client, parameters);
             case "ADMIN_NO_SRP_AUTH", "ADMIN_USER_PASSWORD_AUTH" ->
                     throw CognitoException.invalidParameter("Initiate Auth method not supported.");
             default -> throw CognitoException.invalidParameter(flow + " flow not enabled for this client");

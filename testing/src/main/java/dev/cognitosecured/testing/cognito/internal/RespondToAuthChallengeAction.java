@@ -17,10 +17,12 @@ final class RespondToAuthChallengeAction implements ActionHandler {
     private final MfaChoiceAnswer mfaChoice;
     private final PasswordVerifierAnswer passwordVerifier;
     private final CustomAuthRounds customAuth;
+    private final ChoiceBasedSignIn userAuth;
 
     RespondToAuthChallengeAction(Directory directory, ChallengeSessions sessions, NewPasswordAnswer newPassword,
             MfaCodeAnswer mfaCode, MfaChoiceAnswer mfaChoice, PasswordVerifierAnswer passwordVerifier,
-            CustomAuthRounds customAuth) {
+            CustomAuthRounds customAuth, ChoiceBasedSignIn userAuth) {
+        this.userAuth = userAuth;
         this.directory = directory;
         this.sessions = sessions;
         this.newPassword = newPassword;
@@ -65,6 +67,12 @@ final class RespondToAuthChallengeAction implements ActionHandler {
             return mfaChoice.answerSetup(session, setup);
         } else if (challenge instanceof Challenge.Custom custom) {
             return customAuth.answer(session, custom, responses);
+        } else if (challenge instanceof Challenge.SelectFirstFactor select) {
+            return userAuth.answerSelection(session, select, responses);
+        } else if (challenge instanceof Challenge.FirstFactorCode code) {
+            return userAuth.answerCode(session, code, responses);
+        } else if (challenge instanceof Challenge.WebAuthn webAuthn) {
+            return userAuth.answerWebAuthn(session, webAuthn, responses);
         } else {
             return passwordVerifier.answer(session, (Challenge.PasswordVerifier) challenge, responses);
         }

@@ -42,6 +42,10 @@ final class UserState {
     /** Whether the user was deleted from the pool; the tokens issued to it still point here. */
     boolean deleted;
     Optional<DeliveredCode> lastCode = Optional.empty();
+    /** The passkeys the user registered ({@code CompleteWebAuthnRegistration}). */
+    final List<Passkey> passkeys = new ArrayList<>();
+    /** The challenge of a {@code StartWebAuthnRegistration} not completed yet. */
+    Optional<byte[]> pendingRegistration = Optional.empty();
 
     UserState(String username, String sub) {
         this.username = username;
