@@ -1,5 +1,6 @@
 package dev.cognitosecured.runtime.spi;
 
+import dev.cognitosecured.runtime.FirstFactor;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -78,6 +79,43 @@ public interface IdentityProvider {
      */
     default CompletionStage<Challenge> verifySoftwareToken(Challenge challenge, String code) {
         return unsupported("verify an authenticator app");
+    }
+
+    /**
+     * Starts a choice-based sign-in ({@code InitiateAuth USER_AUTH}) with no preferred first factor: Cognito
+     * answers with {@code SELECT_CHALLENGE}, whose {@link Challenge#parameters()} hold
+     * {@code AVAILABLE_CHALLENGES}, the response's {@code AvailableChallenges} as a JSON array of names.
+     */
+    default CompletionStage<SignInResponse> startUserAuth(String username) {
+        return unsupported("start a choice-based sign-in (USER_AUTH)");
+    }
+
+    /**
+     * Starts a choice-based sign-in with {@code PREFERRED_CHALLENGE} {@code preferred}. For
+     * {@link FirstFactor#PASSWORD_SRP} the implementation answers the {@code PASSWORD_VERIFIER} that follows,
+     * as {@link #startSignIn} does; {@code password} is read before the stage completes and not kept. It is
+     * empty for the factors without a password.
+     */
+    default CompletionStage<SignInResponse> startUserAuth(String username, FirstFactor preferred, char[] password) {
+        return unsupported("start a choice-based sign-in (USER_AUTH)");
+    }
+
+    /**
+     * Answers {@code SELECT_CHALLENGE} with {@code factor} ({@code ANSWER}, and {@code PASSWORD} or, for
+     * {@link FirstFactor#PASSWORD_SRP}, {@code SRP_A} then the {@code PASSWORD_VERIFIER} answer). {@code password}
+     * is empty for the factors without a password.
+     */
+    default CompletionStage<SignInResponse> selectFirstFactor(Challenge selection, FirstFactor factor,
+            char[] password) {
+        return unsupported("answer SELECT_CHALLENGE");
+    }
+
+    /**
+     * Signs in right after the user confirmed the sign-up, without the password: {@code InitiateAuth USER_AUTH}
+     * with the {@code Session} that {@code ConfirmSignUp} returned (a single-use secret).
+     */
+    default CompletionStage<SignInResponse> startUserAuthAfterSignUp(String username, String confirmationSession) {
+        return unsupported("sign in after the sign-up's confirmation");
     }
 
     private <T> CompletionStage<T> unsupported(String what) {

@@ -1,5 +1,6 @@
 package dev.cognitosecured.runtime.internal.cdi;
 
+import dev.cognitosecured.runtime.FirstFactor;
 import dev.cognitosecured.runtime.SignIn;
 import dev.cognitosecured.runtime.SignInStep;
 import java.io.InvalidObjectException;
@@ -41,6 +42,26 @@ final class PassivatingSignIn implements SignIn, Serializable {
     @Override
     public SignInStep confirmNewPassword(char[] newPassword, Map<String, String> attributes) {
         return flow.confirmNewPassword(newPassword, attributes);
+    }
+
+    @Override
+    public SignInStep startUserAuth(String username) {
+        return flow.startUserAuth(username);
+    }
+
+    @Override
+    public SignInStep startUserAuth(String username, FirstFactor preferred) {
+        return flow.startUserAuth(username, preferred);
+    }
+
+    @Override
+    public SignInStep startUserAuth(String username, char[] password) {
+        return flow.startUserAuth(username, password);
+    }
+
+    @Override
+    public SignInStep confirmPassword(char[] password) {
+        return flow.confirmPassword(password);
     }
 
     @Override

@@ -2,7 +2,9 @@ package dev.cognitosecured.runtime.internal.cognito;
 
 import dev.cognitosecured.runtime.spi.Challenge;
 import dev.cognitosecured.runtime.spi.SignInResponse;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthenticationResultType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.RespondToAuthChallengeResponse;
@@ -13,6 +15,9 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.RespondToAu
  */
 final class ChallengeResponses {
 
+    /** The parameter that holds {@code AvailableChallenges} of {@code SELECT_CHALLENGE}, a JSON array of names. */
+    static final String AVAILABLE_CHALLENGES = "AVAILABLE_CHALLENGES";
+
     private ChallengeResponses() {}
 
     /**
@@ -21,7 +26,15 @@ final class ChallengeResponses {
      * @param username the name the user signed in with, used when Cognito names none
      */
     static SignInResponse of(InitiateAuthResponse response, String username) {
-        return of(response.authenticationResult(), response.challengeNameAsString(), response.challengeParameters(),
+        Map<String, String> parameters = response.challengeParameters();
+        if (response.hasAvailableChallenges() && !response.availableChallenges().isEmpty()) {
+            // SELECT_CHALLENGE names its choices outside ChallengeParameters; the step reads them from there.
+            parameters = new HashMap<>(parameters);
+            parameters.put(AVAILABLE_CHALLENGES, response.availableChallengesAsStrings().stream()
+                    .map(name -> '"' + name.replace("\\", "\\\\").replace("\"", "\\\"") + '"')
+                    .collect(Collectors.joining(",", "[", "]")));
+        }
+        return of(response.authenticationResult(), response.challengeNameAsString(), parameters,
                 response.session(), username);
     }
 

@@ -137,6 +137,12 @@ final class CognitoFailures {
                         + errorCode(e) + " to " + call + details(e) + "). Wait, then start the sign-in again.", false,
                         null);
             }
+            if (call.contains(ChallengeSteps.WEB_AUTHN)) {
+                return passkeyRefused(e, call);
+            }
+        }
+        if (f instanceof AwsServiceException e && errorCode(e).startsWith("WebAuthn")) {
+            return passkeyRefused(e, call);
         }
         if (f instanceof CodeMismatchException || f instanceof EnableSoftwareTokenMfaException) {
             AwsServiceException e = (AwsServiceException) f;
@@ -158,6 +164,26 @@ final class CognitoFailures {
                     + " Correct it and answer again.", true, null);
         }
         return general(f, call);
+    }
+
+    /**
+     * The failure of an answer to {@code SELECT_CHALLENGE} that carries a first factor: a spent or expired
+     * session as {@link #ofChallenge}, a wrong password as {@link #ofSignIn} (one message for user name and
+     * password, may be retried).
+     */
+    Throwable ofFirstFactor(Throwable failure, String call) {
+        Throwable f = unwrap(failure);
+        if (f instanceof NotAuthorizedException e && serviceMessage(e).startsWith("Incorrect username or password")) {
+            return new WrongAnswerException(WRONG_CREDENTIALS, true, null);
+        }
+        return ofChallenge(f, call);
+    }
+
+    /** Cognito refused a passkey's credential (signature, origin, relying party, challenge): another may do. */
+    private static WrongAnswerException passkeyRefused(AwsServiceException e, String call) {
+        return new WrongAnswerException("Cognito refused the passkey's credential (" + errorCode(e) + " to " + call
+                + details(e) + "). Check the page's origin against the user pool's relying party, or answer with"
+                + " another credential; or start the sign-in again.", true, null);
     }
 
     /** The failure of a refresh, either API. */
@@ -214,12 +240,17 @@ final class CognitoFailures {
         CUSTOM_SRP_SIGN_IN("InitiateAuth (CUSTOM_AUTH with SRP_A) or its PASSWORD_VERIFIER answer"),
         REFRESH_TOKEN_AUTH("InitiateAuth (REFRESH_TOKEN_AUTH)"),
         GET_TOKENS_FROM_REFRESH_TOKEN("GetTokensFromRefreshToken"),
-        REVOKE("RevokeToken");
+        REVOKE("RevokeToken"),
+        USER_AUTH("InitiateAuth (USER_AUTH)");
 
         private final String label;
 
         Call(String label) {
             this.label = label;
+        }
+
+        String label() {
+            return label;
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.cognitosecured.runtime.internal.cognito;
 
+import dev.cognitosecured.runtime.FirstFactor;
 import dev.cognitosecured.runtime.SignInRequiredException;
 import dev.cognitosecured.runtime.WrongAnswerException;
 import dev.cognitosecured.runtime.internal.cognito.CognitoFailures.Call;
@@ -202,8 +203,107 @@ public final class CognitoIdentityProvider implements IdentityProvider, AutoClos
         return config.authFlow() == PoolConfig.AuthFlowType.CUSTOM_AUTH;
     }
 
+    /** {@inheritDoc} {@code InitiateAuth USER_AUTH} with {@code USERNAME} (and {@code SECRET_HASH}). */
+    @Override
+    public CompletionStage<SignInResponse> startUserAuth(String username) {
+        Objects.requireNonNull(username, "username");
+        return call(() -> userAuth(username, Map.of(), null)
+                        .thenApply(response -> ChallengeResponses.of(response, username)),
+                failure -> failures.ofSignIn(failure, Call.USER_AUTH));
+    }
+
+    /**
+     * {@inheritDoc} {@code PASSWORD} goes out in {@code PASSWORD} (a {@code String} copy, as with
+     * {@code USER_PASSWORD_AUTH}); {@code PASSWORD_SRP} sends no copy of it.
+     *
+     * @throws IllegalArgumentException if a password factor comes with an empty password, or another with one
+     */
+    @Override
+    public CompletionStage<SignInResponse> startUserAuth(String username, FirstFactor preferred, char[] password) {
+        Objects.requireNonNull(username, "username");
+        Objects.requireNonNull(preferred, "preferred");
+        Objects.requireNonNull(password, "password");
+        requirePasswordFor(preferred, password);
+        char[] copy = password.clone();
+        CompletionStage<SignInResponse> started = preferred == FirstFactor.PASSWORD_SRP
+                ? call(() -> srp.startUserAuth(username, copy), failure -> failures.ofSignIn(failure, Call.USER_AUTH))
+                : call(() -> {
+                    Map<String, String> parameters = new HashMap<>();
+                    parameters.put("PREFERRED_CHALLENGE", preferred.name());
+                    if (preferred == FirstFactor.PASSWORD) {
+                        parameters.put("PASSWORD", new String(copy));
+                    }
+                    return userAuth(username, parameters, null)
+                            .thenApply(response -> ChallengeResponses.of(response, username));
+                }, failure -> failures.ofSignIn(failure, Call.USER_AUTH));
+        return started.whenComplete((response, failure) -> Arrays.fill(copy, '\0'));
+    }
+
+    @Override
+    public CompletionStage<SignInResponse> selectFirstFactor(Challenge selection, FirstFactor factor, char[] password) {
+        Objects.requireNonNull(selection, "selection");
+        Objects.requireNonNull(factor, "factor");
+        Objects.requireNonNull(password, "password");
+        requirePasswordFor(factor, password);
+        if (factor == FirstFactor.PASSWORD_SRP) {
+            char[] copy = password.clone();
+            return call(() -> srp.selectPasswordSrp(selection, copy),
+                    failure -> failures.ofFirstFactor(failure, "RespondToAuthChallenge (SELECT_CHALLENGE PASSWORD_SRP)"))
+                    .whenComplete((response, failure) -> Arrays.fill(copy, '\0'));
+        }
+        Map<String, String> responses = new HashMap<>();
+        responses.put("ANSWER", factor.name());
+        if (factor == FirstFactor.PASSWORD) {
+            responses.put("PASSWORD", new String(password));
+        }
+        return respond(selection, responses, failure ->
+                failures.ofFirstFactor(failure, "RespondToAuthChallenge (SELECT_CHALLENGE " + factor + ")"));
+    }
+
+    /** {@inheritDoc} {@code InitiateAuth USER_AUTH} with {@code USERNAME} and the request's {@code Session}. */
+    @Override
+    public CompletionStage<SignInResponse> startUserAuthAfterSignUp(String username, String confirmationSession) {
+        Objects.requireNonNull(username, "username");
+        Objects.requireNonNull(confirmationSession, "confirmationSession");
+        return call(() -> userAuth(username, Map.of(), confirmationSession)
+                        .thenApply(response -> ChallengeResponses.of(response, username)),
+                failure -> failures.ofChallenge(failure, Call.USER_AUTH.label()));
+    }
+
+    private static void requirePasswordFor(FirstFactor factor, char[] password) {
+        if (factor.isPassword() && password.length == 0) {
+            throw new IllegalArgumentException("The password is empty.");
+        }
+        if (!factor.isPassword() && password.length != 0) {
+            throw new IllegalArgumentException("The first factor " + factor + " takes no password.");
+        }
+    }
+
+    /** {@code InitiateAuth USER_AUTH} with {@code parameters} besides the user's, and a session if not null. */
+    private CompletableFuture<InitiateAuthResponse> userAuth(String username, Map<String, String> parameters,
+            String session) {
+        Map<String, String> all = new HashMap<>(parameters);
+        all.put("USERNAME", username);
+        config.clientSecret().ifPresent(
+                secret -> all.put("SECRET_HASH", SecretHash.of(username, config.clientId(), secret)));
+        return client.initiateAuth(InitiateAuthRequest.builder()
+                .authFlow(AuthFlowType.USER_AUTH)
+                .clientId(config.clientId())
+                .authParameters(all)
+                .session(session)
+                .build());
+    }
+
     @Override
     public CompletionStage<SignInResponse> respond(Challenge challenge, Map<String, String> responses) {
+        Objects.requireNonNull(challenge, "challenge");
+        Objects.requireNonNull(responses, "responses");
+        String label = "RespondToAuthChallenge (" + challenge.name() + ")";
+        return respond(challenge, responses, failure -> failures.ofChallenge(failure, label));
+    }
+
+    private CompletionStage<SignInResponse> respond(Challenge challenge, Map<String, String> responses,
+            Function<Throwable, Throwable> mapping) {
         Objects.requireNonNull(challenge, "challenge");
         Objects.requireNonNull(responses, "responses");
         String label = "RespondToAuthChallenge (" + challenge.name() + ")";
@@ -219,7 +319,7 @@ public final class CognitoIdentityProvider implements IdentityProvider, AutoClos
                             .challengeResponses(all)
                             .build())
                     .thenApply(response -> ChallengeResponses.of(response, challenge.username()));
-        }, failure -> failures.ofChallenge(failure, label));
+        }, mapping);
     }
 
     @Override

@@ -3,9 +3,11 @@ package dev.cognitosecured.runtime.internal.cognito;
 import static dev.cognitosecured.runtime.internal.concurrent.Completions.await;
 
 import dev.cognitosecured.runtime.CognitoSecuredException;
+import dev.cognitosecured.runtime.FirstFactor;
 import dev.cognitosecured.runtime.SessionStore;
 import dev.cognitosecured.runtime.SignIn;
 import dev.cognitosecured.runtime.SignInStep;
+import dev.cognitosecured.runtime.WrongAnswerException;
 import dev.cognitosecured.runtime.event.SessionEnded;
 import dev.cognitosecured.runtime.internal.signin.ChallengeClaim;
 import dev.cognitosecured.runtime.internal.signin.ChallengeSlot;
@@ -42,6 +44,7 @@ import java.util.Optional;
 public final class CognitoSignIn implements SignIn {
 
     private static final System.Logger LOG = System.getLogger(CognitoSignIn.class.getName());
+    private static final char[] NO_PASSWORD = new char[0];
 
     private final SessionStore store;
     private final ChallengeSlot slot;
@@ -102,9 +105,105 @@ public final class CognitoSignIn implements SignIn {
             if (step instanceof SignInStep.TotpSetup) {
                 return completeTotpSetUp(claim, challenge, answer.strip());
             }
-            Map<String, String> responses = ChallengeAnswers.of(step, answer);
+            Map<String, String> responses = ChallengeAnswers.of(challenge.name(), step, answer);
             return next(claim, claim.send(() -> provider.respond(challenge, responses)));
         });
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalArgumentException if {@code username} is blank
+     */
+    @Override
+    public SignInStep startUserAuth(String username) {
+        requireUsername(username);
+        return slot.start(claim -> next(claim, claim.send(() -> provider.startUserAuth(username))));
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalArgumentException if {@code username} is blank
+     */
+    @Override
+    public SignInStep startUserAuth(String username, FirstFactor preferred) {
+        requireUsername(username);
+        Objects.requireNonNull(preferred, "preferred");
+        if (preferred.isPassword()) {
+            throw new IllegalArgumentException("The first factor " + preferred
+                    + " needs the password: call startUserAuth(username, password).");
+        }
+        return slot.start(claim -> next(claim, claim.send(() -> provider.startUserAuth(username, preferred, NO_PASSWORD))));
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalArgumentException if {@code username} is blank or {@code password} empty
+     */
+    @Override
+    public SignInStep startUserAuth(String username, char[] password) {
+        requireUsername(username);
+        Objects.requireNonNull(password, "password");
+        if (password.length == 0) {
+            throw new IllegalArgumentException("The password is empty.");
+        }
+        char[] copy = password.clone();
+        try {
+            return slot.start(claim -> next(claim,
+                    claim.send(() -> provider.startUserAuth(username, FirstFactor.PASSWORD_SRP, copy))));
+        } finally {
+            Arrays.fill(copy, '\0');
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalArgumentException if {@code password} is empty
+     */
+    @Override
+    public SignInStep confirmPassword(char[] password) {
+        Objects.requireNonNull(password, "password");
+        if (password.length == 0) {
+            throw new IllegalArgumentException("The password is empty.");
+        }
+        char[] copy = password.clone();
+        try {
+            return slot.answer(claim -> {
+                Challenge challenge = claim.challenge().orElseThrow();
+                SignInStep step = claim.step().orElseThrow();
+                if (!(step instanceof SignInStep.FirstFactorSelection selection)) {
+                    throw new IllegalStateException("The current sign-in step is " + step.kind()
+                            + ", not CONTINUE_SIGN_IN_WITH_FIRST_FACTOR_SELECTION: answer it with confirm.");
+                }
+                FirstFactor factor = selection.available().contains(FirstFactor.PASSWORD_SRP) ? FirstFactor.PASSWORD_SRP
+                        : selection.available().contains(FirstFactor.PASSWORD) ? FirstFactor.PASSWORD : null;
+                if (factor == null) {
+                    throw new WrongAnswerException("Cognito does not offer this user a password to sign in with:"
+                            + " choose one of " + selection.available().stream().map(Enum::name).sorted().toList()
+                            + " with confirm.", true, null);
+                }
+                return next(claim, claim.send(() -> provider.selectFirstFactor(challenge, factor, copy)));
+            });
+        } finally {
+            Arrays.fill(copy, '\0');
+        }
+    }
+
+    /**
+     * Signs in right after a sign-up was confirmed, with the single-use {@code Session} that
+     * {@code ConfirmSignUp} returned instead of the password ({@code InitiateAuth USER_AUTH}), abandoning a
+     * sign-in that waits for an answer. For the sign-up flow of the same pool and scope.
+     *
+     * @return {@link SignInStep.Done}, or the challenge Cognito asks first
+     */
+    public SignInStep startAfterSignUp(String username, String confirmationSession) {
+        requireUsername(username);
+        Objects.requireNonNull(confirmationSession, "confirmationSession");
+        return slot.start(claim -> next(claim,
+                claim.send(() -> provider.startUserAuthAfterSignUp(username, confirmationSession))));
     }
 
     /**
@@ -171,6 +270,13 @@ public final class CognitoSignIn implements SignIn {
     public String toString() {
         return "CognitoSignIn[pool=" + store.pool() + ", signedIn=" + store.isSignedIn() + ", step="
                 + slot.step().map(step -> step.kind().name()).orElse("none") + "]";
+    }
+
+    private static void requireUsername(String username) {
+        Objects.requireNonNull(username, "username");
+        if (username.isBlank()) {
+            throw new IllegalArgumentException("The user name is blank.");
+        }
     }
 
     /** What {@code response}, the outcome of the claim's last request, leads to. */

@@ -4,6 +4,7 @@ import dev.cognitosecured.runtime.internal.cognito.srp.PasswordClaim;
 import dev.cognitosecured.runtime.internal.cognito.srp.SrpClient;
 import dev.cognitosecured.runtime.internal.cognito.srp.SrpTimestamp;
 import dev.cognitosecured.runtime.internal.config.PoolConfig;
+import dev.cognitosecured.runtime.spi.Challenge;
 import dev.cognitosecured.runtime.spi.SignInResponse;
 import java.security.SecureRandom;
 import java.util.HashMap;
@@ -57,6 +58,36 @@ final class SrpSignIn {
         return start(AuthFlowType.CUSTOM_AUTH, Map.of("CHALLENGE_NAME", "SRP_A"), username, password);
     }
 
+    /**
+     * Starts a choice-based sign-in with the password proven by SRP ({@code USER_AUTH} with
+     * {@code PREFERRED_CHALLENGE} {@code PASSWORD_SRP} and {@code SRP_A}); as {@link #start} otherwise. If
+     * Cognito does not offer {@code PASSWORD_SRP} to the user, its answer ({@code SELECT_CHALLENGE}) is the result.
+     */
+    CompletableFuture<SignInResponse> startUserAuth(String username, char[] password) {
+        return start(AuthFlowType.USER_AUTH, Map.of("PREFERRED_CHALLENGE", "PASSWORD_SRP"), username, password);
+    }
+
+    /** Answers {@code SELECT_CHALLENGE} with {@code PASSWORD_SRP} and {@code SRP_A}, then the password verifier. */
+    CompletableFuture<SignInResponse> selectPasswordSrp(Challenge selection, char[] password) {
+        SrpClient srp = SrpClient.start(random);
+        String username = selection.username();
+        Map<String, String> responses = new HashMap<>();
+        responses.put("USERNAME", username);
+        responses.put("ANSWER", "PASSWORD_SRP");
+        responses.put("SRP_A", srp.srpA());
+        config.clientSecret().ifPresent(
+                secret -> responses.put("SECRET_HASH", SecretHash.of(username, config.clientId(), secret)));
+        return client.respondToAuthChallenge(RespondToAuthChallengeRequest.builder()
+                        .clientId(config.clientId())
+                        .challengeName(ChallengeNameType.SELECT_CHALLENGE)
+                        .session(selection.session())
+                        .challengeResponses(responses)
+                        .build())
+                .thenCompose(selected -> selected.challengeName() == ChallengeNameType.PASSWORD_VERIFIER
+                        ? verify(selected.challengeParameters(), selected.session(), srp, password)
+                        : CompletableFuture.completedFuture(ChallengeResponses.of(selected, username)));
+    }
+
     private CompletableFuture<SignInResponse> start(AuthFlowType flow, Map<String, String> flowParameters,
             String username, char[] password) {
         SrpClient srp = SrpClient.start(random);
@@ -78,7 +109,12 @@ final class SrpSignIn {
         if (initiated.challengeName() != ChallengeNameType.PASSWORD_VERIFIER) {
             return CompletableFuture.completedFuture(ChallengeResponses.of(initiated, username));
         }
-        Map<String, String> challenge = initiated.challengeParameters();
+        return verify(initiated.challengeParameters(), initiated.session(), srp, password);
+    }
+
+    /** Answers {@code PASSWORD_VERIFIER} (its parameters {@code challenge}, its {@code session}) with the proof. */
+    private CompletableFuture<SignInResponse> verify(Map<String, String> challenge, String session, SrpClient srp,
+            char[] password) {
         String userIdForSrp = challenge.get("USER_ID_FOR_SRP");
         String secretBlock = challenge.get("SECRET_BLOCK");
         // Checks every parameter, USER_ID_FOR_SRP included (InvalidSrpChallengeException).
@@ -94,7 +130,7 @@ final class SrpSignIn {
         return client.respondToAuthChallenge(RespondToAuthChallengeRequest.builder()
                         .clientId(config.clientId())
                         .challengeName(ChallengeNameType.PASSWORD_VERIFIER)
-                        .session(initiated.session())
+                        .session(session)
                         .challengeResponses(responses)
                         .build())
                 .thenApply(response -> ChallengeResponses.of(response, userIdForSrp));
