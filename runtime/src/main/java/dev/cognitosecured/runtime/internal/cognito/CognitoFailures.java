@@ -168,13 +168,13 @@ final class CognitoFailures {
 
     /**
      * The failure of an answer to {@code SELECT_CHALLENGE} that carries a first factor: a spent or expired
-     * session as {@link #ofChallenge}, a wrong password as {@link #ofSignIn} (one message for user name and
-     * password, may be retried).
+     * session as {@link #ofChallenge}; a wrong password ends the sign-in (the choice spent the session).
      */
     Throwable ofFirstFactor(Throwable failure, String call) {
         Throwable f = unwrap(failure);
         if (f instanceof NotAuthorizedException e && serviceMessage(e).startsWith("Incorrect username or password")) {
-            return new WrongAnswerException(WRONG_CREDENTIALS, true, null);
+            return new WrongAnswerException("Sign-in failed: the user name or password is wrong. Check both and call"
+                    + " SignIn.startUserAuth again.", false, null);
         }
         return ofChallenge(f, call);
     }

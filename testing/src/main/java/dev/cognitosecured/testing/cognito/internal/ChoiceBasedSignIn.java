@@ -81,9 +81,9 @@ final class ChoiceBasedSignIn {
             throw CognitoException.invalidParameter("ANSWER must be one of the available challenges " + select.available());
         }
         session.user().lockout.check(clock.instant());
-        JsonObject next = begin(session.client(), session.user(), answer, responses);
+        // Single use: any choice spends the session, a wrong password included.
         sessions.consume(session);
-        return next;
+        return begin(session.client(), session.user(), answer, responses);
     }
 
     /** {@code EMAIL_OTP} or {@code SMS_OTP} as a first factor: the code completes the sign-in. */
