@@ -20,7 +20,18 @@ public enum Action {
     START_WEB_AUTHN_REGISTRATION("StartWebAuthnRegistration"),
     COMPLETE_WEB_AUTHN_REGISTRATION("CompleteWebAuthnRegistration"),
     LIST_WEB_AUTHN_CREDENTIALS("ListWebAuthnCredentials"),
-    DELETE_WEB_AUTHN_CREDENTIAL("DeleteWebAuthnCredential");
+    DELETE_WEB_AUTHN_CREDENTIAL("DeleteWebAuthnCredential"),
+    SIGN_UP("SignUp"),
+    CONFIRM_SIGN_UP("ConfirmSignUp"),
+    RESEND_CONFIRMATION_CODE("ResendConfirmationCode"),
+    FORGOT_PASSWORD("ForgotPassword"),
+    CONFIRM_FORGOT_PASSWORD("ConfirmForgotPassword"),
+    CHANGE_PASSWORD("ChangePassword"),
+    UPDATE_USER_ATTRIBUTES("UpdateUserAttributes"),
+    GET_USER_ATTRIBUTE_VERIFICATION_CODE("GetUserAttributeVerificationCode"),
+    VERIFY_USER_ATTRIBUTE("VerifyUserAttribute"),
+    DELETE_USER_ATTRIBUTES("DeleteUserAttributes"),
+    DELETE_USER("DeleteUser");
 
     private final String wireName;
 

@@ -28,7 +28,11 @@ import java.util.Set;
  * EMAIL_OTP}, {@code SOFTWARE_TOKEN_MFA}, {@code SELECT_MFA_TYPE}, {@code MFA_SETUP}, {@code CUSTOM_CHALLENGE},
  * and chains of them), {@code AssociateSoftwareToken} and {@code
  * VerifySoftwareToken} (by session or access token), {@code GetTokensFromRefreshToken} (with rotation), {@code
- * RevokeToken}, {@code GlobalSignOut}, {@code GetUser} and {@code SetUserMFAPreference} (see {@link Action}),
+ * RevokeToken}, {@code GlobalSignOut}, {@code GetUser} and {@code SetUserMFAPreference}, and the account actions
+ * {@code SignUp}, {@code ConfirmSignUp}, {@code ResendConfirmationCode}, {@code ForgotPassword}, {@code
+ * ConfirmForgotPassword}, {@code ChangePassword}, {@code UpdateUserAttributes}, {@code
+ * GetUserAttributeVerificationCode}, {@code VerifyUserAttribute}, {@code DeleteUserAttributes} and {@code
+ * DeleteUser} (see {@link Action}, {@link AccountSettings}; codes go to the {@link #outbox()}),
  * keeping Cognito's rules: challenge sessions are single-use and expire, {@code SECRET_HASH} is checked,
  * rotated, revoked and expired refresh tokens are refused, wrong codes may be retried in the same session up
  * to Cognito's lockout. Errors carry the {@code __type} and message real Cognito uses.
@@ -62,11 +66,13 @@ public final class LocalCognito implements AutoCloseable {
     private final CognitoHttpServer server;
     private final CognitoService service;
     private final FaultInjector faults;
+    private final Outbox outbox;
 
     private LocalCognito(CognitoHttpServer server, CognitoService service, FaultInjector faults) {
         this.server = server;
         this.service = service;
         this.faults = faults;
+        this.outbox = new Outbox(service);
     }
 
     /** Starts a LocalCognito on a free port of 127.0.0.1 with the system clock. */
@@ -135,6 +141,14 @@ public final class LocalCognito implements AutoCloseable {
         Objects.requireNonNull(pool, "pool");
         Objects.requireNonNull(relyingPartyId, "relyingPartyId");
         service.setSignInPolicy(pool.id(), Set.of(firstFactors), relyingPartyId);
+    }
+
+    /**
+     * The codes sent by e-mail and SMS (sign-up, password reset, attribute verification, {@code SMS_MFA} and
+     * {@code EMAIL_OTP}), to read as the user would, and to make codes fixed.
+     */
+    public Outbox outbox() {
+        return outbox;
     }
 
     /** The last code sent to {@code username} by SMS or e-mail (for {@code SMS_MFA} or {@code EMAIL_OTP}). */

@@ -28,6 +28,7 @@ import java.util.Set;
  * @param passwordPolicy the rules for new passwords
  * @param temporaryPasswordValidity how long a temporary password can be used (Cognito's default: 7 days)
  * @param customAuth the custom authentication triggers, if the pool has them ({@code CUSTOM_AUTH})
+ * @param account sign-up and the verification of e-mail addresses and phone numbers
  */
 public record PoolSettings(
         MfaConfiguration mfaConfiguration,
@@ -35,13 +36,15 @@ public record PoolSettings(
         Set<String> requiredAttributes,
         PasswordPolicy passwordPolicy,
         Duration temporaryPasswordValidity,
-        Optional<CustomAuthTriggers> customAuth) {
+        Optional<CustomAuthTriggers> customAuth,
+        AccountSettings account) {
 
     public PoolSettings {
         Objects.requireNonNull(mfaConfiguration, "mfaConfiguration");
         Objects.requireNonNull(passwordPolicy, "passwordPolicy");
         Objects.requireNonNull(temporaryPasswordValidity, "temporaryPasswordValidity");
         Objects.requireNonNull(customAuth, "customAuth");
+        Objects.requireNonNull(account, "account");
         mfaFactors = mfaFactors.isEmpty()
                 ? Collections.unmodifiableSet(EnumSet.noneOf(MfaFactor.class))
                 : Collections.unmodifiableSet(EnumSet.copyOf(mfaFactors));
@@ -54,38 +57,48 @@ public record PoolSettings(
         }
     }
 
-    /** MFA off, no required attributes, Cognito's default password policy, temporary passwords valid 7 days. */
+    /**
+     * MFA off, no required attributes, Cognito's default password policy, temporary passwords valid 7 days,
+     * {@link AccountSettings#defaults()}.
+     */
     public static PoolSettings defaults() {
         return new PoolSettings(MfaConfiguration.OFF, EnumSet.allOf(MfaFactor.class), Set.of(),
-                PasswordPolicy.cognitoDefault(), Duration.ofDays(7), Optional.empty());
+                PasswordPolicy.cognitoDefault(), Duration.ofDays(7), Optional.empty(), AccountSettings.defaults());
     }
 
     /** These settings with MFA {@code configuration}, offering {@code factors}. */
     public PoolSettings withMfa(MfaConfiguration configuration, MfaFactor... factors) {
         return new PoolSettings(configuration, Set.copyOf(List.of(factors)), requiredAttributes, passwordPolicy,
-                temporaryPasswordValidity, customAuth);
+                temporaryPasswordValidity, customAuth, account);
     }
 
     /** These settings with {@code attributes} (such as {@code "name"}) required of every user. */
     public PoolSettings withRequiredAttributes(String... attributes) {
         return new PoolSettings(mfaConfiguration, mfaFactors, new LinkedHashSet<>(List.of(attributes)), passwordPolicy,
-                temporaryPasswordValidity, customAuth);
+                temporaryPasswordValidity, customAuth, account);
     }
 
     /** These settings with another password policy. */
     public PoolSettings withPasswordPolicy(PasswordPolicy policy) {
         return new PoolSettings(mfaConfiguration, mfaFactors, requiredAttributes, policy, temporaryPasswordValidity,
-                customAuth);
+                customAuth, account);
     }
 
     /** These settings with temporary passwords valid for {@code validity}. */
     public PoolSettings withTemporaryPasswordValidity(Duration validity) {
-        return new PoolSettings(mfaConfiguration, mfaFactors, requiredAttributes, passwordPolicy, validity, customAuth);
+        return new PoolSettings(mfaConfiguration, mfaFactors, requiredAttributes, passwordPolicy, validity, customAuth,
+                account);
+    }
+
+    /** These settings with {@code account}'s sign-up and verification rules. */
+    public PoolSettings withAccount(AccountSettings account) {
+        return new PoolSettings(mfaConfiguration, mfaFactors, requiredAttributes, passwordPolicy,
+                temporaryPasswordValidity, customAuth, account);
     }
 
     /** These settings with custom authentication ({@code CUSTOM_AUTH}) driven by {@code triggers}. */
     public PoolSettings withCustomAuth(CustomAuthTriggers triggers) {
         return new PoolSettings(mfaConfiguration, mfaFactors, requiredAttributes, passwordPolicy,
-                temporaryPasswordValidity, Optional.of(triggers));
+                temporaryPasswordValidity, Optional.of(triggers), account);
     }
 }

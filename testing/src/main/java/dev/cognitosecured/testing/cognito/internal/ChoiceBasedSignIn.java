@@ -37,9 +37,12 @@ final class ChoiceBasedSignIn {
     private final ChallengeSessions sessions;
     private final SrpAuthentication srp;
     private final InstantSource clock;
+    private final Codes codes;
     private final SecureRandom random = new SecureRandom();
 
-    ChoiceBasedSignIn(SignInSteps steps, ChallengeSessions sessions, SrpAuthentication srp, InstantSource clock) {
+    ChoiceBasedSignIn(SignInSteps steps, ChallengeSessions sessions, SrpAuthentication srp, InstantSource clock,
+            Codes codes) {
+        this.codes = codes;
         this.steps = steps;
         this.sessions = sessions;
         this.srp = srp;
@@ -193,7 +196,7 @@ final class ChoiceBasedSignIn {
     }
 
     private JsonObject code(ClientState client, UserState user, MfaFactor factor, String name, String medium) {
-        DeliveredCode code = CodeDelivery.send(user, factor);
+        DeliveredCode code = CodeDelivery.send(codes, client.pool, user, factor);
         return steps.challenge(client, user, new Challenge.FirstFactorCode(name, factor, code.code()),
                 Json.createObjectBuilder()
                         .add("CODE_DELIVERY_DELIVERY_MEDIUM", medium)

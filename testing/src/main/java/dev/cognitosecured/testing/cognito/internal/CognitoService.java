@@ -6,12 +6,14 @@ import dev.cognitosecured.testing.cognito.ClientSettings;
 import dev.cognitosecured.testing.cognito.MfaFactor;
 import dev.cognitosecured.testing.cognito.NewUser;
 import dev.cognitosecured.testing.cognito.PoolSettings;
+import dev.cognitosecured.testing.cognito.SentCode;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.net.URI;
 import java.time.InstantSource;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -33,6 +35,7 @@ public final class CognitoService {
     private final Map<String, ActionHandler> handlers;
     private final Passwords passwords;
     private final TokenService tokens;
+    private final Codes codes;
     /** Requests per action and {@code AuthFlow} or {@code ChallengeName}, keyed {@code "<action> <name>"}. */
     private final Map<String, AtomicLong> flowCounts = new ConcurrentHashMap<>();
 
@@ -47,13 +50,16 @@ public final class CognitoService {
         this.issuer = new TokenIssuer(endpoint);
         this.tokens = new TokenService(issuer, clock);
         ChallengeSessions sessions = new ChallengeSessions(clock);
-        SignInSteps steps = new SignInSteps(sessions, tokens);
+        this.codes = new Codes(clock);
+        SignInSteps steps = new SignInSteps(sessions, tokens, codes);
         this.passwords = new Passwords(srp, clock);
         AccessTokenActions accessTokenActions = new AccessTokenActions(tokens);
         SoftwareTokenActions softwareTokens = new SoftwareTokenActions(sessions, tokens, clock);
         CustomAuthRounds customAuth = new CustomAuthRounds(sessions, steps);
-        ChoiceBasedSignIn userAuth = new ChoiceBasedSignIn(steps, sessions, srp, clock);
+        ChoiceBasedSignIn userAuth = new ChoiceBasedSignIn(steps, sessions, srp, clock, codes);
         WebAuthnActions webAuthn = new WebAuthnActions(tokens, clock);
+        UserAccountActions account = new UserAccountActions(tokens, passwords, codes, clock);
+        SignUpActions signUp = new SignUpActions(directory, passwords, codes);
         this.handlers = Map.ofEntries(
                 Map.entry("InitiateAuth", new InitiateAuthAction(directory, steps, tokens, customAuth, srp, clock,
                         userAuth)),
@@ -73,7 +79,18 @@ public final class CognitoService {
                 Map.entry("StartWebAuthnRegistration", webAuthn::start),
                 Map.entry("CompleteWebAuthnRegistration", webAuthn::complete),
                 Map.entry("ListWebAuthnCredentials", webAuthn::list),
-                Map.entry("DeleteWebAuthnCredential", webAuthn::delete));
+                Map.entry("DeleteWebAuthnCredential", webAuthn::delete),
+                Map.entry("SignUp", signUp::signUp),
+                Map.entry("ConfirmSignUp", signUp::confirmSignUp),
+                Map.entry("ResendConfirmationCode", signUp::resendConfirmationCode),
+                Map.entry("ForgotPassword", signUp::forgotPassword),
+                Map.entry("ConfirmForgotPassword", signUp::confirmForgotPassword),
+                Map.entry("ChangePassword", account::changePassword),
+                Map.entry("UpdateUserAttributes", account::updateUserAttributes),
+                Map.entry("GetUserAttributeVerificationCode", account::getUserAttributeVerificationCode),
+                Map.entry("VerifyUserAttribute", account::verifyUserAttribute),
+                Map.entry("DeleteUserAttributes", account::deleteUserAttributes),
+                Map.entry("DeleteUser", account::deleteUser));
     }
 
     /**
@@ -249,6 +266,27 @@ public final class CognitoService {
     /** The last code sent to user {@code username} of pool {@code poolId} by SMS or e-mail. */
     public Optional<String> lastCode(String poolId, String username) {
         return locked(() -> knownPool(poolId).user(username).flatMap(user -> user.lastCode).map(DeliveredCode::code));
+    }
+
+    /** Every code sent to user {@code username} of pool {@code poolId}, oldest first. */
+    public List<SentCode> sentCodes(String poolId, String username) {
+        return locked(() -> codes.sentTo(knownPool(poolId), username));
+    }
+
+    /** Makes every code sent from now on {@code code}, or random codes again if empty. */
+    public void useFixedCode(Optional<String> code) {
+        locked(() -> {
+            codes.useFixed(code);
+            return null;
+        });
+    }
+
+    /** Forgets the codes sent so far. */
+    public void clearSentCodes() {
+        locked(() -> {
+            codes.clear();
+            return null;
+        });
     }
 
     /**

@@ -46,6 +46,12 @@ final class UserState {
     final List<Passkey> passkeys = new ArrayList<>();
     /** The challenge of a {@code StartWebAuthnRegistration} not completed yet. */
     Optional<byte[]> pendingRegistration = Optional.empty();
+    /** Whether the account is confirmed; a user who signed up is not until the sign-up code comes back. */
+    boolean confirmed = true;
+    /** Codes sent for sign-up, password reset or attribute verification, by purpose and attribute. */
+    final Map<String, Codes.PendingCode> pendingCodes = new java.util.HashMap<>();
+    /** New values of attributes that take effect once verified ({@code AttributesRequireVerificationBeforeUpdate}). */
+    final Map<String, String> unverifiedValues = new LinkedHashMap<>();
 
     UserState(String username, String sub) {
         this.username = username;
