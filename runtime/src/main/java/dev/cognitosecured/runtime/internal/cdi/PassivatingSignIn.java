@@ -3,6 +3,7 @@ package dev.cognitosecured.runtime.internal.cdi;
 import dev.cognitosecured.runtime.FirstFactor;
 import dev.cognitosecured.runtime.SignIn;
 import dev.cognitosecured.runtime.SignInStep;
+import dev.cognitosecured.runtime.internal.cognito.SignUpSignIn;
 import java.io.InvalidObjectException;
 import java.io.ObjectInputStream;
 import java.io.Serial;
@@ -16,7 +17,7 @@ import java.util.function.Supplier;
  * scope requires. It delegates every call to the flow; when written, it is replaced by the
  * {@link PassivatedSignIn} its pool runtime makes of the flow's challenge slot.
  */
-final class PassivatingSignIn implements SignIn, Serializable {
+final class PassivatingSignIn implements SignIn, SignUpSignIn, Serializable {
 
     @Serial
     private static final long serialVersionUID = 1L;
@@ -62,6 +63,14 @@ final class PassivatingSignIn implements SignIn, Serializable {
     @Override
     public SignInStep confirmPassword(char[] password) {
         return flow.confirmPassword(password);
+    }
+
+    @Override
+    public SignInStep startAfterSignUp(String username, String confirmationSession) {
+        if (!(flow instanceof SignUpSignIn afterSignUp)) {
+            throw new IllegalStateException("This sign-in flow cannot sign in with a sign-up's confirmation.");
+        }
+        return afterSignUp.startAfterSignUp(username, confirmationSession);
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.cognitosecured.runtime.PasswordReset;
 import dev.cognitosecured.runtime.SessionStore;
 import dev.cognitosecured.runtime.SignIn;
 import dev.cognitosecured.runtime.SignUp;
+import dev.cognitosecured.runtime.internal.cognito.SignUpSignIn;
 import dev.cognitosecured.runtime.client.CallMargin;
 import dev.cognitosecured.runtime.client.SecuredCaller;
 import dev.cognitosecured.runtime.internal.config.InvalidConfigurationException;
@@ -77,7 +78,7 @@ final class PoolBeans {
                 .disposeWith((store, lookup) -> closeIfCloseable(store));
 
         discovery.<SignIn>addBean()
-                .types(SignIn.class, Object.class)
+                .types(SignIn.class, SignUpSignIn.class, Object.class)
                 .qualifiers(flow, Any.Literal.INSTANCE)
                 .scope(scope)
                 .id(ID_PREFIX + "SignIn#" + pool)

@@ -1,5 +1,6 @@
 package dev.cognitosecured.runtime.internal.cdi;
 
+import dev.cognitosecured.annotations.AuthFlow;
 import dev.cognitosecured.runtime.Account;
 import dev.cognitosecured.runtime.PasswordReset;
 import dev.cognitosecured.runtime.SessionStore;
@@ -13,6 +14,7 @@ import dev.cognitosecured.runtime.internal.account.CognitoSignUp;
 import dev.cognitosecured.runtime.internal.account.SignedInCalls;
 import dev.cognitosecured.runtime.internal.cognito.CognitoIdentityProvider;
 import dev.cognitosecured.runtime.internal.cognito.CognitoSignIn;
+import dev.cognitosecured.runtime.internal.cognito.SignUpSignIn;
 import dev.cognitosecured.runtime.internal.config.PoolConfig;
 import dev.cognitosecured.runtime.internal.config.PoolKeys;
 import dev.cognitosecured.runtime.internal.graphql.DefaultGraphQLClient;
@@ -24,6 +26,7 @@ import dev.cognitosecured.runtime.spi.GraphQLTransport;
 import dev.cognitosecured.runtime.spi.IdentityProvider;
 import dev.cognitosecured.runtime.spi.SessionCodec;
 import dev.cognitosecured.runtime.spi.Ticker;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.ws.rs.client.Client;
@@ -225,7 +228,8 @@ final class PoolRuntime implements AutoCloseable {
     /** A sign-up flow of this pool, with the sign-up of {@code pending} in progress if given. */
     SignUp newSignUp(Optional<String> pending) {
         return new CognitoSignUp(cognitoCalls(), pending, username -> new PassivatedAccountFlow(config.name(),
-                PassivatedAccountFlow.Flow.SIGN_UP, username.orElse(null)));
+                PassivatedAccountFlow.Flow.SIGN_UP, username.orElse(null)),
+                () -> CDI.current().select(SignUpSignIn.class, AuthFlow.Literal.of(config.name())).get());
     }
 
     /** A password-reset flow of this pool. */

@@ -41,7 +41,7 @@ import java.util.Optional;
  * {@code VerifySoftwareToken}, and then {@code RespondToAuthChallenge MFA_SETUP} completes the step, each
  * with the session the request before returned.
  */
-public final class CognitoSignIn implements SignIn {
+public final class CognitoSignIn implements SignIn, SignUpSignIn {
 
     private static final System.Logger LOG = System.getLogger(CognitoSignIn.class.getName());
     private static final char[] NO_PASSWORD = new char[0];
@@ -192,13 +192,7 @@ public final class CognitoSignIn implements SignIn {
         }
     }
 
-    /**
-     * Signs in right after a sign-up was confirmed, with the single-use {@code Session} that
-     * {@code ConfirmSignUp} returned instead of the password ({@code InitiateAuth USER_AUTH}), abandoning a
-     * sign-in that waits for an answer. For the sign-up flow of the same pool and scope.
-     *
-     * @return {@link SignInStep.Done}, or the challenge Cognito asks first
-     */
+    @Override
     public SignInStep startAfterSignUp(String username, String confirmationSession) {
         requireUsername(username);
         Objects.requireNonNull(confirmationSession, "confirmationSession");

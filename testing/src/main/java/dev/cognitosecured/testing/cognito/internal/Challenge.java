@@ -129,4 +129,12 @@ sealed interface Challenge {
             return "WebAuthn[challenge=***]";
         }
     }
+
+    /** A sign-up just confirmed: {@code InitiateAuth USER_AUTH} with this session signs the user in. */
+    record SignUpConfirmed() implements Challenge {
+        @Override
+        public String name() {
+            return "USER_AUTH";
+        }
+    }
 }

@@ -33,6 +33,7 @@ final class ChoiceBasedSignIn {
 
     static final String SELECT_CHALLENGE = "SELECT_CHALLENGE";
 
+    private final Directory directory;
     private final SignInSteps steps;
     private final ChallengeSessions sessions;
     private final SrpAuthentication srp;
@@ -40,17 +41,35 @@ final class ChoiceBasedSignIn {
     private final Codes codes;
     private final SecureRandom random = new SecureRandom();
 
-    ChoiceBasedSignIn(SignInSteps steps, ChallengeSessions sessions, SrpAuthentication srp, InstantSource clock,
+    ChoiceBasedSignIn(Directory directory, SignInSteps steps, ChallengeSessions sessions, SrpAuthentication srp, InstantSource clock,
             Codes codes) {
         this.codes = codes;
+        this.directory = directory;
         this.steps = steps;
         this.sessions = sessions;
         this.srp = srp;
         this.clock = clock;
     }
 
-    /** {@code InitiateAuth USER_AUTH}, after the client id was read. */
-    JsonObject initiate(ClientState client, Map<String, String> parameters) {
+    /**
+     * {@code ConfirmSignUp}'s answer with a {@code Session} to sign in with ({@code InitiateAuth USER_AUTH}, no
+     * password), when the client allows {@code USER_AUTH}. The session is single-use and expires as a challenge's.
+     */
+    JsonObject withSignInSession(Request request, JsonObject confirmed) {
+        ClientState client = directory.client(request.required("ClientId"));
+        Optional<UserState> user = client.pool.user(request.required("Username"));
+        if (!client.settings.authFlows().contains(ExplicitAuthFlow.USER_AUTH) || user.isEmpty()) {
+            return confirmed;
+        }
+        ChallengeSession session = sessions.open(client, user.get(), new Challenge.SignUpConfirmed());
+        return Json.createObjectBuilder(confirmed).add("Session", session.id()).build();
+    }
+
+    /**
+     * {@code InitiateAuth USER_AUTH}, after the client id was read; with {@code confirmation}, the session of
+     * {@code ConfirmSignUp}, the user is signed in without a first factor.
+     */
+    JsonObject initiate(ClientState client, Map<String, String> parameters, Optional<String> confirmation) {
         if (!client.settings.authFlows().contains(ExplicitAuthFlow.USER_AUTH)) {
             throw CognitoException.invalidParameter("USER_AUTH flow not enabled for this client");
         }
@@ -58,6 +77,15 @@ final class ChoiceBasedSignIn {
         ClientSecrets.checkSecretHash(client, Optional.ofNullable(parameters.get("SECRET_HASH")), username);
         UserState user = Users.signingIn(client, username);
         user.lockout.check(clock.instant());
+        if (confirmation.isPresent()) {
+            ChallengeSession session = sessions.current(confirmation.get());
+            if (!(session.challenge() instanceof Challenge.SignUpConfirmed) || session.client() != client
+                    || session.user() != user) {
+                throw CognitoException.notAuthorized(ChallengeSessions.INVALID);
+            }
+            sessions.consume(session);
+            return steps.afterFirstFactor(client, user);
+        }
         List<String> available = available(client.pool, user);
         if (available.isEmpty()) {
             throw CognitoException.notAuthorized("The user has no first factor this user pool allows.");

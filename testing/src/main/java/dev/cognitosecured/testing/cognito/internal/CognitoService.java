@@ -56,7 +56,7 @@ public final class CognitoService {
         AccessTokenActions accessTokenActions = new AccessTokenActions(tokens);
         SoftwareTokenActions softwareTokens = new SoftwareTokenActions(sessions, tokens, clock);
         CustomAuthRounds customAuth = new CustomAuthRounds(sessions, steps);
-        ChoiceBasedSignIn userAuth = new ChoiceBasedSignIn(steps, sessions, srp, clock, codes);
+        ChoiceBasedSignIn userAuth = new ChoiceBasedSignIn(directory, steps, sessions, srp, clock, codes);
         WebAuthnActions webAuthn = new WebAuthnActions(tokens, clock);
         UserAccountActions account = new UserAccountActions(tokens, passwords, codes, clock);
         SignUpActions signUp = new SignUpActions(directory, passwords, codes);
@@ -81,7 +81,7 @@ public final class CognitoService {
                 Map.entry("ListWebAuthnCredentials", webAuthn::list),
                 Map.entry("DeleteWebAuthnCredential", webAuthn::delete),
                 Map.entry("SignUp", signUp::signUp),
-                Map.entry("ConfirmSignUp", signUp::confirmSignUp),
+                Map.entry("ConfirmSignUp", request -> userAuth.withSignInSession(request, signUp.confirmSignUp(request))),
                 Map.entry("ResendConfirmationCode", signUp::resendConfirmationCode),
                 Map.entry("ForgotPassword", signUp::forgotPassword),
                 Map.entry("ConfirmForgotPassword", signUp::confirmForgotPassword),

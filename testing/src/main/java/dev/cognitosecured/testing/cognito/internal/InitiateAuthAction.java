@@ -48,7 +48,7 @@ final class InitiateAuthAction implements ActionHandler {
             case "USER_SRP_AUTH" -> userSrp(client, parameters);
             case "REFRESH_TOKEN_AUTH", "REFRESH_TOKEN" -> refresh(client, parameters);
             case "CUSTOM_AUTH" -> custom(client, parameters);
-            case "USER_AUTH" -> userAuth.initiate(client, parameters);
+            case "USER_AUTH" -> userAuth.initiate(client, parameters, request.optional("Session"));
             case "ADMIN_NO_SRP_AUTH", "ADMIN_USER_PASSWORD_AUTH" ->
                     throw CognitoException.invalidParameter("Initiate Auth method not supported.");
             default -> throw CognitoException.invalidParameter(flow + " flow not enabled for this client");

@@ -67,6 +67,8 @@ final class RespondToAuthChallengeAction implements ActionHandler {
             return mfaChoice.answerSetup(session, setup);
         } else if (challenge instanceof Challenge.Custom custom) {
             return customAuth.answer(session, custom, responses);
+        } else if (challenge instanceof Challenge.SignUpConfirmed) {
+            throw CognitoException.notAuthorized(ChallengeSessions.INVALID);
         } else if (challenge instanceof Challenge.SelectFirstFactor select) {
             return userAuth.answerSelection(session, select, responses);
         } else if (challenge instanceof Challenge.FirstFactorCode code) {
