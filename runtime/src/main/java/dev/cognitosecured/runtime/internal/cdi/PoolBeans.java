@@ -2,6 +2,7 @@ package dev.cognitosecured.runtime.internal.cdi;
 
 import dev.cognitosecured.annotations.AuthFlow;
 import dev.cognitosecured.runtime.Account;
+import dev.cognitosecured.runtime.Passkeys;
 import dev.cognitosecured.runtime.PasswordReset;
 import dev.cognitosecured.runtime.SessionStore;
 import dev.cognitosecured.runtime.SignIn;
@@ -36,6 +37,7 @@ import java.util.function.Supplier;
  *       ends: an HTTP session invalidated or expired, the container shut down;</li>
  *   <li>{@code SignIn}, in the same scope, over the store of its context (the instance itself; both
  *       live and die together), with the challenge slot of its own sign-in in progress;</li>
+ *   <li>{@code Passkeys}, in the same scope, over the store of its context, as {@code Account};</li>
  *   <li>{@code SignUp}, {@code PasswordReset} and {@code Account}, in the same scope; {@code Account} over
  *       the store of its context;</li>
  *   <li>{@code SecuredCaller}, {@code @Dependent}, over the store of the calling context, the pool's
@@ -104,6 +106,13 @@ final class PoolBeans {
                 .scope(scope)
                 .id(ID_PREFIX + "Account#" + pool)
                 .produceWith(lookup -> runtimeOf(lookup, flow).newAccount(contextualStore(lookup, flow)));
+
+        discovery.<Passkeys>addBean()
+                .types(Passkeys.class, Object.class)
+                .qualifiers(flow, Any.Literal.INSTANCE)
+                .scope(scope)
+                .id(ID_PREFIX + "Passkeys#" + pool)
+                .produceWith(lookup -> runtimeOf(lookup, flow).newPasskeys(contextualStore(lookup, flow)));
 
         discovery.<SecuredCaller>addBean()
                 .types(SecuredCaller.class, Object.class)

@@ -2,6 +2,7 @@ package dev.cognitosecured.runtime.internal.cdi;
 
 import dev.cognitosecured.annotations.AuthFlow;
 import dev.cognitosecured.runtime.Account;
+import dev.cognitosecured.runtime.Passkeys;
 import dev.cognitosecured.runtime.PasswordReset;
 import dev.cognitosecured.runtime.SessionStore;
 import dev.cognitosecured.runtime.SignIn;
@@ -9,6 +10,7 @@ import dev.cognitosecured.runtime.SignUp;
 import dev.cognitosecured.runtime.client.CallMargin;
 import dev.cognitosecured.runtime.internal.account.CognitoAccount;
 import dev.cognitosecured.runtime.internal.account.CognitoCalls;
+import dev.cognitosecured.runtime.internal.account.CognitoPasskeys;
 import dev.cognitosecured.runtime.internal.account.CognitoPasswordReset;
 import dev.cognitosecured.runtime.internal.account.CognitoSignUp;
 import dev.cognitosecured.runtime.internal.account.SignedInCalls;
@@ -242,6 +244,12 @@ final class PoolRuntime implements AutoCloseable {
     Account newAccount(SessionStore store) {
         return new CognitoAccount(signedInCalls(store),
                 () -> new PassivatedAccountFlow(config.name(), PassivatedAccountFlow.Flow.ACCOUNT, null));
+    }
+
+    /** The passkeys of the user signed in to {@code store}. */
+    Passkeys newPasskeys(SessionStore store) {
+        return new CognitoPasskeys(signedInCalls(store),
+                () -> new PassivatedAccountFlow(config.name(), PassivatedAccountFlow.Flow.PASSKEYS, null));
     }
 
     private CognitoCalls makeCognitoCalls() {

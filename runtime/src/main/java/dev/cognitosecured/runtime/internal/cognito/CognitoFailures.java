@@ -286,6 +286,12 @@ public final class CognitoFailures {
                     + details(e) + "), e.g. a required attribute is missing, an attribute is unknown or badly"
                     + " formatted, or nothing is left to verify. Correct it and try again.", true, null);
         }
+        if (f instanceof AwsServiceException e && errorCode(e).startsWith("WebAuthn")
+                && !errorCode(e).equals("WebAuthnNotEnabledException")) {
+            return new WrongAnswerException("Cognito refused the passkey's credential for " + call + " (" + errorCode(e)
+                    + details(e) + "): check the page's origin against the user pool's relying party, then start"
+                    + " again.", true, null);
+        }
         if (f instanceof UserNotFoundException e) {
             return new SignInRequiredException("Cognito answered " + call + " that the user does not exist ("
                     + errorCode(e) + details(e) + "). Sign up or sign in again.", SessionEnded.Reason.USER_DELETED);
