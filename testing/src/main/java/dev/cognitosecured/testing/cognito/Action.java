@@ -16,7 +16,12 @@ public enum Action {
     ASSOCIATE_SOFTWARE_TOKEN("AssociateSoftwareToken"),
     VERIFY_SOFTWARE_TOKEN("VerifySoftwareToken"),
     SET_USER_MFA_PREFERENCE("SetUserMFAPreference"),
-    GET_USER("GetUser");
+    GET_USER("GetUser"),
+    CONFIRM_DEVICE("ConfirmDevice"),
+    UPDATE_DEVICE_STATUS("UpdateDeviceStatus"),
+    LIST_DEVICES("ListDevices"),
+    GET_DEVICE("GetDevice"),
+    FORGET_DEVICE("ForgetDevice");
 
     private final String wireName;
 

@@ -28,6 +28,7 @@ import java.util.Set;
  * @param passwordPolicy the rules for new passwords
  * @param temporaryPasswordValidity how long a temporary password can be used (Cognito's default: 7 days)
  * @param customAuth the custom authentication triggers, if the pool has them ({@code CUSTOM_AUTH})
+ * @param deviceTracking whether and how the pool tracks and remembers devices; none by default
  */
 public record PoolSettings(
         MfaConfiguration mfaConfiguration,
@@ -35,9 +36,11 @@ public record PoolSettings(
         Set<String> requiredAttributes,
         PasswordPolicy passwordPolicy,
         Duration temporaryPasswordValidity,
-        Optional<CustomAuthTriggers> customAuth) {
+        Optional<CustomAuthTriggers> customAuth,
+        Optional<DeviceTracking> deviceTracking) {
 
     public PoolSettings {
+        Objects.requireNonNull(deviceTracking, "deviceTracking");
         Objects.requireNonNull(mfaConfiguration, "mfaConfiguration");
         Objects.requireNonNull(passwordPolicy, "passwordPolicy");
         Objects.requireNonNull(temporaryPasswordValidity, "temporaryPasswordValidity");
@@ -57,35 +60,42 @@ public record PoolSettings(
     /** MFA off, no required attributes, Cognito's default password policy, temporary passwords valid 7 days. */
     public static PoolSettings defaults() {
         return new PoolSettings(MfaConfiguration.OFF, EnumSet.allOf(MfaFactor.class), Set.of(),
-                PasswordPolicy.cognitoDefault(), Duration.ofDays(7), Optional.empty());
+                PasswordPolicy.cognitoDefault(), Duration.ofDays(7), Optional.empty(), Optional.empty());
     }
 
     /** These settings with MFA {@code configuration}, offering {@code factors}. */
     public PoolSettings withMfa(MfaConfiguration configuration, MfaFactor... factors) {
         return new PoolSettings(configuration, Set.copyOf(List.of(factors)), requiredAttributes, passwordPolicy,
-                temporaryPasswordValidity, customAuth);
+                temporaryPasswordValidity, customAuth, deviceTracking);
     }
 
     /** These settings with {@code attributes} (such as {@code "name"}) required of every user. */
     public PoolSettings withRequiredAttributes(String... attributes) {
         return new PoolSettings(mfaConfiguration, mfaFactors, new LinkedHashSet<>(List.of(attributes)), passwordPolicy,
-                temporaryPasswordValidity, customAuth);
+                temporaryPasswordValidity, customAuth, deviceTracking);
     }
 
     /** These settings with another password policy. */
     public PoolSettings withPasswordPolicy(PasswordPolicy policy) {
         return new PoolSettings(mfaConfiguration, mfaFactors, requiredAttributes, policy, temporaryPasswordValidity,
-                customAuth);
+                customAuth, deviceTracking);
     }
 
     /** These settings with temporary passwords valid for {@code validity}. */
     public PoolSettings withTemporaryPasswordValidity(Duration validity) {
-        return new PoolSettings(mfaConfiguration, mfaFactors, requiredAttributes, passwordPolicy, validity, customAuth);
+        return new PoolSettings(mfaConfiguration, mfaFactors, requiredAttributes, passwordPolicy, validity, customAuth,
+                deviceTracking);
     }
 
     /** These settings with custom authentication ({@code CUSTOM_AUTH}) driven by {@code triggers}. */
     public PoolSettings withCustomAuth(CustomAuthTriggers triggers) {
         return new PoolSettings(mfaConfiguration, mfaFactors, requiredAttributes, passwordPolicy,
-                temporaryPasswordValidity, Optional.of(triggers));
+                temporaryPasswordValidity, Optional.of(triggers), deviceTracking);
+    }
+
+    /** These settings with device tracking ({@code DeviceConfiguration}) turned on as {@code tracking} says. */
+    public PoolSettings withDeviceTracking(DeviceTracking tracking) {
+        return new PoolSettings(mfaConfiguration, mfaFactors, requiredAttributes, passwordPolicy,
+                temporaryPasswordValidity, customAuth, Optional.of(tracking));
     }
 }

@@ -2,6 +2,7 @@ package dev.cognitosecured.testing.cognito.internal;
 
 import dev.cognitosecured.secretscan.IssuedSecrets;
 import dev.cognitosecured.testing.cognito.ClientSettings;
+import dev.cognitosecured.testing.cognito.LocalDevice;
 import dev.cognitosecured.testing.cognito.MfaFactor;
 import dev.cognitosecured.testing.cognito.NewUser;
 import dev.cognitosecured.testing.cognito.PoolSettings;
@@ -10,6 +11,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.net.URI;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,6 +32,7 @@ public final class CognitoService {
     private final Map<String, ActionHandler> handlers;
     private final Passwords passwords;
     private final TokenService tokens;
+    private final ChallengeSessions sessions;
     /** Requests per action and {@code AuthFlow} or {@code ChallengeName}, keyed {@code "<action> <name>"}. */
     private final Map<String, AtomicLong> flowCounts = new ConcurrentHashMap<>();
 
@@ -43,27 +46,34 @@ public final class CognitoService {
         this.region = region;
         this.issuer = new TokenIssuer(endpoint);
         this.tokens = new TokenService(issuer, clock);
-        ChallengeSessions sessions = new ChallengeSessions(clock);
-        SignInSteps steps = new SignInSteps(sessions, tokens);
+        this.sessions = new ChallengeSessions(clock);
+        SignInSteps steps = new SignInSteps(sessions, tokens, clock);
+        DeviceActions devices = new DeviceActions(tokens, clock);
         this.passwords = new Passwords(srp, clock);
         AccessTokenActions accessTokenActions = new AccessTokenActions(tokens);
         SoftwareTokenActions softwareTokens = new SoftwareTokenActions(sessions, tokens, clock);
         CustomAuthRounds customAuth = new CustomAuthRounds(sessions, steps);
-        this.handlers = Map.of(
-                "InitiateAuth", new InitiateAuthAction(directory, steps, tokens, customAuth, srp, clock),
-                "RespondToAuthChallenge", new RespondToAuthChallengeAction(directory, sessions,
+        this.handlers = Map.ofEntries(
+                Map.entry("InitiateAuth", new InitiateAuthAction(directory, steps, tokens, customAuth, srp, clock)),
+                Map.entry("RespondToAuthChallenge", new RespondToAuthChallengeAction(directory, sessions,
                         new NewPasswordAnswer(sessions, steps, passwords),
                         new MfaCodeAnswer(sessions, steps, clock),
                         new MfaChoiceAnswer(sessions, steps),
                         new PasswordVerifierAnswer(sessions, steps, customAuth, clock),
-                        customAuth),
-                "GetTokensFromRefreshToken", new GetTokensFromRefreshTokenAction(directory, tokens),
-                "RevokeToken", new RevokeTokenAction(directory, tokens),
-                "GlobalSignOut", accessTokenActions::globalSignOut,
-                "GetUser", accessTokenActions::getUser,
-                "SetUserMFAPreference", accessTokenActions::setUserMfaPreference,
-                "AssociateSoftwareToken", softwareTokens::associate,
-                "VerifySoftwareToken", softwareTokens::verify);
+                        customAuth,
+                        new DeviceAnswers(sessions, steps, srp, clock))),
+                Map.entry("GetTokensFromRefreshToken", new GetTokensFromRefreshTokenAction(directory, tokens)),
+                Map.entry("RevokeToken", new RevokeTokenAction(directory, tokens)),
+                Map.entry("GlobalSignOut", accessTokenActions::globalSignOut),
+                Map.entry("GetUser", accessTokenActions::getUser),
+                Map.entry("SetUserMFAPreference", accessTokenActions::setUserMfaPreference),
+                Map.entry("AssociateSoftwareToken", softwareTokens::associate),
+                Map.entry("VerifySoftwareToken", softwareTokens::verify),
+                Map.entry("ConfirmDevice", devices::confirm),
+                Map.entry("UpdateDeviceStatus", devices::updateStatus),
+                Map.entry("ListDevices", devices::list),
+                Map.entry("GetDevice", devices::get),
+                Map.entry("ForgetDevice", devices::forget));
     }
 
     /**
@@ -77,7 +87,10 @@ public final class CognitoService {
             throw CognitoException.unknownOperation(action);
         }
         countFlow(action, body);
-        return locked(() -> handler.handle(new Request(body)));
+        return locked(() -> {
+            sessions.beginRequest(Optional.empty());
+            return handler.handle(new Request(body));
+        });
     }
 
     /** Counts the request by its {@code AuthFlow} or {@code ChallengeName}, if it is a sign-in request naming one. */
@@ -221,6 +234,13 @@ public final class CognitoService {
     private UserState knownUser(String poolId, String username) {
         return knownPool(poolId).user(username).orElseThrow(() ->
                 new IllegalArgumentException("no user " + username + " in pool " + poolId));
+    }
+
+    /** The devices issued to user {@code username} of pool {@code poolId}, oldest first. */
+    public List<LocalDevice> devices(String poolId, String username) {
+        return locked(() -> knownUser(poolId, username).devices.values().stream()
+                .map(device -> new LocalDevice(device.key, device.name, device.isConfirmed(), device.remembered))
+                .toList());
     }
 
     /** The last code sent to user {@code username} of pool {@code poolId} by SMS or e-mail. */
