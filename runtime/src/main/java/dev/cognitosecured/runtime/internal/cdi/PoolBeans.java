@@ -118,7 +118,11 @@ final class PoolBeans {
      * not active) keeps refreshing and replaying with the caller's own store.
      */
     private static Supplier<SessionStore> storeInCallersContext(Instance<Object> lookup, AuthFlow flow) {
-        BeanManager beans = lookup.select(BeanManager.class).get();
+        return storeInContext(lookup.select(BeanManager.class).get(), flow);
+    }
+
+    /** The pool's store in the context of the thread that asks, found at each call (see above). */
+    static Supplier<SessionStore> storeInContext(BeanManager beans, AuthFlow flow) {
         Bean<?> bean = beans.resolve(beans.getBeans(SessionStore.class, flow));
         return () -> (SessionStore) instanceInContext(beans, bean);
     }

@@ -12,6 +12,7 @@ import dev.cognitosecured.runtime.internal.graphql.JaxRsGraphQLTransport;
 import dev.cognitosecured.runtime.internal.signin.ChallengeSlot;
 import dev.cognitosecured.runtime.internal.store.DefaultSessionStore;
 import dev.cognitosecured.runtime.internal.store.RefreshBackoff;
+import dev.cognitosecured.runtime.spi.DeviceStore;
 import dev.cognitosecured.runtime.spi.GraphQLTransport;
 import dev.cognitosecured.runtime.spi.IdentityProvider;
 import dev.cognitosecured.runtime.spi.SessionCodec;
@@ -29,6 +30,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * What the stores and callers of one pool share, application-wide: the identity provider, the
@@ -51,6 +53,7 @@ final class PoolRuntime implements AutoCloseable {
     private final Lazy<CallMargin> margin = new Lazy<>(this::makeMargin);
     private final Lazy<SessionCodec> codec = new Lazy<>(this::makeCodec);
     private final Lazy<InstantSource> wallClock = new Lazy<>(this::makeWallClock);
+    private final Lazy<Optional<DeviceStore>> deviceStore = new Lazy<>(this::findDeviceStore);
 
     PoolRuntime(PoolConfig config, ReplaceableParts replacements, Consumer<Object> events) {
         this.config = Objects.requireNonNull(config, "config");
@@ -98,7 +101,15 @@ final class PoolRuntime implements AutoCloseable {
      * and dies with the flow, in the scope of the store (one sign-in at a time per principal).
      */
     SignIn newSignIn(SessionStore store) {
-        return signIn(store, newSlot());
+        return signIn(store, newSlot(), StoreDevices.of(store));
+    }
+
+    /**
+     * Where the devices of the principal of {@code store} are kept: the application's {@link DeviceStore} if it has
+     * one, else {@code kept}, the devices kept with the session store.
+     */
+    DeviceStore devices(DeviceStore kept) {
+        return deviceStore.get().orElse(kept);
     }
 
     /** A challenge slot of this pool, idle. */
@@ -107,8 +118,9 @@ final class PoolRuntime implements AutoCloseable {
                 config.limits().cognitoTimeout().plus(ChallengeSlot.STEP_SLACK));
     }
 
-    private SignIn signIn(SessionStore store, ChallengeSlot slot) {
-        CognitoSignIn flow = new CognitoSignIn(store, slot, identityProvider(), config.userPoolId());
+    private SignIn signIn(SessionStore store, ChallengeSlot slot, DeviceStore kept) {
+        CognitoSignIn flow = new CognitoSignIn(store, slot, identityProvider(), config.userPoolId(), devices(kept),
+                CognitoSignIn.DEFAULT_DEVICE_NAME);
         return new PassivatingSignIn(flow, () -> new PassivatedSignIn(config.name(),
                 codec().encode(slot.serializedForm(wallClock().instant()))));
     }
@@ -131,14 +143,14 @@ final class PoolRuntime implements AutoCloseable {
      * The sign-in flow that a {@link PassivatedSignIn} holds, over {@code store} (the store of the
      * calling context); with no challenge waiting if it cannot be read.
      */
-    SignIn restoreSignIn(SessionStore store, byte[] encoded) {
+    SignIn restoreSignIn(SessionStore store, Supplier<SessionStore> instances, byte[] encoded) {
         ChallengeSlot slot = newSlot();
         try {
             slot.restore(codec().decode(encoded), wallClock().instant());
         } catch (InvalidObjectException | RuntimeException e) {
             warnUnreadable("sign-in challenge", e);
         }
-        return signIn(store, slot);
+        return signIn(store, slot, new StoreDevices(instances));
     }
 
     private void warnUnreadable(String what, Exception e) {
@@ -146,6 +158,10 @@ final class PoolRuntime implements AutoCloseable {
         LOG.log(Level.WARNING, () -> "A passivated " + what + " of the user pool '" + config.name() + "' could not"
                 + " be read (" + e.getClass().getName() + "); it is restored signed out, and the user signs in again."
                 + " Check that every node has the same SessionCodec and key.");
+    }
+
+    private Optional<DeviceStore> findDeviceStore() {
+        return replacements.find(DeviceStore.class);
     }
 
     private SessionCodec makeCodec() {

@@ -35,6 +35,7 @@ final class ChallengeSteps {
     static final String SELECT_MFA_TYPE = "SELECT_MFA_TYPE";
     static final String MFA_SETUP = "MFA_SETUP";
     static final String CUSTOM_CHALLENGE = "CUSTOM_CHALLENGE";
+    static final String DEVICE_SRP_AUTH = "DEVICE_SRP_AUTH";
 
     private static final String ATTRIBUTE_PREFIX = "userAttributes.";
 

@@ -28,6 +28,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.LimitExceed
 import software.amazon.awssdk.services.cognitoidentityprovider.model.NotAuthorizedException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.PasswordResetRequiredException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.RefreshTokenReuseException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotConfirmedException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoundException;
 
@@ -158,6 +159,33 @@ final class CognitoFailures {
                     + " Correct it and answer again.", true, null);
         }
         return general(f, call);
+    }
+
+    /**
+     * The failure of a device's proof ({@code DEVICE_SRP_AUTH}, {@code DEVICE_PASSWORD_VERIFIER}): a refused proof
+     * or a device Cognito no longer knows is {@link WrongAnswerException} ({@code canRetry() == false}); the rest
+     * as {@link #ofChallenge}.
+     */
+    Throwable ofDeviceProof(Throwable failure) {
+        Throwable f = unwrap(failure);
+        String call = "RespondToAuthChallenge (DEVICE_SRP_AUTH)";
+        if ((f instanceof NotAuthorizedException e && serviceMessage(e).startsWith("Incorrect username or password"))
+                || f instanceof ResourceNotFoundException) {
+            AwsServiceException e = (AwsServiceException) f;
+            return new WrongAnswerException("Cognito refused this device's proof (" + errorCode(e) + " to " + call
+                    + details(e) + "): it no longer knows the device, or the device's kept credentials do not match."
+                    + " The device is forgotten here; start the sign-in again.", false, null);
+        }
+        return ofChallenge(failure, call);
+    }
+
+    /**
+     * The failure of a signed-in device call ({@code ConfirmDevice}).
+     *
+     * @param call the request, as messages name it
+     */
+    Throwable ofDeviceCall(Throwable failure, String call) {
+        return general(unwrap(failure), call);
     }
 
     /** The failure of a refresh, either API. */
