@@ -11,12 +11,18 @@ package dev.cognitosecured.runtime.event;
 public record SessionEnded(String pool, String username, Reason reason) {
 
     /**
-     * Why a session ended. Every reason but {@link #SIGNED_OUT} and {@link #SCOPE_ENDED} is Cognito's
-     * answer to a refresh, read from its error code and message; the user signs in again in each case.
+     * Why a session ended. Every reason but {@link #SIGNED_OUT}, {@link #SIGNED_OUT_EVERYWHERE} and
+     * {@link #SCOPE_ENDED} is Cognito's answer to a refresh (or to a call with the user's access token), read
+     * from its error code and message; the user signs in again in each case.
      */
     public enum Reason {
         /** The application called {@code SignIn.signOut()}. */
         SIGNED_OUT,
+        /**
+         * The application called {@code Account.signOutEverywhere()}: Cognito revoked every token of the user
+         * ({@code GlobalSignOut}), on every device.
+         */
+        SIGNED_OUT_EVERYWHERE,
         /**
          * Cognito rejected the refresh token for a reason none of the others names (or an
          * {@code IdentityProvider} of the application's rejected it without saying why).

@@ -21,7 +21,18 @@ public enum Action {
     UPDATE_DEVICE_STATUS("UpdateDeviceStatus"),
     LIST_DEVICES("ListDevices"),
     GET_DEVICE("GetDevice"),
-    FORGET_DEVICE("ForgetDevice");
+    FORGET_DEVICE("ForgetDevice"),
+    SIGN_UP("SignUp"),
+    CONFIRM_SIGN_UP("ConfirmSignUp"),
+    RESEND_CONFIRMATION_CODE("ResendConfirmationCode"),
+    FORGOT_PASSWORD("ForgotPassword"),
+    CONFIRM_FORGOT_PASSWORD("ConfirmForgotPassword"),
+    CHANGE_PASSWORD("ChangePassword"),
+    UPDATE_USER_ATTRIBUTES("UpdateUserAttributes"),
+    GET_USER_ATTRIBUTE_VERIFICATION_CODE("GetUserAttributeVerificationCode"),
+    VERIFY_USER_ATTRIBUTE("VerifyUserAttribute"),
+    DELETE_USER_ATTRIBUTES("DeleteUserAttributes"),
+    DELETE_USER("DeleteUser");
 
     private final String wireName;
 

@@ -28,10 +28,14 @@ import java.util.Optional;
  * EMAIL_OTP}, {@code SOFTWARE_TOKEN_MFA}, {@code SELECT_MFA_TYPE}, {@code MFA_SETUP}, {@code CUSTOM_CHALLENGE},
  * and chains of them), {@code AssociateSoftwareToken} and {@code
  * VerifySoftwareToken} (by session or access token), {@code GetTokensFromRefreshToken} (with rotation), {@code
- * RevokeToken}, {@code GlobalSignOut}, {@code GetUser}, {@code SetUserMFAPreference}, and with {@link
+ * RevokeToken}, {@code GlobalSignOut}, {@code GetUser} and {@code SetUserMFAPreference}, the account actions
+ * {@code SignUp}, {@code ConfirmSignUp}, {@code ResendConfirmationCode}, {@code ForgotPassword}, {@code
+ * ConfirmForgotPassword}, {@code ChangePassword}, {@code UpdateUserAttributes}, {@code
+ * GetUserAttributeVerificationCode}, {@code VerifyUserAttribute}, {@code DeleteUserAttributes} and {@code
+ * DeleteUser} (see {@link Action}, {@link AccountSettings}; codes go to the {@link #outbox()}), and with {@link
  * DeviceTracking} the device flow ({@code NewDeviceMetadata}, {@code ConfirmDevice}, {@code DEVICE_SRP_AUTH} and
  * {@code DEVICE_PASSWORD_VERIFIER} checked with real SRP, {@code UpdateDeviceStatus}, {@code ListDevices}, {@code
- * GetDevice}, {@code ForgetDevice}, refreshes bound to the device's key) (see {@link Action}),
+ * GetDevice}, {@code ForgetDevice}, refreshes bound to the device's key),
  * keeping Cognito's rules: challenge sessions are single-use and expire, {@code SECRET_HASH} is checked,
  * rotated, revoked and expired refresh tokens are refused, wrong codes may be retried in the same session up
  * to Cognito's lockout. Errors carry the {@code __type} and message real Cognito uses.
@@ -67,11 +71,13 @@ public final class LocalCognito implements AutoCloseable {
     private final CognitoHttpServer server;
     private final CognitoService service;
     private final FaultInjector faults;
+    private final Outbox outbox;
 
     private LocalCognito(CognitoHttpServer server, CognitoService service, FaultInjector faults) {
         this.server = server;
         this.service = service;
         this.faults = faults;
+        this.outbox = new Outbox(service);
     }
 
     /** Starts a LocalCognito on a free port of 127.0.0.1 with the system clock. */
@@ -128,6 +134,14 @@ public final class LocalCognito implements AutoCloseable {
         Objects.requireNonNull(pool, "pool");
         Objects.requireNonNull(user, "user");
         return new LocalUser(pool, user.username(), service.createUser(pool.id(), user));
+    }
+
+    /**
+     * The codes sent by e-mail and SMS (sign-up, password reset, attribute verification, {@code SMS_MFA} and
+     * {@code EMAIL_OTP}), to read as the user would, and to make codes fixed.
+     */
+    public Outbox outbox() {
+        return outbox;
     }
 
     /** The last code sent to {@code username} by SMS or e-mail (for {@code SMS_MFA} or {@code EMAIL_OTP}). */

@@ -28,6 +28,7 @@ import java.util.Set;
  * @param passwordPolicy the rules for new passwords
  * @param temporaryPasswordValidity how long a temporary password can be used (Cognito's default: 7 days)
  * @param customAuth the custom authentication triggers, if the pool has them ({@code CUSTOM_AUTH})
+ * @param account sign-up and the verification of e-mail addresses and phone numbers
  * @param deviceTracking whether and how the pool tracks and remembers devices; none by default
  */
 public record PoolSettings(
@@ -37,6 +38,7 @@ public record PoolSettings(
         PasswordPolicy passwordPolicy,
         Duration temporaryPasswordValidity,
         Optional<CustomAuthTriggers> customAuth,
+        AccountSettings account,
         Optional<DeviceTracking> deviceTracking) {
 
     public PoolSettings {
@@ -45,6 +47,7 @@ public record PoolSettings(
         Objects.requireNonNull(passwordPolicy, "passwordPolicy");
         Objects.requireNonNull(temporaryPasswordValidity, "temporaryPasswordValidity");
         Objects.requireNonNull(customAuth, "customAuth");
+        Objects.requireNonNull(account, "account");
         mfaFactors = mfaFactors.isEmpty()
                 ? Collections.unmodifiableSet(EnumSet.noneOf(MfaFactor.class))
                 : Collections.unmodifiableSet(EnumSet.copyOf(mfaFactors));
@@ -57,45 +60,55 @@ public record PoolSettings(
         }
     }
 
-    /** MFA off, no required attributes, Cognito's default password policy, temporary passwords valid 7 days. */
+    /**
+     * MFA off, no required attributes, Cognito's default password policy, temporary passwords valid 7 days,
+     * {@link AccountSettings#defaults()}.
+     */
     public static PoolSettings defaults() {
         return new PoolSettings(MfaConfiguration.OFF, EnumSet.allOf(MfaFactor.class), Set.of(),
-                PasswordPolicy.cognitoDefault(), Duration.ofDays(7), Optional.empty(), Optional.empty());
+                PasswordPolicy.cognitoDefault(), Duration.ofDays(7), Optional.empty(), AccountSettings.defaults(),
+                Optional.empty());
     }
 
     /** These settings with MFA {@code configuration}, offering {@code factors}. */
     public PoolSettings withMfa(MfaConfiguration configuration, MfaFactor... factors) {
         return new PoolSettings(configuration, Set.copyOf(List.of(factors)), requiredAttributes, passwordPolicy,
-                temporaryPasswordValidity, customAuth, deviceTracking);
+                temporaryPasswordValidity, customAuth, account, deviceTracking);
     }
 
     /** These settings with {@code attributes} (such as {@code "name"}) required of every user. */
     public PoolSettings withRequiredAttributes(String... attributes) {
         return new PoolSettings(mfaConfiguration, mfaFactors, new LinkedHashSet<>(List.of(attributes)), passwordPolicy,
-                temporaryPasswordValidity, customAuth, deviceTracking);
+                temporaryPasswordValidity, customAuth, account, deviceTracking);
     }
 
     /** These settings with another password policy. */
     public PoolSettings withPasswordPolicy(PasswordPolicy policy) {
         return new PoolSettings(mfaConfiguration, mfaFactors, requiredAttributes, policy, temporaryPasswordValidity,
-                customAuth, deviceTracking);
+                customAuth, account, deviceTracking);
     }
 
     /** These settings with temporary passwords valid for {@code validity}. */
     public PoolSettings withTemporaryPasswordValidity(Duration validity) {
         return new PoolSettings(mfaConfiguration, mfaFactors, requiredAttributes, passwordPolicy, validity, customAuth,
-                deviceTracking);
+                account, deviceTracking);
+    }
+
+    /** These settings with {@code account}'s sign-up and verification rules. */
+    public PoolSettings withAccount(AccountSettings account) {
+        return new PoolSettings(mfaConfiguration, mfaFactors, requiredAttributes, passwordPolicy,
+                temporaryPasswordValidity, customAuth, account, deviceTracking);
     }
 
     /** These settings with custom authentication ({@code CUSTOM_AUTH}) driven by {@code triggers}. */
     public PoolSettings withCustomAuth(CustomAuthTriggers triggers) {
         return new PoolSettings(mfaConfiguration, mfaFactors, requiredAttributes, passwordPolicy,
-                temporaryPasswordValidity, Optional.of(triggers), deviceTracking);
+                temporaryPasswordValidity, Optional.of(triggers), account, deviceTracking);
     }
 
     /** These settings with device tracking ({@code DeviceConfiguration}) turned on as {@code tracking} says. */
     public PoolSettings withDeviceTracking(DeviceTracking tracking) {
         return new PoolSettings(mfaConfiguration, mfaFactors, requiredAttributes, passwordPolicy,
-                temporaryPasswordValidity, customAuth, Optional.of(tracking));
+                temporaryPasswordValidity, customAuth, account, Optional.of(tracking));
     }
 }

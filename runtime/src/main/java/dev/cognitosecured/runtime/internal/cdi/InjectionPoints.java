@@ -2,8 +2,11 @@ package dev.cognitosecured.runtime.internal.cdi;
 
 import dev.cognitosecured.annotations.AuthFlow;
 import dev.cognitosecured.annotations.CognitoSecured;
+import dev.cognitosecured.runtime.Account;
+import dev.cognitosecured.runtime.PasswordReset;
 import dev.cognitosecured.runtime.SessionStore;
 import dev.cognitosecured.runtime.SignIn;
+import dev.cognitosecured.runtime.SignUp;
 import dev.cognitosecured.runtime.client.SecuredCaller;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.Annotated;
@@ -21,7 +24,8 @@ import java.util.Set;
 /** What an injection point asks of the library: which pool, and whether it sends GraphQL operations. */
 final class InjectionPoints {
 
-    private static final Set<Class<?>> POOL_TYPES = Set.of(SignIn.class, SessionStore.class, SecuredCaller.class);
+    private static final Set<Class<?>> POOL_TYPES = Set.of(SignIn.class, SessionStore.class, SecuredCaller.class,
+            SignUp.class, PasswordReset.class, Account.class);
 
     private InjectionPoints() {
     }

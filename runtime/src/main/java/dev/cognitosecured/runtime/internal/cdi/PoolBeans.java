@@ -1,8 +1,11 @@
 package dev.cognitosecured.runtime.internal.cdi;
 
 import dev.cognitosecured.annotations.AuthFlow;
+import dev.cognitosecured.runtime.Account;
+import dev.cognitosecured.runtime.PasswordReset;
 import dev.cognitosecured.runtime.SessionStore;
 import dev.cognitosecured.runtime.SignIn;
+import dev.cognitosecured.runtime.SignUp;
 import dev.cognitosecured.runtime.client.CallMargin;
 import dev.cognitosecured.runtime.client.SecuredCaller;
 import dev.cognitosecured.runtime.internal.config.InvalidConfigurationException;
@@ -19,6 +22,7 @@ import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Singleton;
 import java.lang.annotation.Annotation;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -31,6 +35,8 @@ import java.util.function.Supplier;
  *       ends: an HTTP session invalidated or expired, the container shut down;</li>
  *   <li>{@code SignIn}, in the same scope, over the store of its context (the instance itself; both
  *       live and die together), with the challenge slot of its own sign-in in progress;</li>
+ *   <li>{@code SignUp}, {@code PasswordReset} and {@code Account}, in the same scope; {@code Account} over
+ *       the store of its context;</li>
  *   <li>{@code SecuredCaller}, {@code @Dependent}, over the store of the calling context, the pool's
  *       transport and its margin: what the generated clients inject;</li>
  *   <li>{@code CallMargin}, {@code @Dependent}: the pool's one margin, for the application to watch;</li>
@@ -76,6 +82,27 @@ final class PoolBeans {
                 .scope(scope)
                 .id(ID_PREFIX + "SignIn#" + pool)
                 .produceWith(lookup -> runtimeOf(lookup, flow).newSignIn(contextualStore(lookup, flow)));
+
+        discovery.<SignUp>addBean()
+                .types(SignUp.class, Object.class)
+                .qualifiers(flow, Any.Literal.INSTANCE)
+                .scope(scope)
+                .id(ID_PREFIX + "SignUp#" + pool)
+                .produceWith(lookup -> runtimeOf(lookup, flow).newSignUp(Optional.empty()));
+
+        discovery.<PasswordReset>addBean()
+                .types(PasswordReset.class, Object.class)
+                .qualifiers(flow, Any.Literal.INSTANCE)
+                .scope(scope)
+                .id(ID_PREFIX + "PasswordReset#" + pool)
+                .produceWith(lookup -> runtimeOf(lookup, flow).newPasswordReset());
+
+        discovery.<Account>addBean()
+                .types(Account.class, Object.class)
+                .qualifiers(flow, Any.Literal.INSTANCE)
+                .scope(scope)
+                .id(ID_PREFIX + "Account#" + pool)
+                .produceWith(lookup -> runtimeOf(lookup, flow).newAccount(contextualStore(lookup, flow)));
 
         discovery.<SecuredCaller>addBean()
                 .types(SecuredCaller.class, Object.class)

@@ -1,8 +1,16 @@
 package dev.cognitosecured.runtime.internal.cdi;
 
+import dev.cognitosecured.runtime.Account;
+import dev.cognitosecured.runtime.PasswordReset;
 import dev.cognitosecured.runtime.SessionStore;
 import dev.cognitosecured.runtime.SignIn;
+import dev.cognitosecured.runtime.SignUp;
 import dev.cognitosecured.runtime.client.CallMargin;
+import dev.cognitosecured.runtime.internal.account.CognitoAccount;
+import dev.cognitosecured.runtime.internal.account.CognitoCalls;
+import dev.cognitosecured.runtime.internal.account.CognitoPasswordReset;
+import dev.cognitosecured.runtime.internal.account.CognitoSignUp;
+import dev.cognitosecured.runtime.internal.account.SignedInCalls;
 import dev.cognitosecured.runtime.internal.cognito.CognitoIdentityProvider;
 import dev.cognitosecured.runtime.internal.cognito.CognitoSignIn;
 import dev.cognitosecured.runtime.internal.config.PoolConfig;
@@ -31,6 +39,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderAsyncClient;
 
 /**
  * What the stores and callers of one pool share, application-wide: the identity provider, the
@@ -54,6 +63,7 @@ final class PoolRuntime implements AutoCloseable {
     private final Lazy<SessionCodec> codec = new Lazy<>(this::makeCodec);
     private final Lazy<InstantSource> wallClock = new Lazy<>(this::makeWallClock);
     private final Lazy<Optional<DeviceStore>> deviceStore = new Lazy<>(this::findDeviceStore);
+    private final Lazy<CognitoCalls> cognitoCalls = new Lazy<>(this::makeCognitoCalls);
 
     PoolRuntime(PoolConfig config, ReplaceableParts replacements, Consumer<Object> events) {
         this.config = Objects.requireNonNull(config, "config");
@@ -212,6 +222,44 @@ final class PoolRuntime implements AutoCloseable {
 
     private Ticker makeTicker() {
         return replacements.find(Ticker.class).orElseGet(Ticker::system);
+    }
+
+    /**
+     * The pool's account calls to Cognito (sign-up, password reset), bounded and mapped; their AWS SDK
+     * client is made on first use with the pool's bounds, apart from the identity provider's (which the
+     * application may replace), and closed with this object.
+     */
+    CognitoCalls cognitoCalls() {
+        return cognitoCalls.get();
+    }
+
+    /** The calls a signed-in user of {@code store} makes with a fresh access token from it. */
+    SignedInCalls signedInCalls(SessionStore store) {
+        return new SignedInCalls(cognitoCalls(), store);
+    }
+
+    /** A sign-up flow of this pool, with the sign-up of {@code pending} in progress if given. */
+    SignUp newSignUp(Optional<String> pending) {
+        return new CognitoSignUp(cognitoCalls(), pending, username -> new PassivatedAccountFlow(config.name(),
+                PassivatedAccountFlow.Flow.SIGN_UP, username.orElse(null)));
+    }
+
+    /** A password-reset flow of this pool. */
+    PasswordReset newPasswordReset() {
+        return new CognitoPasswordReset(cognitoCalls(),
+                () -> new PassivatedAccountFlow(config.name(), PassivatedAccountFlow.Flow.PASSWORD_RESET, null));
+    }
+
+    /** The account of the user signed in to {@code store}. */
+    Account newAccount(SessionStore store) {
+        return new CognitoAccount(signedInCalls(store),
+                () -> new PassivatedAccountFlow(config.name(), PassivatedAccountFlow.Flow.ACCOUNT, null));
+    }
+
+    private CognitoCalls makeCognitoCalls() {
+        CognitoIdentityProviderAsyncClient client = CognitoIdentityProvider.clientBuilder(config).build();
+        owned.push(client);
+        return new CognitoCalls(config, client);
     }
 
     /** Closes the default parts made here, newest first. */

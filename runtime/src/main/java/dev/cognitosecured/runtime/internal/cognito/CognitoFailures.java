@@ -5,8 +5,10 @@ import static dev.cognitosecured.runtime.internal.concurrent.Completions.unwrap;
 import dev.cognitosecured.runtime.CallTimeoutException;
 import dev.cognitosecured.runtime.CallTimeoutException.Part;
 import dev.cognitosecured.runtime.ChallengeExpiredException;
+import dev.cognitosecured.runtime.CodeExpiredException;
 import dev.cognitosecured.runtime.CognitoSecuredException;
 import dev.cognitosecured.runtime.SignInRequiredException;
+import dev.cognitosecured.runtime.TooManyAttemptsException;
 import dev.cognitosecured.runtime.TransportException;
 import dev.cognitosecured.runtime.WrongAnswerException;
 import dev.cognitosecured.runtime.event.SessionEnded;
@@ -19,6 +21,7 @@ import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AliasExistsException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.CodeMismatchException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.EnableSoftwareTokenMfaException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ExpiredCodeException;
@@ -29,8 +32,10 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.NotAuthoriz
 import software.amazon.awssdk.services.cognitoidentityprovider.model.PasswordResetRequiredException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.RefreshTokenReuseException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.TooManyFailedAttemptsException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotConfirmedException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoundException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UsernameExistsException;
 
 /**
  * Turns what the AWS SDK reports into the library's exceptions.
@@ -43,7 +48,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoun
  * are read, never copied, where the error code alone does not tell what happened (a
  * {@code NotAuthorizedException} for a spent challenge session).
  */
-final class CognitoFailures {
+public final class CognitoFailures {
 
     /** The one message for a wrong user name or password, so that it never tells which was wrong. */
     static final String WRONG_CREDENTIALS =
@@ -68,7 +73,7 @@ final class CognitoFailures {
      * @param timeout the pool's {@code cognito.timeout}, which a timed-out request names
      * @param timeoutKey its full key, e.g. {@code cognito-secured.cognito.timeout}
      */
-    CognitoFailures(Duration timeout, String timeoutKey) {
+    public CognitoFailures(Duration timeout, String timeoutKey) {
         this.timeout = Objects.requireNonNull(timeout, "timeout");
         this.timeoutKey = Objects.requireNonNull(timeoutKey, "timeoutKey");
     }
@@ -227,6 +232,117 @@ final class CognitoFailures {
             return SessionEnded.Reason.USER_DELETED;
         }
         return SessionEnded.Reason.REFRESH_REJECTED;
+    }
+
+    /**
+     * The failure of a call about the user's account: sign-up, password reset, and the calls a signed-in
+     * user makes with an access token (attributes, password change, verification codes, sign-out
+     * everywhere, deleting the user). One mapping for all of them:
+     * <ul>
+     *   <li>a wrong code ({@code CodeMismatchException}), a password that breaks the policy
+     *       ({@code InvalidPasswordException}), a wrong old password ({@code NotAuthorizedException}
+     *       "Incorrect username or password.") or a malformed value ({@code InvalidParameterException}):
+     *       {@link WrongAnswerException}, {@code canRetry() == true};</li>
+     *   <li>{@code ExpiredCodeException}: {@link CodeExpiredException}, naming {@code newCode}, how to get
+     *       a new one;</li>
+     *   <li>{@code LimitExceededException}, {@code TooManyFailedAttemptsException}:
+     *       {@link TooManyAttemptsException};</li>
+     *   <li>{@code UsernameExistsException}, {@code AliasExistsException}: {@link UsernameExistsException};</li>
+     *   <li>an access token Cognito no longer accepts (revoked by a sign-out everywhere, the user disabled
+     *       or deleted): {@link SignInRequiredException} with the reason the session ends for;</li>
+     *   <li>anything else as every other call: throttling, 5xx and network errors as
+     *       {@link TransportException}, a timeout as {@link CallTimeoutException} ({@code COGNITO}).</li>
+     * </ul>
+     *
+     * @param call the request, as messages name it, e.g. {@code "ConfirmSignUp"}
+     * @param newCode how the user gets a new code, e.g. {@code "call SignUp.resendSignUpCode()"}
+     */
+    public Throwable ofAccount(Throwable failure, String call, String newCode) {
+        Throwable f = unwrap(failure);
+        if (f instanceof CodeMismatchException e) {
+            return new WrongAnswerException("The code is wrong (" + errorCode(e) + " to " + call + details(e)
+                    + "). Check it and try again.", true, null);
+        }
+        if (f instanceof ExpiredCodeException e) {
+            return new CodeExpiredException("The code has expired or was replaced by a newer one (" + errorCode(e)
+                    + " to " + call + details(e) + "). To get a new code, " + newCode + ".");
+        }
+        if (f instanceof LimitExceededException || f instanceof TooManyFailedAttemptsException) {
+            AwsServiceException e = (AwsServiceException) f;
+            return new TooManyAttemptsException("Cognito refused " + call + ": too many attempts for this user for now ("
+                    + errorCode(e) + details(e) + "). Nothing changed; try again later.");
+        }
+        if (f instanceof UsernameExistsException || f instanceof AliasExistsException) {
+            AwsServiceException e = (AwsServiceException) f;
+            return new dev.cognitosecured.runtime.UsernameExistsException("Cognito refused " + call + ": "
+                    + (f instanceof AliasExistsException ? "another user already has this e-mail address or phone number"
+                            : "a user with this name already exists") + " (" + errorCode(e) + details(e)
+                    + "). Choose another, or sign in.");
+        }
+        if (f instanceof InvalidPasswordException e) {
+            return new WrongAnswerException("Cognito refused the password: it does not meet the user pool's password"
+                    + " policy (" + errorCode(e) + " to " + call + details(e) + "). Choose another.", true, null);
+        }
+        if (f instanceof InvalidParameterException e) {
+            return new WrongAnswerException("Cognito refused " + call + " as incomplete or malformed (" + errorCode(e)
+                    + details(e) + "), e.g. a required attribute is missing, an attribute is unknown or badly"
+                    + " formatted, or nothing is left to verify. Correct it and try again.", true, null);
+        }
+        if (f instanceof UserNotFoundException e) {
+            return new SignInRequiredException("Cognito answered " + call + " that the user does not exist ("
+                    + errorCode(e) + details(e) + "). Sign up or sign in again.", SessionEnded.Reason.USER_DELETED);
+        }
+        if (f instanceof NotAuthorizedException e && isAboutTheClientSecret(e)) {
+            return new TransportException("Cognito refused " + call + " (" + errorCode(e) + details(e)
+                    + ") because of the app client's secret: configure client-secret as the app client's secret,"
+                    + " or none if the client has none.", e.statusCode(), null);
+        }
+        if (f instanceof NotAuthorizedException e) {
+            String message = serviceMessage(e);
+            if (message.startsWith("Incorrect username or password")) {
+                return new WrongAnswerException("Cognito refused " + call + ": the password is wrong (" + errorCode(e)
+                        + details(e) + "). Check it and try again.", true, null);
+            }
+            if (message.startsWith("Password attempts exceeded")) {
+                return new TooManyAttemptsException("Too many wrong passwords: Cognito has locked the user out for a"
+                        + " while (" + errorCode(e) + " to " + call + details(e) + "). Wait, then try again.");
+            }
+            SessionEnded.Reason reason = accessEndingOf(message);
+            if (reason != null) {
+                return new SignInRequiredException("Cognito no longer accepts the user's access token for " + call
+                        + " (" + errorCode(e) + details(e) + "): " + EXPLANATIONS.get(reason) + ". The session ended ("
+                        + reason + "); sign in again.", reason);
+            }
+            return new WrongAnswerException("Cognito did not allow " + call + " (" + errorCode(e) + details(e)
+                    + "), e.g. the account is already confirmed, or the pool does not allow it.", false, null);
+        }
+        return general(f, call);
+    }
+
+    /**
+     * Whether {@code failure} is Cognito saying that the access token sent has expired (the local clock
+     * judged otherwise): worth one refresh and replay.
+     */
+    public static boolean isExpiredAccessToken(Throwable failure) {
+        return unwrap(failure) instanceof NotAuthorizedException e
+                && serviceMessage(e).startsWith("Access Token has expired");
+    }
+
+    /** Why a session ends whose access token Cognito refused with {@code message}; null if it need not. */
+    private static SessionEnded.Reason accessEndingOf(String message) {
+        if (message.startsWith("Access Token has been revoked")) {
+            return SessionEnded.Reason.REFRESH_TOKEN_REVOKED;
+        }
+        if (message.startsWith("User is disabled")) {
+            return SessionEnded.Reason.USER_DISABLED;
+        }
+        if (message.startsWith("User does not exist")) {
+            return SessionEnded.Reason.USER_DELETED;
+        }
+        if (message.startsWith("Invalid Access Token")) {
+            return SessionEnded.Reason.REFRESH_REJECTED;
+        }
+        return null;
     }
 
     /** The failure of {@code RevokeToken}. */

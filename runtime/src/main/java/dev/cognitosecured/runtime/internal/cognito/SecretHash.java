@@ -10,7 +10,7 @@ import javax.crypto.spec.SecretKeySpec;
  * The {@code SECRET_HASH} Cognito expects from an app client that has a secret:
  * {@code Base64(HMAC-SHA256(key = client secret, message = user name + client id))}.
  */
-final class SecretHash {
+public final class SecretHash {
 
     private static final String HMAC_SHA256 = "HmacSHA256";
 
@@ -22,7 +22,7 @@ final class SecretHash {
      * @param username the user name Cognito expects: the one signed in with, or, for a refresh, the
      *     access token's {@code username} claim
      */
-    static String of(String username, String clientId, String clientSecret) {
+    public static String of(String username, String clientId, String clientSecret) {
         if (clientSecret.isEmpty()) {
             throw new IllegalArgumentException("the client secret is empty: configure the app client's secret or none");
         }

@@ -137,6 +137,7 @@ abstract sealed class TokenState permits TokenState.SignedOut, TokenState.Active
             }
             String why = switch (endedBy) {
                 case SIGNED_OUT -> "the user signed out";
+                case SIGNED_OUT_EVERYWHERE -> "the user signed out on every device (GlobalSignOut)";
                 case REFRESH_REJECTED -> "Cognito rejected the refresh token (expired, revoked, or reused after rotation)";
                 case REFRESH_TOKEN_EXPIRED -> "the refresh token expired";
                 case REFRESH_TOKEN_REVOKED -> "the refresh token was revoked (a sign-out on every device, or RevokeToken)";

@@ -1,7 +1,7 @@
 package dev.cognitosecured.testing.cognito.internal;
 
-import dev.cognitosecured.secretscan.IssuedSecrets;
 import dev.cognitosecured.testing.cognito.MfaFactor;
+import dev.cognitosecured.testing.cognito.SentCode;
 
 /**
  * "Sends" SMS and e-mail codes: makes the code, keeps it on the user for tests to read, and masks the
@@ -11,16 +11,17 @@ final class CodeDelivery {
 
     private CodeDelivery() {}
 
-    /** Sends a new code for {@code factor} ({@code SMS_MFA}: 6 digits; {@code EMAIL_OTP}: 8 digits). */
-    static DeliveredCode send(UserState user, MfaFactor factor) {
-        DeliveredCode delivered = switch (factor) {
-            case SMS_MFA -> new DeliveredCode(factor, maskPhone(user.attribute("phone_number").orElseThrow()),
-                    Ids.digits(6));
-            case EMAIL_OTP -> new DeliveredCode(factor, maskEmail(user.attribute("email").orElseThrow()),
-                    Ids.digits(8));
+    /**
+     * Sends a new code for {@code factor} ({@code SMS_MFA}: 6 digits; {@code EMAIL_OTP}: 8 digits) through
+     * {@code codes}, into the outbox.
+     */
+    static DeliveredCode send(Codes codes, PoolState pool, UserState user, MfaFactor factor) {
+        SentCode sent = switch (factor) {
+            case SMS_MFA -> codes.sendSignInCode(pool, user, "phone_number", 6);
+            case EMAIL_OTP -> codes.sendSignInCode(pool, user, "email", 8);
             case SOFTWARE_TOKEN_MFA -> throw new IllegalArgumentException("software tokens are not sent");
         };
-        IssuedSecrets.record(IssuedSecrets.Kind.CODE, delivered.code());
+        DeliveredCode delivered = new DeliveredCode(factor, sent.maskedDestination(), sent.code());
         user.lastCode = java.util.Optional.of(delivered);
         return delivered;
     }

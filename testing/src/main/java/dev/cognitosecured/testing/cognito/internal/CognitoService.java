@@ -6,6 +6,7 @@ import dev.cognitosecured.testing.cognito.LocalDevice;
 import dev.cognitosecured.testing.cognito.MfaFactor;
 import dev.cognitosecured.testing.cognito.NewUser;
 import dev.cognitosecured.testing.cognito.PoolSettings;
+import dev.cognitosecured.testing.cognito.SentCode;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -33,6 +34,7 @@ public final class CognitoService {
     private final Passwords passwords;
     private final TokenService tokens;
     private final ChallengeSessions sessions;
+    private final Codes codes;
     /** Requests per action and {@code AuthFlow} or {@code ChallengeName}, keyed {@code "<action> <name>"}. */
     private final Map<String, AtomicLong> flowCounts = new ConcurrentHashMap<>();
 
@@ -47,12 +49,15 @@ public final class CognitoService {
         this.issuer = new TokenIssuer(endpoint);
         this.tokens = new TokenService(issuer, clock);
         this.sessions = new ChallengeSessions(clock);
-        SignInSteps steps = new SignInSteps(sessions, tokens, clock);
+        this.codes = new Codes(clock);
+        SignInSteps steps = new SignInSteps(sessions, tokens, codes, clock);
         DeviceActions devices = new DeviceActions(tokens, clock);
         this.passwords = new Passwords(srp, clock);
         AccessTokenActions accessTokenActions = new AccessTokenActions(tokens);
         SoftwareTokenActions softwareTokens = new SoftwareTokenActions(sessions, tokens, clock);
         CustomAuthRounds customAuth = new CustomAuthRounds(sessions, steps);
+        UserAccountActions account = new UserAccountActions(tokens, passwords, codes, clock);
+        SignUpActions signUp = new SignUpActions(directory, passwords, codes);
         this.handlers = Map.ofEntries(
                 Map.entry("InitiateAuth", new InitiateAuthAction(directory, steps, tokens, customAuth, srp, clock)),
                 Map.entry("RespondToAuthChallenge", new RespondToAuthChallengeAction(directory, sessions,
@@ -73,7 +78,18 @@ public final class CognitoService {
                 Map.entry("UpdateDeviceStatus", devices::updateStatus),
                 Map.entry("ListDevices", devices::list),
                 Map.entry("GetDevice", devices::get),
-                Map.entry("ForgetDevice", devices::forget));
+                Map.entry("ForgetDevice", devices::forget),
+                Map.entry("SignUp", signUp::signUp),
+                Map.entry("ConfirmSignUp", signUp::confirmSignUp),
+                Map.entry("ResendConfirmationCode", signUp::resendConfirmationCode),
+                Map.entry("ForgotPassword", signUp::forgotPassword),
+                Map.entry("ConfirmForgotPassword", signUp::confirmForgotPassword),
+                Map.entry("ChangePassword", account::changePassword),
+                Map.entry("UpdateUserAttributes", account::updateUserAttributes),
+                Map.entry("GetUserAttributeVerificationCode", account::getUserAttributeVerificationCode),
+                Map.entry("VerifyUserAttribute", account::verifyUserAttribute),
+                Map.entry("DeleteUserAttributes", account::deleteUserAttributes),
+                Map.entry("DeleteUser", account::deleteUser));
     }
 
     /**
@@ -246,6 +262,27 @@ public final class CognitoService {
     /** The last code sent to user {@code username} of pool {@code poolId} by SMS or e-mail. */
     public Optional<String> lastCode(String poolId, String username) {
         return locked(() -> knownPool(poolId).user(username).flatMap(user -> user.lastCode).map(DeliveredCode::code));
+    }
+
+    /** Every code sent to user {@code username} of pool {@code poolId}, oldest first. */
+    public List<SentCode> sentCodes(String poolId, String username) {
+        return locked(() -> codes.sentTo(knownPool(poolId), username));
+    }
+
+    /** Makes every code sent from now on {@code code}, or random codes again if empty. */
+    public void useFixedCode(Optional<String> code) {
+        locked(() -> {
+            codes.useFixed(code);
+            return null;
+        });
+    }
+
+    /** Forgets the codes sent so far. */
+    public void clearSentCodes() {
+        locked(() -> {
+            codes.clear();
+            return null;
+        });
     }
 
     /**

@@ -97,6 +97,45 @@ final class Request {
         return value;
     }
 
+    /**
+     * The attribute list {@code name} ({@code [{"Name": ..., "Value": ...}]}, as in {@code UserAttributes}) as a
+     * map in the order given; empty if absent.
+     */
+    Map<String, String> attributeList(String name) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (JsonValue item : array(name)) {
+            if (item.getValueType() != JsonValue.ValueType.OBJECT) {
+                throw CognitoException.serialization("Items of " + name + " must be objects");
+            }
+            Request attribute = new Request(item.asJsonObject());
+            out.put(attribute.required("Name"), attribute.optional("Value").orElse(""));
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    /** The string list {@code name} ({@code UserAttributeNames}); empty if absent. */
+    java.util.List<String> stringList(String name) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (JsonValue item : array(name)) {
+            if (item.getValueType() != JsonValue.ValueType.STRING) {
+                throw CognitoException.serialization("Items of " + name + " must be strings");
+            }
+            out.add(((JsonString) item).getString());
+        }
+        return java.util.List.copyOf(out);
+    }
+
+    private jakarta.json.JsonArray array(String name) {
+        JsonValue value = body.get(name);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return JsonValue.EMPTY_JSON_ARRAY;
+        }
+        if (value.getValueType() != JsonValue.ValueType.ARRAY) {
+            throw CognitoException.serialization("Member " + name + " must be an array");
+        }
+        return value.asJsonArray();
+    }
+
     private static String camelCase(String name) {
         return Character.toLowerCase(name.charAt(0)) + name.substring(1);
     }

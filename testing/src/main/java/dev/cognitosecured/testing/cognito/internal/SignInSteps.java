@@ -22,11 +22,13 @@ final class SignInSteps {
 
     private final ChallengeSessions sessions;
     private final TokenService tokens;
+    private final Codes codes;
     private final InstantSource clock;
 
-    SignInSteps(ChallengeSessions sessions, TokenService tokens, InstantSource clock) {
+    SignInSteps(ChallengeSessions sessions, TokenService tokens, Codes codes, InstantSource clock) {
         this.sessions = sessions;
         this.tokens = tokens;
+        this.codes = codes;
         this.clock = clock;
     }
 
@@ -37,6 +39,9 @@ final class SignInSteps {
 
     /** After the password was accepted. */
     JsonObject afterPassword(ClientState client, UserState user) {
+        if (!user.confirmed) {
+            throw new CognitoException("UserNotConfirmedException", "User is not confirmed.");
+        }
         if (user.mustChangePassword) {
             return challenge(client, user, new Challenge.NewPassword(), newPasswordParameters(client.pool, user));
         }
@@ -111,7 +116,7 @@ final class SignInSteps {
             return challenge(client, user, new Challenge.SoftwareToken(),
                     Json.createObjectBuilder().add("USER_ID_FOR_SRP", user.username));
         }
-        DeliveredCode code = CodeDelivery.send(user, factor);
+        DeliveredCode code = CodeDelivery.send(codes, client.pool, user, factor);
         JsonObjectBuilder parameters = Json.createObjectBuilder()
                 .add("CODE_DELIVERY_DELIVERY_MEDIUM", factor == MfaFactor.SMS_MFA ? "SMS" : "EMAIL")
                 .add("CODE_DELIVERY_DESTINATION", code.destination())

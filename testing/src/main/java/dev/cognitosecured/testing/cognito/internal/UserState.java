@@ -44,6 +44,12 @@ final class UserState {
     /** Whether the user was deleted from the pool; the tokens issued to it still point here. */
     boolean deleted;
     Optional<DeliveredCode> lastCode = Optional.empty();
+    /** Whether the account is confirmed; a user who signed up is not until the sign-up code comes back. */
+    boolean confirmed = true;
+    /** Codes sent for sign-up, password reset or attribute verification, by purpose and attribute. */
+    final Map<String, Codes.PendingCode> pendingCodes = new java.util.HashMap<>();
+    /** New values of attributes that take effect once verified ({@code AttributesRequireVerificationBeforeUpdate}). */
+    final Map<String, String> unverifiedValues = new LinkedHashMap<>();
 
     UserState(String username, String sub) {
         this.username = username;
