@@ -2,6 +2,8 @@ package dev.cognitosecured.runtime.internal.cdi;
 
 import dev.cognitosecured.annotations.AuthFlow;
 import dev.cognitosecured.runtime.Account;
+import dev.cognitosecured.runtime.Devices;
+import dev.cognitosecured.runtime.Mfa;
 import dev.cognitosecured.runtime.PasswordReset;
 import dev.cognitosecured.runtime.SessionStore;
 import dev.cognitosecured.runtime.SignIn;
@@ -37,6 +39,7 @@ import java.util.function.Supplier;
  *       live and die together), with the challenge slot of its own sign-in in progress;</li>
  *   <li>{@code SignUp}, {@code PasswordReset} and {@code Account}, in the same scope; {@code Account} over
  *       the store of its context;</li>
+ *   <li>{@code Mfa} and {@code Devices}, in the same scope, over the store of their context;</li>
  *   <li>{@code SecuredCaller}, {@code @Dependent}, over the store of the calling context, the pool's
  *       transport and its margin: what the generated clients inject;</li>
  *   <li>{@code CallMargin}, {@code @Dependent}: the pool's one margin, for the application to watch;</li>
@@ -103,6 +106,23 @@ final class PoolBeans {
                 .scope(scope)
                 .id(ID_PREFIX + "Account#" + pool)
                 .produceWith(lookup -> runtimeOf(lookup, flow).newAccount(contextualStore(lookup, flow)));
+
+        discovery.<Mfa>addBean()
+                .types(Mfa.class, Object.class)
+                .qualifiers(flow, Any.Literal.INSTANCE)
+                .scope(scope)
+                .id(ID_PREFIX + "Mfa#" + pool)
+                .produceWith(lookup -> runtimeOf(lookup, flow).newMfa(contextualStore(lookup, flow)));
+
+        discovery.<Devices>addBean()
+                .types(Devices.class, Object.class)
+                .qualifiers(flow, Any.Literal.INSTANCE)
+                .scope(scope)
+                .id(ID_PREFIX + "Devices#" + pool)
+                .produceWith(lookup -> {
+                    SessionStore store = contextualStore(lookup, flow);
+                    return runtimeOf(lookup, flow).newDevices(store, StoreDevices.of(store));
+                });
 
         discovery.<SecuredCaller>addBean()
                 .types(SecuredCaller.class, Object.class)

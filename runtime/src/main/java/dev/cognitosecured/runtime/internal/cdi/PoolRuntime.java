@@ -1,6 +1,8 @@
 package dev.cognitosecured.runtime.internal.cdi;
 
 import dev.cognitosecured.runtime.Account;
+import dev.cognitosecured.runtime.Devices;
+import dev.cognitosecured.runtime.Mfa;
 import dev.cognitosecured.runtime.PasswordReset;
 import dev.cognitosecured.runtime.SessionStore;
 import dev.cognitosecured.runtime.SignIn;
@@ -8,6 +10,8 @@ import dev.cognitosecured.runtime.SignUp;
 import dev.cognitosecured.runtime.client.CallMargin;
 import dev.cognitosecured.runtime.internal.account.CognitoAccount;
 import dev.cognitosecured.runtime.internal.account.CognitoCalls;
+import dev.cognitosecured.runtime.internal.account.CognitoDevices;
+import dev.cognitosecured.runtime.internal.account.CognitoMfa;
 import dev.cognitosecured.runtime.internal.account.CognitoPasswordReset;
 import dev.cognitosecured.runtime.internal.account.CognitoSignUp;
 import dev.cognitosecured.runtime.internal.account.SignedInCalls;
@@ -248,6 +252,21 @@ final class PoolRuntime implements AutoCloseable {
     PasswordReset newPasswordReset() {
         return new CognitoPasswordReset(cognitoCalls(),
                 () -> new PassivatedAccountFlow(config.name(), PassivatedAccountFlow.Flow.PASSWORD_RESET, null));
+    }
+
+    /** The second factors of the user signed in to {@code store}. */
+    Mfa newMfa(SessionStore store) {
+        return new CognitoMfa(signedInCalls(store), config.userPoolId(),
+                () -> new PassivatedMfaFlow(config.name(), PassivatedMfaFlow.Flow.MFA));
+    }
+
+    /**
+     * The devices of the user signed in to {@code store}, whose credentials the sign-in keeps in {@code kept} unless
+     * the application has its own {@link DeviceStore}.
+     */
+    Devices newDevices(SessionStore store, DeviceStore kept) {
+        return new CognitoDevices(signedInCalls(store), devices(kept),
+                () -> new PassivatedMfaFlow(config.name(), PassivatedMfaFlow.Flow.DEVICES));
     }
 
     /** The account of the user signed in to {@code store}. */

@@ -32,6 +32,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.NotAuthoriz
 import software.amazon.awssdk.services.cognitoidentityprovider.model.PasswordResetRequiredException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.RefreshTokenReuseException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.SoftwareTokenMfaNotFoundException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.TooManyFailedAttemptsException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotConfirmedException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoundException;
@@ -259,6 +260,14 @@ public final class CognitoFailures {
      */
     public Throwable ofAccount(Throwable failure, String call, String newCode) {
         Throwable f = unwrap(failure);
+        if (f instanceof EnableSoftwareTokenMfaException e) {
+            return new WrongAnswerException("The authenticator app's code is wrong or too old (" + errorCode(e) + " to "
+                    + call + details(e) + "). Answer with the app's current code.", true, null);
+        }
+        if (f instanceof SoftwareTokenMfaNotFoundException e) {
+            return new WrongAnswerException("No authenticator app is being set up for this user (" + errorCode(e)
+                    + " to " + call + details(e) + "): call Mfa.setUpTotp first.", false, null);
+        }
         if (f instanceof CodeMismatchException e) {
             return new WrongAnswerException("The code is wrong (" + errorCode(e) + " to " + call + details(e)
                     + "). Check it and try again.", true, null);
