@@ -16,6 +16,7 @@ import dev.cognitosecured.runtime.spi.Tokens;
 import dev.cognitosecured.testing.cognito.Action;
 import dev.cognitosecured.testing.cognito.AppClient;
 import dev.cognitosecured.testing.cognito.DeviceTracking;
+import dev.cognitosecured.testing.cognito.Fault;
 import dev.cognitosecured.testing.cognito.LocalDevice;
 import dev.cognitosecured.testing.cognito.LocalUser;
 import dev.cognitosecured.testing.cognito.MfaConfiguration;
@@ -157,6 +158,23 @@ class RememberedDeviceTest {
         String renewed = rig.store.devices().find("erin").orElseThrow().deviceKey();
         assertNotEquals(forgotten, renewed);
         assertEquals(List.of(renewed), LOCAL.cognito.devices(erin).stream().map(LocalDevice::key).toList());
+    }
+
+    @Test
+    void aFailedConfirmationLeavesTheUserSignedInAndTheNextSignInOnANewDevice() {
+        LocalUser erin = user(DeviceTracking.alwaysRemember(), PoolConfig.RefreshMode.REFRESH_TOKEN_AUTH);
+        LOCAL.cognito.injectFault(Action.CONFIRM_DEVICE, Fault.serverError(), 1);
+
+        signInWithTheSecondFactorThenOut();
+
+        assertTrue(rig.store.devices().find("erin").isEmpty(), "nothing is kept for a device Cognito did not confirm");
+        assertEquals(1, LOCAL.cognito.requestCount(Action.CONFIRM_DEVICE));
+        assertEquals(List.of(false), LOCAL.cognito.devices(erin).stream().map(LocalDevice::confirmed).toList());
+        assertEquals(new SignInStep.TotpCode(), rig.signIn.start("erin", PASSWORD.toCharArray()),
+                "the next sign-in is from a new device, with the second factor");
+        assertTrue(rig.signIn.confirm(Totp.code(SECRET, LOCAL.clock.instant())).isDone());
+        assertEquals(2, LOCAL.cognito.devices(erin).size());
+        assertTrue(rig.store.devices().find("erin").isPresent());
     }
 
     @Test
