@@ -130,5 +130,6 @@ class SignUpFlowTest {
             signUp.resendSignUpCode("bob");
         }
         assertThrows(TooManyAttemptsException.class, () -> signUp.resendSignUpCode("bob"));
+        assertEquals(5, rig.standIns.cognito().requestCount(Action.RESEND_CONFIRMATION_CODE), "not retried");
     }
 }

@@ -66,10 +66,21 @@ public final class CognitoLocalExtension implements BeforeAllCallback, AfterAllC
     private static final Duration HEALTH_WAIT = Duration.ofMillis(100);
 
     private Path dataFolder;
+    private final Map<String, String> environment;
     private Process process;
     private URI endpoint;
     private CognitoIdentityProviderClient admin;
     private SdkEventLoopGroup eventLoops;
+
+    /** cognito-local with random codes. */
+    public CognitoLocalExtension() {
+        this(Map.of());
+    }
+
+    /** cognito-local with {@code environment} added to its process's, e.g. {@code CODE=123456} to fix every code. */
+    public CognitoLocalExtension(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
@@ -205,9 +216,10 @@ public final class CognitoLocalExtension implements BeforeAllCallback, AfterAllC
                     .directory(dataFolder.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(dataFolder.resolve("cognito-local.log").toFile());
-            Map<String, String> environment = builder.environment();
-            environment.put("HOST", "127.0.0.1");
-            environment.put("PORT", Integer.toString(port));
+            Map<String, String> processEnvironment = builder.environment();
+            processEnvironment.putAll(environment);
+            processEnvironment.put("HOST", "127.0.0.1");
+            processEnvironment.put("PORT", Integer.toString(port));
             process = builder.start();
             endpoint = URI.create("http://127.0.0.1:" + port);
             try {

@@ -53,6 +53,37 @@ public interface IdentityProvider {
     }
 
     /**
+     * As {@link #startSignIn(String, char[])}, on the device {@code device} proves: {@code DEVICE_KEY} goes with
+     * {@code InitiateAuth}, and Cognito may answer {@code DEVICE_SRP_AUTH} (see {@link #proveDevice}). If Cognito no
+     * longer knows the device, the sign-in goes on without it (and a new device may be issued).
+     *
+     * <p>The default ignores the device.
+     */
+    default CompletionStage<SignInResponse> startSignIn(String username, char[] password, DeviceCredentials device) {
+        return startSignIn(username, password);
+    }
+
+    /**
+     * Proves {@code device} in answer to {@code DEVICE_SRP_AUTH} ({@code RespondToAuthChallenge DEVICE_SRP_AUTH},
+     * then {@code DEVICE_PASSWORD_VERIFIER} computed by SRP from the device's password): the tokens, or the
+     * challenge that follows (a second factor, if the device is not remembered).
+     */
+    default CompletionStage<SignInResponse> proveDevice(Challenge challenge, DeviceCredentials device) {
+        return unsupported("prove a remembered device");
+    }
+
+    /**
+     * Confirms the device Cognito issued with a sign-in ({@code ConfirmDevice} with {@code tokens}' access token): a
+     * new random device password, and its SRP verifier sent to Cognito.
+     *
+     * @param deviceName the name the device is listed with
+     */
+    default CompletionStage<ConfirmedDevice> confirmDevice(Tokens tokens, SignInResponse.NewDevice device,
+            String deviceName) {
+        return unsupported("confirm a device");
+    }
+
+    /**
      * Answers {@code challenge} ({@code RespondToAuthChallenge} with its name and session).
      *
      * @param responses the {@code ChallengeResponses} particular to the challenge, e.g.

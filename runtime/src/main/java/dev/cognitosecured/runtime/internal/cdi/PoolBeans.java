@@ -2,6 +2,8 @@ package dev.cognitosecured.runtime.internal.cdi;
 
 import dev.cognitosecured.annotations.AuthFlow;
 import dev.cognitosecured.runtime.Account;
+import dev.cognitosecured.runtime.Devices;
+import dev.cognitosecured.runtime.Mfa;
 import dev.cognitosecured.runtime.Passkeys;
 import dev.cognitosecured.runtime.PasswordReset;
 import dev.cognitosecured.runtime.SessionStore;
@@ -40,6 +42,7 @@ import java.util.function.Supplier;
  *   <li>{@code Passkeys}, in the same scope, over the store of its context, as {@code Account};</li>
  *   <li>{@code SignUp}, {@code PasswordReset} and {@code Account}, in the same scope; {@code Account} over
  *       the store of its context;</li>
+ *   <li>{@code Mfa} and {@code Devices}, in the same scope, over the store of their context;</li>
  *   <li>{@code SecuredCaller}, {@code @Dependent}, over the store of the calling context, the pool's
  *       transport and its margin: what the generated clients inject;</li>
  *   <li>{@code CallMargin}, {@code @Dependent}: the pool's one margin, for the application to watch;</li>
@@ -114,6 +117,23 @@ final class PoolBeans {
                 .id(ID_PREFIX + "Passkeys#" + pool)
                 .produceWith(lookup -> runtimeOf(lookup, flow).newPasskeys(contextualStore(lookup, flow)));
 
+        discovery.<Mfa>addBean()
+                .types(Mfa.class, Object.class)
+                .qualifiers(flow, Any.Literal.INSTANCE)
+                .scope(scope)
+                .id(ID_PREFIX + "Mfa#" + pool)
+                .produceWith(lookup -> runtimeOf(lookup, flow).newMfa(contextualStore(lookup, flow)));
+
+        discovery.<Devices>addBean()
+                .types(Devices.class, Object.class)
+                .qualifiers(flow, Any.Literal.INSTANCE)
+                .scope(scope)
+                .id(ID_PREFIX + "Devices#" + pool)
+                .produceWith(lookup -> {
+                    SessionStore store = contextualStore(lookup, flow);
+                    return runtimeOf(lookup, flow).newDevices(store, StoreDevices.of(store));
+                });
+
         discovery.<SecuredCaller>addBean()
                 .types(SecuredCaller.class, Object.class)
                 .qualifiers(flow, Any.Literal.INSTANCE)
@@ -155,7 +175,11 @@ final class PoolBeans {
      * not active) keeps refreshing and replaying with the caller's own store.
      */
     private static Supplier<SessionStore> storeInCallersContext(Instance<Object> lookup, AuthFlow flow) {
-        BeanManager beans = lookup.select(BeanManager.class).get();
+        return storeInContext(lookup.select(BeanManager.class).get(), flow);
+    }
+
+    /** The pool's store in the context of the thread that asks, found at each call (see above). */
+    static Supplier<SessionStore> storeInContext(BeanManager beans, AuthFlow flow) {
         Bean<?> bean = beans.resolve(beans.getBeans(SessionStore.class, flow));
         return () -> (SessionStore) instanceInContext(beans, bean);
     }

@@ -4,9 +4,11 @@ import dev.cognitosecured.runtime.spi.Challenge;
 import dev.cognitosecured.runtime.spi.SignInResponse;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthenticationResultType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.NewDeviceMetadataType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.RespondToAuthChallengeResponse;
 
 /**
@@ -51,7 +53,11 @@ final class ChallengeResponses {
     private static SignInResponse of(AuthenticationResultType result, String challengeName,
             Map<String, String> parameters, String session, String username) {
         if (result != null) {
-            return new SignInResponse.Authenticated(IssuedTokens.from(result));
+            NewDeviceMetadataType device = result.newDeviceMetadata();
+            Optional<SignInResponse.NewDevice> newDevice = device == null || isEmpty(device.deviceKey())
+                    || isEmpty(device.deviceGroupKey()) ? Optional.empty()
+                    : Optional.of(new SignInResponse.NewDevice(device.deviceKey(), device.deviceGroupKey()));
+            return new SignInResponse.Authenticated(IssuedTokens.from(result), newDevice);
         }
         if (challengeName == null || challengeName.isEmpty()) {
             throw new MalformedTokenException("the answer holds neither an AuthenticationResult nor a ChallengeName");
@@ -61,6 +67,10 @@ final class ChallengeResponses {
         }
         return new SignInResponse.Challenged(Challenge.of(challengeName, parameters, answeringAs(parameters, username),
                 session));
+    }
+
+    private static boolean isEmpty(String text) {
+        return text == null || text.isEmpty();
     }
 
     /**

@@ -41,6 +41,7 @@ final class ChallengeSteps {
     static final String SELECT_CHALLENGE = "SELECT_CHALLENGE";
     static final String SMS_OTP = "SMS_OTP";
     static final String WEB_AUTHN = "WEB_AUTHN";
+    static final String DEVICE_SRP_AUTH = "DEVICE_SRP_AUTH";
 
     private static final String ATTRIBUTE_PREFIX = "userAttributes.";
 

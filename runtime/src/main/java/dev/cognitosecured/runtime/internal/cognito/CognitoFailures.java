@@ -31,6 +31,8 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.LimitExceed
 import software.amazon.awssdk.services.cognitoidentityprovider.model.NotAuthorizedException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.PasswordResetRequiredException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.RefreshTokenReuseException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.SoftwareTokenMfaNotFoundException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.TooManyFailedAttemptsException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotConfirmedException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoundException;
@@ -191,6 +193,33 @@ public final class CognitoFailures {
                 + " another credential; or start the sign-in again.", true, null);
     }
 
+    /**
+     * The failure of a device's proof ({@code DEVICE_SRP_AUTH}, {@code DEVICE_PASSWORD_VERIFIER}): a refused proof
+     * or a device Cognito no longer knows is {@link WrongAnswerException} ({@code canRetry() == false}); the rest
+     * as {@link #ofChallenge}.
+     */
+    Throwable ofDeviceProof(Throwable failure) {
+        Throwable f = unwrap(failure);
+        String call = "RespondToAuthChallenge (DEVICE_SRP_AUTH)";
+        if ((f instanceof NotAuthorizedException e && serviceMessage(e).startsWith("Incorrect username or password"))
+                || f instanceof ResourceNotFoundException) {
+            AwsServiceException e = (AwsServiceException) f;
+            return new WrongAnswerException("Cognito refused this device's proof (" + errorCode(e) + " to " + call
+                    + details(e) + "): it no longer knows the device, or the device's kept credentials do not match."
+                    + " The device is forgotten here; start the sign-in again.", false, null);
+        }
+        return ofChallenge(failure, call);
+    }
+
+    /**
+     * The failure of a signed-in device call ({@code ConfirmDevice}).
+     *
+     * @param call the request, as messages name it
+     */
+    Throwable ofDeviceCall(Throwable failure, String call) {
+        return general(unwrap(failure), call);
+    }
+
     /** The failure of a refresh, either API. */
     Throwable ofRefresh(Throwable failure, Call call) {
         Throwable f = unwrap(failure);
@@ -257,6 +286,14 @@ public final class CognitoFailures {
      */
     public Throwable ofAccount(Throwable failure, String call, String newCode) {
         Throwable f = unwrap(failure);
+        if (f instanceof EnableSoftwareTokenMfaException e) {
+            return new WrongAnswerException("The authenticator app's code is wrong or too old (" + errorCode(e) + " to "
+                    + call + details(e) + "). Answer with the app's current code.", true, null);
+        }
+        if (f instanceof SoftwareTokenMfaNotFoundException e) {
+            return new WrongAnswerException("No authenticator app is being set up for this user (" + errorCode(e)
+                    + " to " + call + details(e) + "): call Mfa.setUpTotp first.", false, null);
+        }
         if (f instanceof CodeMismatchException e) {
             return new WrongAnswerException("The code is wrong (" + errorCode(e) + " to " + call + details(e)
                     + "). Check it and try again.", true, null);

@@ -7,7 +7,10 @@ import dev.cognitosecured.runtime.internal.cognito.CognitoFailures.Call;
 import dev.cognitosecured.runtime.internal.cognito.srp.SrpTimestamp;
 import dev.cognitosecured.runtime.internal.config.PoolConfig;
 import dev.cognitosecured.runtime.internal.config.PoolKeys;
+import dev.cognitosecured.runtime.internal.cognito.srp.DeviceVerifier;
 import dev.cognitosecured.runtime.spi.Challenge;
+import dev.cognitosecured.runtime.spi.ConfirmedDevice;
+import dev.cognitosecured.runtime.spi.DeviceCredentials;
 import dev.cognitosecured.runtime.spi.IdentityProvider;
 import dev.cognitosecured.runtime.spi.SignInResponse;
 import dev.cognitosecured.runtime.spi.SoftwareTokenAssociation;
@@ -20,6 +23,8 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
@@ -33,9 +38,12 @@ import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityPr
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderAsyncClientBuilder;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AssociateSoftwareTokenRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.ConfirmDeviceRequest;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.DeviceSecretVerifierConfigType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.GetTokensFromRefreshTokenRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.RespondToAuthChallengeRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.RevokeTokenRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.VerifySoftwareTokenRequest;
@@ -83,6 +91,7 @@ public final class CognitoIdentityProvider implements IdentityProvider, AutoClos
     private final PoolConfig config;
     private final SrpSignIn srp;
     private final CognitoFailures failures;
+    private final SecureRandom random = new SecureRandom();
 
     /**
      * A provider that uses {@code client} and closes it when closed. For tests and applications that
@@ -103,8 +112,7 @@ public final class CognitoIdentityProvider implements IdentityProvider, AutoClos
         this.config = Objects.requireNonNull(config, "config");
         this.failures = new CognitoFailures(config.limits().cognitoTimeout(),
                 PoolKeys.of(config.name()).full(PoolKeys.COGNITO_TIMEOUT));
-        this.srp = new SrpSignIn(client, config, new SrpTimestamp(wallClock.withZone(ZoneOffset.UTC)),
-                new SecureRandom());
+        this.srp = new SrpSignIn(client, config, new SrpTimestamp(wallClock.withZone(ZoneOffset.UTC)), random);
     }
 
     /**
@@ -193,6 +201,83 @@ public final class CognitoIdentityProvider implements IdentityProvider, AutoClos
                             failure -> failures.ofSignIn(failure, Call.CUSTOM_SRP_SIGN_IN));
         };
         return started.whenComplete((response, failure) -> Arrays.fill(copy, '\0'));
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>{@code DEVICE_KEY} goes with {@code InitiateAuth} ({@code USER_SRP_AUTH} or {@code USER_PASSWORD_AUTH}; a
+     * {@code CUSTOM_AUTH} sign-in ignores the device). If Cognito answers that the device does not exist
+     * ({@code ResourceNotFoundException}: forgotten, or the pool no longer tracks it), the sign-in starts again
+     * without it, once.
+     */
+    @Override
+    public CompletionStage<SignInResponse> startSignIn(String username, char[] password, DeviceCredentials device) {
+        Objects.requireNonNull(device, "device");
+        if (config.authFlow() == PoolConfig.AuthFlowType.CUSTOM_AUTH) {
+            return startSignIn(username, password);
+        }
+        Objects.requireNonNull(username, "username");
+        Objects.requireNonNull(password, "password");
+        if (password.length == 0) {
+            throw new IllegalArgumentException("The password is empty.");
+        }
+        char[] copy = password.clone();
+        String deviceKey = device.deviceKey();
+        CompletionStage<SignInResponse> started = switch (config.authFlow()) {
+            case USER_SRP_AUTH -> call(() -> srp.start(username, copy, deviceKey)
+                            .exceptionallyCompose(failure -> isUnknownDevice(failure) ? srp.start(username, copy)
+                                    : CompletableFuture.failedFuture(failure)),
+                    failure -> failures.ofSignIn(failure, Call.SRP_SIGN_IN));
+            default -> call(() -> passwordAuth(username, copy, Map.of("DEVICE_KEY", deviceKey))
+                            .exceptionallyCompose(failure -> isUnknownDevice(failure) ? passwordAuth(username, copy)
+                                    : CompletableFuture.failedFuture(failure))
+                            .thenApply(response -> ChallengeResponses.of(response, username)),
+                    failures::ofSignIn);
+        };
+        return started.whenComplete((response, failure) -> Arrays.fill(copy, '\0'));
+    }
+
+    /** Whether Cognito answered that the device named by {@code DEVICE_KEY} does not exist. */
+    private static boolean isUnknownDevice(Throwable failure) {
+        Throwable f = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        return f instanceof ResourceNotFoundException;
+    }
+
+    @Override
+    public CompletionStage<SignInResponse> proveDevice(Challenge challenge, DeviceCredentials device) {
+        Objects.requireNonNull(challenge, "challenge");
+        Objects.requireNonNull(device, "device");
+        return call(() -> srp.proveDevice(challenge, device), failures::ofDeviceProof);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The device password is 40 random bytes (Base64); the verifier is computed from it, a random salt, the device
+     * group key and the device key ({@code DeviceSecretVerifierConfig}); the password never leaves the process.
+     */
+    @Override
+    public CompletionStage<ConfirmedDevice> confirmDevice(Tokens tokens, SignInResponse.NewDevice device,
+            String deviceName) {
+        Objects.requireNonNull(tokens, "tokens");
+        Objects.requireNonNull(device, "device");
+        Objects.requireNonNull(deviceName, "deviceName");
+        return call(() -> {
+            DeviceVerifier verifier = DeviceVerifier.create(device.groupKey(), device.deviceKey(), random);
+            return client.confirmDevice(ConfirmDeviceRequest.builder()
+                            .accessToken(tokens.accessToken())
+                            .deviceKey(device.deviceKey())
+                            .deviceName(deviceName)
+                            .deviceSecretVerifierConfig(DeviceSecretVerifierConfigType.builder()
+                                    .salt(verifier.salt())
+                                    .passwordVerifier(verifier.verifier())
+                                    .build())
+                            .build())
+                    .thenApply(response -> new ConfirmedDevice(
+                            DeviceCredentials.of(device.deviceKey(), device.groupKey(), verifier.password()),
+                            Boolean.TRUE.equals(response.userConfirmationNecessary())));
+        }, failure -> failures.ofDeviceCall(failure, "ConfirmDevice"));
     }
 
     /**
@@ -362,8 +447,8 @@ public final class CognitoIdentityProvider implements IdentityProvider, AutoClos
         }
         String refreshToken = current.refreshToken().get();
         return switch (config.refreshMode()) {
-            case REFRESH_TOKEN_AUTH -> refreshTokenAuth(refreshToken, current.username());
-            case GET_TOKENS_FROM_REFRESH_TOKEN -> getTokensFromRefreshToken(refreshToken);
+            case REFRESH_TOKEN_AUTH -> refreshTokenAuth(refreshToken, current.username(), current.deviceKey());
+            case GET_TOKENS_FROM_REFRESH_TOKEN -> getTokensFromRefreshToken(refreshToken, current.deviceKey());
         };
     }
 
@@ -395,7 +480,12 @@ public final class CognitoIdentityProvider implements IdentityProvider, AutoClos
     }
 
     private CompletableFuture<InitiateAuthResponse> passwordAuth(String username, char[] password) {
-        Map<String, String> parameters = new HashMap<>();
+        return passwordAuth(username, password, Map.of());
+    }
+
+    private CompletableFuture<InitiateAuthResponse> passwordAuth(String username, char[] password,
+            Map<String, String> more) {
+        Map<String, String> parameters = new HashMap<>(more);
         parameters.put("USERNAME", username);
         parameters.put("PASSWORD", new String(password));
         config.clientSecret().ifPresent(
@@ -427,10 +517,11 @@ public final class CognitoIdentityProvider implements IdentityProvider, AutoClos
         return value;
     }
 
-    private CompletionStage<Tokens> refreshTokenAuth(String refreshToken, String username) {
+    private CompletionStage<Tokens> refreshTokenAuth(String refreshToken, String username, Optional<String> deviceKey) {
         return call(() -> {
             Map<String, String> parameters = new HashMap<>();
             parameters.put("REFRESH_TOKEN", refreshToken);
+            deviceKey.ifPresent(key -> parameters.put("DEVICE_KEY", key));
             config.clientSecret().ifPresent(
                     secret -> parameters.put("SECRET_HASH", SecretHash.of(username, config.clientId(), secret)));
             return client.initiateAuth(InitiateAuthRequest.builder()
@@ -442,9 +533,10 @@ public final class CognitoIdentityProvider implements IdentityProvider, AutoClos
         }, failure -> failures.ofRefresh(failure, Call.REFRESH_TOKEN_AUTH));
     }
 
-    private CompletionStage<Tokens> getTokensFromRefreshToken(String refreshToken) {
+    private CompletionStage<Tokens> getTokensFromRefreshToken(String refreshToken, Optional<String> deviceKey) {
         return call(() -> client.getTokensFromRefreshToken(GetTokensFromRefreshTokenRequest.builder()
                                 .refreshToken(refreshToken)
+                                .deviceKey(deviceKey.orElse(null))
                                 .clientId(config.clientId())
                                 .clientSecret(config.clientSecret().orElse(null))
                                 .build())

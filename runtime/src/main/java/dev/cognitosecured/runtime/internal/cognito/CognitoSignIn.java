@@ -11,7 +11,12 @@ import dev.cognitosecured.runtime.WrongAnswerException;
 import dev.cognitosecured.runtime.event.SessionEnded;
 import dev.cognitosecured.runtime.internal.signin.ChallengeClaim;
 import dev.cognitosecured.runtime.internal.signin.ChallengeSlot;
+import dev.cognitosecured.runtime.WrongAnswerException;
+import dev.cognitosecured.runtime.internal.store.KeptDevices;
 import dev.cognitosecured.runtime.spi.Challenge;
+import dev.cognitosecured.runtime.spi.ConfirmedDevice;
+import dev.cognitosecured.runtime.spi.DeviceCredentials;
+import dev.cognitosecured.runtime.spi.DeviceStore;
 import dev.cognitosecured.runtime.spi.IdentityProvider;
 import dev.cognitosecured.runtime.spi.SignInResponse;
 import dev.cognitosecured.runtime.spi.SoftwareTokenAssociation;
@@ -50,6 +55,11 @@ public final class CognitoSignIn implements SignIn, SignUpSignIn {
     private final ChallengeSlot slot;
     private final IdentityProvider provider;
     private final String totpIssuer;
+    private final DeviceStore devices;
+    private final String deviceName;
+    /** The name the sign-in in progress was started with, and the device it started on: this JVM's, not kept. */
+    private volatile String signingInAs;
+    private volatile DeviceCredentials signingInOn;
 
     /**
      * A flow that signs in to {@code store}, keeps the challenge in flight in {@code slot} and talks to
@@ -60,11 +70,25 @@ public final class CognitoSignIn implements SignIn, SignUpSignIn {
      *     set-up (what the app shows above the code), e.g. the user pool's id
      */
     public CognitoSignIn(SessionStore store, ChallengeSlot slot, IdentityProvider provider, String totpIssuer) {
+        this(store, slot, provider, totpIssuer, new KeptDevices(), DEFAULT_DEVICE_NAME);
+    }
+
+    /**
+     * As {@link #CognitoSignIn(SessionStore, ChallengeSlot, IdentityProvider, String)}, keeping the credentials of
+     * the devices Cognito's device tracking issues in {@code devices}, and confirming each with {@code deviceName}.
+     */
+    public CognitoSignIn(SessionStore store, ChallengeSlot slot, IdentityProvider provider, String totpIssuer,
+            DeviceStore devices, String deviceName) {
         this.store = Objects.requireNonNull(store, "store");
         this.slot = Objects.requireNonNull(slot, "slot");
         this.provider = Objects.requireNonNull(provider, "provider");
         this.totpIssuer = Objects.requireNonNull(totpIssuer, "totpIssuer");
+        this.devices = Objects.requireNonNull(devices, "devices");
+        this.deviceName = Objects.requireNonNull(deviceName, "deviceName");
     }
+
+    /** The name a device is confirmed with ({@code DeviceName}), as {@code ListDevices} shows it. */
+    public static final String DEFAULT_DEVICE_NAME = "cognito-secured";
 
     /**
      * {@inheritDoc}
@@ -81,8 +105,15 @@ public final class CognitoSignIn implements SignIn, SignUpSignIn {
         }
         // The provider gets a copy, cleared as soon as its answer is in: the caller's array is the caller's.
         char[] copy = password.clone();
+        Optional<DeviceCredentials> device = devices.find(username);
         try {
-            return slot.start(claim -> next(claim, claim.send(() -> provider.startSignIn(username, copy))));
+            return slot.start(claim -> {
+                signingInAs = username;
+                signingInOn = device.orElse(null);
+                return next(claim, claim.send(() -> device.isPresent()
+                        ? provider.startSignIn(username, copy, device.get())
+                        : provider.startSignIn(username, copy)));
+            });
         } finally {
             Arrays.fill(copy, '\0');
         }
@@ -276,10 +307,18 @@ public final class CognitoSignIn implements SignIn, SignUpSignIn {
     /** What {@code response}, the outcome of the claim's last request, leads to. */
     private SignInStep next(ChallengeClaim claim, SignInResponse response) {
         if (response instanceof SignInResponse.Authenticated authenticated) {
-            claim.signedIn(store, authenticated.tokens());
+            Tokens tokens = claim.signedIn(store, authenticated.tokens());
+            authenticated.newDevice().ifPresent(device -> confirmDevice(tokens, device));
             return new SignInStep.Done();
         }
         Challenge challenge = ((SignInResponse.Challenged) response).challenge();
+        if (ChallengeSteps.DEVICE_SRP_AUTH.equals(challenge.name())) {
+            Optional<DeviceCredentials> device = Optional.ofNullable(signingInOn)
+                    .or(() -> devices.find(challenge.username()));
+            if (device.isPresent()) {
+                return proveDevice(claim, challenge, device.get());
+            }
+        }
         if (ChallengeSteps.isSoftwareTokenSetUp(challenge)) {
             claim.swap(challenge);
             SoftwareTokenAssociation association = claim.send(() -> provider.associateSoftwareToken(challenge));
@@ -290,6 +329,47 @@ public final class CognitoSignIn implements SignIn, SignUpSignIn {
         SignInStep step = ChallengeSteps.of(challenge);
         claim.awaitAnswer(challenge, step);
         return step;
+    }
+
+    /**
+     * Answers {@code DEVICE_SRP_AUTH} with the device's proof, computed here from its kept password; the user is
+     * shown what follows. A refused proof forgets the device here: the next sign-in starts as from a new device.
+     */
+    private SignInStep proveDevice(ChallengeClaim claim, Challenge challenge, DeviceCredentials device) {
+        claim.swap(challenge);
+        SignInResponse proved;
+        try {
+            proved = claim.send(() -> provider.proveDevice(challenge, device));
+        } catch (WrongAnswerException e) {
+            forgetDevice(device);
+            throw e;
+        }
+        return next(claim, proved);
+    }
+
+    /**
+     * Confirms the device Cognito issued with this sign-in ({@code ConfirmDevice}), once the session started, and
+     * keeps its credentials for the name the sign-in was started with. Best effort: if Cognito cannot be reached, the
+     * user is signed in all the same (a warning is logged), and the next sign-in gets a new device.
+     */
+    private void confirmDevice(Tokens tokens, SignInResponse.NewDevice device) {
+        String username = Optional.ofNullable(signingInAs).orElse(tokens.username());
+        try {
+            ConfirmedDevice confirmed = await(provider.confirmDevice(tokens, device, deviceName));
+            devices.save(username, confirmed.credentials());
+        } catch (RuntimeException e) {
+            String why = e instanceof CognitoSecuredException ? e.getMessage() : e.getClass().getName();
+            LOG.log(Level.WARNING, () -> "Confirming the new device " + device.deviceKey() + " of pool '" + store.pool()
+                    + "' failed (" + why + "). The user is signed in; the next sign-in starts as from a new device.");
+        }
+    }
+
+    /** Forgets the device kept for the name the sign-in was started with, if it is {@code device}. */
+    private void forgetDevice(DeviceCredentials device) {
+        String username = signingInAs;
+        if (username != null && devices.find(username).filter(device::equals).isPresent()) {
+            devices.forget(username);
+        }
     }
 
     /** {@code VerifySoftwareToken} with the app's first code, then {@code RespondToAuthChallenge MFA_SETUP}. */

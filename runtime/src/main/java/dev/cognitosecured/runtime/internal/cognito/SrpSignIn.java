@@ -5,8 +5,10 @@ import dev.cognitosecured.runtime.internal.cognito.srp.SrpClient;
 import dev.cognitosecured.runtime.internal.cognito.srp.SrpTimestamp;
 import dev.cognitosecured.runtime.internal.config.PoolConfig;
 import dev.cognitosecured.runtime.spi.Challenge;
+import dev.cognitosecured.runtime.spi.DeviceCredentials;
 import dev.cognitosecured.runtime.spi.SignInResponse;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -16,6 +18,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.ChallengeNa
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.RespondToAuthChallengeRequest;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.RespondToAuthChallengeResponse;
 
 /**
  * The start of an SRP sign-in: {@code InitiateAuth USER_SRP_AUTH} with {@code SRP_A}, then the answer to
@@ -48,6 +51,66 @@ final class SrpSignIn {
      */
     CompletableFuture<SignInResponse> start(String username, char[] password) {
         return start(AuthFlowType.USER_SRP_AUTH, Map.of(), username, password);
+    }
+
+    /** As {@link #start(String, char[])}, on the device {@code deviceKey} names ({@code DEVICE_KEY}). */
+    CompletableFuture<SignInResponse> start(String username, char[] password, String deviceKey) {
+        return start(AuthFlowType.USER_SRP_AUTH, Map.of("DEVICE_KEY", deviceKey), username, password);
+    }
+
+    /**
+     * Proves {@code device} in answer to {@code DEVICE_SRP_AUTH}: {@code SRP_A} with the device key, then the
+     * answer to {@code DEVICE_PASSWORD_VERIFIER}, computed as for a user's password with the device group key for
+     * the pool name and the device key for the user name. Its result is whatever follows.
+     */
+    CompletableFuture<SignInResponse> proveDevice(Challenge challenge, DeviceCredentials device) {
+        SrpClient srp = SrpClient.start(random);
+        Map<String, String> responses = deviceResponses(challenge.username(), device);
+        responses.put("SRP_A", srp.srpA());
+        return client.respondToAuthChallenge(RespondToAuthChallengeRequest.builder()
+                        .clientId(config.clientId())
+                        .challengeName(ChallengeNameType.DEVICE_SRP_AUTH)
+                        .session(challenge.session())
+                        .challengeResponses(responses)
+                        .build())
+                .thenCompose(answered -> answerDevice(answered, srp, challenge.username(), device));
+    }
+
+    private CompletableFuture<SignInResponse> answerDevice(RespondToAuthChallengeResponse answered, SrpClient srp,
+            String username, DeviceCredentials device) {
+        if (answered.challengeName() != ChallengeNameType.DEVICE_PASSWORD_VERIFIER) {
+            return CompletableFuture.completedFuture(ChallengeResponses.of(answered, username));
+        }
+        Map<String, String> challenge = answered.challengeParameters();
+        String secretBlock = challenge.get("SECRET_BLOCK");
+        char[] password = device.password().toCharArray();
+        PasswordClaim claim;
+        try {
+            claim = srp.passwordClaim(device.groupKey(), device.deviceKey(), password, challenge.get("SRP_B"),
+                    challenge.get("SALT"), secretBlock, timestamps.now());
+        } finally {
+            Arrays.fill(password, '\0');
+        }
+        Map<String, String> responses = deviceResponses(username, device);
+        responses.put("PASSWORD_CLAIM_SIGNATURE", claim.signature());
+        responses.put("PASSWORD_CLAIM_SECRET_BLOCK", secretBlock);
+        responses.put("TIMESTAMP", claim.timestamp());
+        return client.respondToAuthChallenge(RespondToAuthChallengeRequest.builder()
+                        .clientId(config.clientId())
+                        .challengeName(ChallengeNameType.DEVICE_PASSWORD_VERIFIER)
+                        .session(answered.session())
+                        .challengeResponses(responses)
+                        .build())
+                .thenApply(response -> ChallengeResponses.of(response, username));
+    }
+
+    private Map<String, String> deviceResponses(String username, DeviceCredentials device) {
+        Map<String, String> responses = new HashMap<>();
+        responses.put("USERNAME", username);
+        responses.put("DEVICE_KEY", device.deviceKey());
+        config.clientSecret().ifPresent(
+                secret -> responses.put("SECRET_HASH", SecretHash.of(username, config.clientId(), secret)));
+        return responses;
     }
 
     /**

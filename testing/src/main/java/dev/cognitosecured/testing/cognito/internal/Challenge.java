@@ -93,6 +93,27 @@ sealed interface Challenge {
         }
     }
 
+    /** The device {@code deviceKey} must start proving itself: {@code DEVICE_SRP_AUTH} with {@code SRP_A}. */
+    record DeviceSrp(String deviceKey) implements Challenge {
+        @Override
+        public String name() {
+            return "DEVICE_SRP_AUTH";
+        }
+    }
+
+    /** The device's SRP proof, {@code DEVICE_PASSWORD_VERIFIER}, checked against its verifier. */
+    record DevicePasswordVerifier(SrpAuthentication.ProofCheck check, String deviceKey) implements Challenge {
+        @Override
+        public String name() {
+            return "DEVICE_PASSWORD_VERIFIER";
+        }
+
+        @Override
+        public String toString() {
+            return "DevicePasswordVerifier[deviceKey=" + deviceKey + "]";
+        }
+    }
+
     /** A challenge made by the pool's {@link CustomAuthTriggers}, after {@code answers} earlier rounds. */
     record Custom(CustomAuthTriggers.CustomChallenge challenge, List<Boolean> answers) implements Challenge {
         @Override

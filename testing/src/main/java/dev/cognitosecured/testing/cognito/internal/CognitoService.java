@@ -3,6 +3,7 @@ package dev.cognitosecured.testing.cognito.internal;
 import dev.cognitosecured.secretscan.IssuedSecrets;
 import dev.cognitosecured.testing.cognito.AuthFactor;
 import dev.cognitosecured.testing.cognito.ClientSettings;
+import dev.cognitosecured.testing.cognito.LocalDevice;
 import dev.cognitosecured.testing.cognito.MfaFactor;
 import dev.cognitosecured.testing.cognito.NewUser;
 import dev.cognitosecured.testing.cognito.PoolSettings;
@@ -35,6 +36,7 @@ public final class CognitoService {
     private final Map<String, ActionHandler> handlers;
     private final Passwords passwords;
     private final TokenService tokens;
+    private final ChallengeSessions sessions;
     private final Codes codes;
     /** Requests per action and {@code AuthFlow} or {@code ChallengeName}, keyed {@code "<action> <name>"}. */
     private final Map<String, AtomicLong> flowCounts = new ConcurrentHashMap<>();
@@ -49,9 +51,10 @@ public final class CognitoService {
         this.region = region;
         this.issuer = new TokenIssuer(endpoint);
         this.tokens = new TokenService(issuer, clock);
-        ChallengeSessions sessions = new ChallengeSessions(clock);
+        this.sessions = new ChallengeSessions(clock);
         this.codes = new Codes(clock);
-        SignInSteps steps = new SignInSteps(sessions, tokens, codes);
+        SignInSteps steps = new SignInSteps(sessions, tokens, codes, clock);
+        DeviceActions devices = new DeviceActions(tokens, clock);
         this.passwords = new Passwords(srp, clock);
         AccessTokenActions accessTokenActions = new AccessTokenActions(tokens);
         SoftwareTokenActions softwareTokens = new SoftwareTokenActions(sessions, tokens, clock);
@@ -68,7 +71,8 @@ public final class CognitoService {
                         new MfaCodeAnswer(sessions, steps, clock),
                         new MfaChoiceAnswer(sessions, steps),
                         new PasswordVerifierAnswer(sessions, steps, customAuth, clock),
-                        customAuth, userAuth)),
+                        customAuth, userAuth,
+                        new DeviceAnswers(sessions, steps, srp, clock))),
                 Map.entry("GetTokensFromRefreshToken", new GetTokensFromRefreshTokenAction(directory, tokens)),
                 Map.entry("RevokeToken", new RevokeTokenAction(directory, tokens)),
                 Map.entry("GlobalSignOut", accessTokenActions::globalSignOut),
@@ -80,6 +84,11 @@ public final class CognitoService {
                 Map.entry("CompleteWebAuthnRegistration", webAuthn::complete),
                 Map.entry("ListWebAuthnCredentials", webAuthn::list),
                 Map.entry("DeleteWebAuthnCredential", webAuthn::delete),
+                Map.entry("ConfirmDevice", devices::confirm),
+                Map.entry("UpdateDeviceStatus", devices::updateStatus),
+                Map.entry("ListDevices", devices::list),
+                Map.entry("GetDevice", devices::get),
+                Map.entry("ForgetDevice", devices::forget),
                 Map.entry("SignUp", signUp::signUp),
                 Map.entry("ConfirmSignUp", request -> userAuth.withSignInSession(request, signUp.confirmSignUp(request))),
                 Map.entry("ResendConfirmationCode", signUp::resendConfirmationCode),
@@ -104,7 +113,10 @@ public final class CognitoService {
             throw CognitoException.unknownOperation(action);
         }
         countFlow(action, body);
-        return locked(() -> handler.handle(new Request(body)));
+        return locked(() -> {
+            sessions.beginRequest(Optional.empty());
+            return handler.handle(new Request(body));
+        });
     }
 
     /** Counts the request by its {@code AuthFlow} or {@code ChallengeName}, if it is a sign-in request naming one. */
@@ -261,6 +273,13 @@ public final class CognitoService {
     private UserState knownUser(String poolId, String username) {
         return knownPool(poolId).user(username).orElseThrow(() ->
                 new IllegalArgumentException("no user " + username + " in pool " + poolId));
+    }
+
+    /** The devices issued to user {@code username} of pool {@code poolId}, oldest first. */
+    public List<LocalDevice> devices(String poolId, String username) {
+        return locked(() -> knownUser(poolId, username).devices.values().stream()
+                .map(device -> new LocalDevice(device.key, device.name, device.isConfirmed(), device.remembered))
+                .toList());
     }
 
     /** The last code sent to user {@code username} of pool {@code poolId} by SMS or e-mail. */

@@ -18,10 +18,11 @@ final class RespondToAuthChallengeAction implements ActionHandler {
     private final PasswordVerifierAnswer passwordVerifier;
     private final CustomAuthRounds customAuth;
     private final ChoiceBasedSignIn userAuth;
+    private final DeviceAnswers devices;
 
     RespondToAuthChallengeAction(Directory directory, ChallengeSessions sessions, NewPasswordAnswer newPassword,
             MfaCodeAnswer mfaCode, MfaChoiceAnswer mfaChoice, PasswordVerifierAnswer passwordVerifier,
-            CustomAuthRounds customAuth, ChoiceBasedSignIn userAuth) {
+            CustomAuthRounds customAuth, ChoiceBasedSignIn userAuth, DeviceAnswers devices) {
         this.userAuth = userAuth;
         this.directory = directory;
         this.sessions = sessions;
@@ -30,6 +31,7 @@ final class RespondToAuthChallengeAction implements ActionHandler {
         this.mfaChoice = mfaChoice;
         this.passwordVerifier = passwordVerifier;
         this.customAuth = customAuth;
+        this.devices = devices;
     }
 
     @Override
@@ -75,6 +77,10 @@ final class RespondToAuthChallengeAction implements ActionHandler {
             return userAuth.answerCode(session, code, responses);
         } else if (challenge instanceof Challenge.WebAuthn webAuthn) {
             return userAuth.answerWebAuthn(session, webAuthn, responses);
+        } else if (challenge instanceof Challenge.DeviceSrp deviceSrp) {
+            return devices.answerSrp(session, deviceSrp, responses);
+        } else if (challenge instanceof Challenge.DevicePasswordVerifier deviceVerifier) {
+            return devices.answerPasswordVerifier(session, deviceVerifier, responses);
         } else {
             return passwordVerifier.answer(session, (Challenge.PasswordVerifier) challenge, responses);
         }

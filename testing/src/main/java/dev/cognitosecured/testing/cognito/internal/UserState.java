@@ -20,6 +20,8 @@ final class UserState {
     final List<String> groups = new ArrayList<>();
     final Set<MfaFactor> enabledMfa = EnumSet.noneOf(MfaFactor.class);
     final Lockout lockout = new Lockout();
+    /** The devices issued to the user, by device key, oldest first. */
+    final Map<String, DeviceState> devices = new LinkedHashMap<>();
 
     String password;
     /** What {@code USER_SRP_AUTH} checks proofs against; made with the password by {@link Passwords}. */
