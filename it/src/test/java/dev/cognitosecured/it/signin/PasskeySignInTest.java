@@ -25,11 +25,11 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.core.retry.RetryPolicy;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderAsyncClient;
 
 /**
@@ -51,7 +51,7 @@ class PasskeySignInTest {
     private final TestAuthenticator authenticator = TestAuthenticator.create(ORIGIN);
     private UserPool pool;
     private SignInRig rig;
-    private CognitoIdentityProviderAsyncClient sdk;
+    private static CognitoIdentityProviderAsyncClient sdk;
 
     @BeforeEach
     void registerAPasskey() throws Exception {
@@ -60,8 +60,10 @@ class PasskeySignInTest {
         AppClient app = LOCAL.cognito.createClient(pool, false);
         rig = LOCAL.rig(LOCAL.config(app, AuthFlowType.USER_SRP_AUTH));
         LOCAL.cognito.createUser(pool, NewUser.withPassword("erin", PASSWORD));
-        sdk = CognitoIdentityProvider.clientBuilder(rig.config)
-                .overrideConfiguration(o -> o.retryPolicy(RetryPolicy.none())).build();
+        if (sdk == null) {
+            sdk = CognitoIdentityProvider.clientBuilder(rig.config)
+                    .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())).build();
+        }
 
         assertEquals(new SignInStep.FirstFactorSelection(Set.of(FirstFactor.PASSWORD, FirstFactor.PASSWORD_SRP)),
                 rig.signIn.startUserAuth("erin"), "no passkey yet");
@@ -75,9 +77,11 @@ class PasskeySignInTest {
         LOCAL.cognito.resetRequestCounts();
     }
 
-    @AfterEach
-    void closeSdk() {
-        sdk.close();
+    @AfterAll
+    static void closeSdk() {
+        if (sdk != null) {
+            sdk.close();
+        }
     }
 
     @Test
