@@ -45,6 +45,17 @@ public final class CognitoSignUp implements SignUp, Serializable {
      * @param pending the user name of a sign-up in progress, if one is (restored after passivation)
      * @param passivated makes the serialization proxy of this flow from the pending user name
      */
+    public CognitoSignUp(CognitoCalls cognito, Optional<String> pending, Function<Optional<String>, Object> passivated) {
+        this(cognito, pending, passivated, () -> {
+            throw new IllegalStateException("This sign-up flow has no sign-in flow to sign in with: sign in with"
+                    + " SignIn.start.");
+        });
+    }
+
+    /**
+     * As {@link #CognitoSignUp(CognitoCalls, Optional, Function)}, signing in after a confirmation through
+     * {@code signIn}, the pool's sign-in flow of the same scope ({@link #signInNow()}).
+     */
     public CognitoSignUp(CognitoCalls cognito, Optional<String> pending, Function<Optional<String>, Object> passivated,
             Supplier<SignUpSignIn> signIn) {
         this.signIn = Objects.requireNonNull(signIn, "signIn");
