@@ -54,7 +54,9 @@ public interface SignIn {
     /**
      * Answers the current challenge: a code, a new password, an MFA type (one of
      * {@link SignInStep.MfaSelection#allowed()}), the first code of the authenticator app being set up,
-     * or a custom answer.
+     * a custom answer, a first factor's name (one of {@link SignInStep.FirstFactorSelection#available()}
+     * but the password factors, which {@link #confirmPassword} answers), or a passkey's credential JSON
+     * ({@link SignInStep.WebAuthnCredential}).
      *
      * @return the next step
      * @throws IllegalStateException if no challenge is waiting for an answer
@@ -76,6 +78,58 @@ public interface SignIn {
      * @see #confirm(String)
      */
     SignInStep confirmNewPassword(char[] newPassword, Map<String, String> attributes);
+
+    /**
+     * Starts a choice-based sign-in (Cognito's {@code USER_AUTH} flow), abandoning a sign-in that waits for an
+     * answer: Cognito answers with the first factors this user may choose from
+     * ({@link SignInStep.FirstFactorSelection}). The app client must allow {@code ALLOW_USER_AUTH}.
+     *
+     * <pre>{@code
+     * SignInStep step = signIn.startUserAuth("alice");          // FirstFactorSelection [EMAIL_OTP, PASSWORD, ...]
+     * step = signIn.confirm("EMAIL_OTP");                        // EmailCode: a code was sent to a***@e***
+     * step = signIn.confirm(codeFromTheUser);                    // Done
+     * }</pre>
+     *
+     * @throws WrongAnswerException if Cognito refuses the user ({@code canRetry() == true})
+     * @throws ChallengeInProgressException if an answer of this sign-in is on its way
+     * @throws TransportException if Cognito could not be reached or failed (e.g. the app client does not
+     *     allow {@code USER_AUTH})
+     */
+    SignInStep startUserAuth(String username);
+
+    /**
+     * Starts a choice-based sign-in with {@code preferred} as the first factor, if Cognito offers it to this
+     * user: {@link FirstFactor#EMAIL_OTP} or {@link FirstFactor#SMS_OTP} (a code is sent,
+     * {@link SignInStep.EmailCode} or {@link SignInStep.SmsCode}), or {@link FirstFactor#WEB_AUTHN}
+     * ({@link SignInStep.WebAuthnCredential}). If the user cannot use it, Cognito lets the user choose
+     * ({@link SignInStep.FirstFactorSelection}).
+     *
+     * @throws IllegalArgumentException if {@code preferred} is a password factor: use
+     *     {@link #startUserAuth(String, char[])}
+     * @see #startUserAuth(String)
+     */
+    SignInStep startUserAuth(String username, FirstFactor preferred);
+
+    /**
+     * Starts a choice-based sign-in with the password as the first factor, proven by SRP
+     * ({@code PASSWORD_SRP}: the password never leaves the process). What follows is as after {@link #start}:
+     * the pool's second factor, if any, or {@link SignInStep.Done}. The caller may clear {@code password}
+     * once this returns.
+     *
+     * @throws WrongAnswerException if the user name or password is wrong ({@code canRetry() == true})
+     * @see #startUserAuth(String)
+     */
+    SignInStep startUserAuth(String username, char[] password);
+
+    /**
+     * Answers {@link SignInStep.FirstFactorSelection} with the password: by SRP ({@code PASSWORD_SRP}) when
+     * Cognito offers it, else sent ({@code PASSWORD}). The caller may clear {@code password} once this returns.
+     *
+     * @throws IllegalStateException if the current step is not {@link SignInStep.FirstFactorSelection}
+     * @throws WrongAnswerException if the password is wrong, or the selection offers no password factor
+     * @throws ChallengeExpiredException if the selection's session is too old: start again
+     */
+    SignInStep confirmPassword(char[] password);
 
     /**
      * The current step: the challenge waiting for an answer (or being answered), or

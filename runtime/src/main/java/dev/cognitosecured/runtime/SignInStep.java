@@ -2,6 +2,7 @@ package dev.cognitosecured.runtime;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -28,6 +29,8 @@ public sealed interface SignInStep {
         CONTINUE_SIGN_IN_WITH_MFA_SELECTION,
         CONTINUE_SIGN_IN_WITH_TOTP_SETUP,
         CONFIRM_SIGN_IN_WITH_CUSTOM_CHALLENGE,
+        CONTINUE_SIGN_IN_WITH_FIRST_FACTOR_SELECTION,
+        CONFIRM_SIGN_IN_WITH_WEB_AUTHN,
         DONE
     }
 
@@ -109,6 +112,40 @@ public sealed interface SignInStep {
         @Override
         public Kind kind() {
             return Kind.CONFIRM_SIGN_IN_WITH_CUSTOM_CHALLENGE;
+        }
+    }
+
+    /**
+     * Choice-based sign-in: the user chooses how to sign in, one of {@code available}. Answer with
+     * {@link SignIn#confirm} and the factor's name ({@code EMAIL_OTP}, {@code SMS_OTP}, {@code WEB_AUTHN}), or
+     * with {@link SignIn#confirmPassword} for {@link FirstFactor#PASSWORD} or {@link FirstFactor#PASSWORD_SRP}.
+     */
+    record FirstFactorSelection(Set<FirstFactor> available) implements SignInStep {
+        public FirstFactorSelection {
+            available = Set.copyOf(available);
+        }
+
+        @Override
+        public Kind kind() {
+            return Kind.CONTINUE_SIGN_IN_WITH_FIRST_FACTOR_SELECTION;
+        }
+    }
+
+    /**
+     * Sign in with a passkey: hand {@code requestOptions} (WebAuthn's {@code PublicKeyCredentialRequestOptionsJSON},
+     * as Cognito's {@code CREDENTIAL_REQUEST_OPTIONS}) to the browser, e.g.
+     * {@code navigator.credentials.get({publicKey: PublicKeyCredential.parseRequestOptionsFromJSON(options)})},
+     * and answer with {@link SignIn#confirm} and the credential it returns as JSON ({@code credential.toJSON()}).
+     * The library cannot run an authenticator itself.
+     */
+    record WebAuthnCredential(String requestOptions) implements SignInStep {
+        public WebAuthnCredential {
+            Objects.requireNonNull(requestOptions, "requestOptions");
+        }
+
+        @Override
+        public Kind kind() {
+            return Kind.CONFIRM_SIGN_IN_WITH_WEB_AUTHN;
         }
     }
 

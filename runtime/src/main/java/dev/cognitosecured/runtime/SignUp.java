@@ -58,4 +58,25 @@ public interface SignUp {
 
     /** As {@link #resendSignUpCode()}, for {@code username}. */
     CodeDeliveryDetails resendSignUpCode(String username);
+
+    /**
+     * Signs in the user whose sign-up this flow confirmed last, without asking for the password again: the
+     * single-use session Cognito returned with the confirmation goes into a choice-based sign-in
+     * ({@code InitiateAuth USER_AUTH}), through the pool's {@link SignIn} of the same scope, which then holds
+     * the session. The app client must allow {@code ALLOW_USER_AUTH}; Cognito accepts the session for a few
+     * minutes only.
+     *
+     * <pre>{@code
+     * if (signUp.confirmSignUp(code).isDone()) {
+     *     SignInStep step = signUp.signInNow();   // Done, or the pool's MFA
+     * }
+     * }</pre>
+     *
+     * @return {@link SignInStep.Done}, or the challenge Cognito asks first (answered with {@link SignIn#confirm})
+     * @throws IllegalStateException if no confirmation's session is at hand (none confirmed here, already used,
+     *     the scope was passivated since, or the app client does not allow {@code USER_AUTH}): sign in with
+     *     {@link SignIn#start}
+     * @throws ChallengeExpiredException if Cognito no longer accepts the session: sign in with {@link SignIn#start}
+     */
+    SignInStep signInNow();
 }

@@ -1,5 +1,7 @@
 package dev.cognitosecured.it.signin;
 
+import dev.cognitosecured.runtime.internal.account.CognitoCalls;
+import dev.cognitosecured.runtime.internal.account.SignedInCalls;
 import dev.cognitosecured.runtime.internal.cognito.CognitoIdentityProvider;
 import dev.cognitosecured.runtime.internal.config.PoolConfig;
 import dev.cognitosecured.testing.cognito.AppClient;
@@ -20,6 +22,8 @@ import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.http.nio.netty.SdkEventLoopGroup;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderAsyncClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderAsyncClientBuilder;
 
 /**
  * One {@link LocalCognito} on a {@link ManualClock} for a test class, and the runtime's sign-in parts for
@@ -39,6 +43,7 @@ final class LocalCognitoRig implements BeforeEachCallback, AfterEachCallback, Af
     final LocalCognito cognito = LocalCognito.builder().clock(clock).start();
     private final SdkEventLoopGroup eventLoops = SdkEventLoopGroup.builder().numberOfThreads(2).build();
     private final List<SignInRig> openRigs = new CopyOnWriteArrayList<>();
+    private final List<AutoCloseable> openClients = new CopyOnWriteArrayList<>();
 
     @Override
     public void beforeEach(ExtensionContext context) {
@@ -51,6 +56,24 @@ final class LocalCognitoRig implements BeforeEachCallback, AfterEachCallback, Af
             openRigs.remove(rig);
             rig.close();
         }
+        for (AutoCloseable client : openClients) {
+            openClients.remove(client);
+            try {
+                client.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("closing an SDK client failed", e);
+            }
+        }
+    }
+
+    /** The signed-in calls for {@code rig}'s pool and store, on an SDK client (no retries) closed after the test. */
+    SignedInCalls signedInCalls(SignInRig rig) {
+        CognitoIdentityProviderAsyncClientBuilder builder = CognitoIdentityProvider.clientBuilder(rig.config)
+                .httpClientBuilder(NettyNioAsyncHttpClient.builder().eventLoopGroup(eventLoops));
+        CognitoIdentityProviderAsyncClient client = builder.overrideConfiguration(builder.overrideConfiguration()
+                .toBuilder().retryStrategy(AwsRetryStrategy.doNotRetry()).build()).build();
+        openClients.add(client);
+        return new SignedInCalls(new CognitoCalls(rig.config, client), rig.store);
     }
 
     @Override

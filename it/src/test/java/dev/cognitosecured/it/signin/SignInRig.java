@@ -31,7 +31,7 @@ final class SignInRig implements AutoCloseable {
         this.provider = provider;
         this.store = new DefaultSessionStore(config.name(), provider, ticker, Duration.ZERO, events::add);
         this.signIn = new CognitoSignIn(store, new ChallengeSlot(config.name(), ticker, config.challengeValidity()),
-                provider, config.userPoolId());
+                provider, config.userPoolId(), store.devices(), CognitoSignIn.DEFAULT_DEVICE_NAME);
     }
 
     @Override

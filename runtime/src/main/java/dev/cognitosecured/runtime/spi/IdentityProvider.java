@@ -1,5 +1,6 @@
 package dev.cognitosecured.runtime.spi;
 
+import dev.cognitosecured.runtime.FirstFactor;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -52,6 +53,37 @@ public interface IdentityProvider {
     }
 
     /**
+     * As {@link #startSignIn(String, char[])}, on the device {@code device} proves: {@code DEVICE_KEY} goes with
+     * {@code InitiateAuth}, and Cognito may answer {@code DEVICE_SRP_AUTH} (see {@link #proveDevice}). If Cognito no
+     * longer knows the device, the sign-in goes on without it (and a new device may be issued).
+     *
+     * <p>The default ignores the device.
+     */
+    default CompletionStage<SignInResponse> startSignIn(String username, char[] password, DeviceCredentials device) {
+        return startSignIn(username, password);
+    }
+
+    /**
+     * Proves {@code device} in answer to {@code DEVICE_SRP_AUTH} ({@code RespondToAuthChallenge DEVICE_SRP_AUTH},
+     * then {@code DEVICE_PASSWORD_VERIFIER} computed by SRP from the device's password): the tokens, or the
+     * challenge that follows (a second factor, if the device is not remembered).
+     */
+    default CompletionStage<SignInResponse> proveDevice(Challenge challenge, DeviceCredentials device) {
+        return unsupported("prove a remembered device");
+    }
+
+    /**
+     * Confirms the device Cognito issued with a sign-in ({@code ConfirmDevice} with {@code tokens}' access token): a
+     * new random device password, and its SRP verifier sent to Cognito.
+     *
+     * @param deviceName the name the device is listed with
+     */
+    default CompletionStage<ConfirmedDevice> confirmDevice(Tokens tokens, SignInResponse.NewDevice device,
+            String deviceName) {
+        return unsupported("confirm a device");
+    }
+
+    /**
      * Answers {@code challenge} ({@code RespondToAuthChallenge} with its name and session).
      *
      * @param responses the {@code ChallengeResponses} particular to the challenge, e.g.
@@ -78,6 +110,43 @@ public interface IdentityProvider {
      */
     default CompletionStage<Challenge> verifySoftwareToken(Challenge challenge, String code) {
         return unsupported("verify an authenticator app");
+    }
+
+    /**
+     * Starts a choice-based sign-in ({@code InitiateAuth USER_AUTH}) with no preferred first factor: Cognito
+     * answers with {@code SELECT_CHALLENGE}, whose {@link Challenge#parameters()} hold
+     * {@code AVAILABLE_CHALLENGES}, the response's {@code AvailableChallenges} as a JSON array of names.
+     */
+    default CompletionStage<SignInResponse> startUserAuth(String username) {
+        return unsupported("start a choice-based sign-in (USER_AUTH)");
+    }
+
+    /**
+     * Starts a choice-based sign-in with {@code PREFERRED_CHALLENGE} {@code preferred}. For
+     * {@link FirstFactor#PASSWORD_SRP} the implementation answers the {@code PASSWORD_VERIFIER} that follows,
+     * as {@link #startSignIn} does; {@code password} is read before the stage completes and not kept. It is
+     * empty for the factors without a password.
+     */
+    default CompletionStage<SignInResponse> startUserAuth(String username, FirstFactor preferred, char[] password) {
+        return unsupported("start a choice-based sign-in (USER_AUTH)");
+    }
+
+    /**
+     * Answers {@code SELECT_CHALLENGE} with {@code factor} ({@code ANSWER}, and {@code PASSWORD} or, for
+     * {@link FirstFactor#PASSWORD_SRP}, {@code SRP_A} then the {@code PASSWORD_VERIFIER} answer). {@code password}
+     * is empty for the factors without a password.
+     */
+    default CompletionStage<SignInResponse> selectFirstFactor(Challenge selection, FirstFactor factor,
+            char[] password) {
+        return unsupported("answer SELECT_CHALLENGE");
+    }
+
+    /**
+     * Signs in right after the user confirmed the sign-up, without the password: {@code InitiateAuth USER_AUTH}
+     * with the {@code Session} that {@code ConfirmSignUp} returned (a single-use secret).
+     */
+    default CompletionStage<SignInResponse> startUserAuthAfterSignUp(String username, String confirmationSession) {
+        return unsupported("sign in after the sign-up's confirmation");
     }
 
     private <T> CompletionStage<T> unsupported(String what) {

@@ -1,16 +1,39 @@
 package dev.cognitosecured.runtime.spi;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What Cognito answered a step of a sign-in with: the tokens, or the next challenge.
  */
 public sealed interface SignInResponse {
 
-    /** The user is signed in. */
-    record Authenticated(Tokens tokens) implements SignInResponse {
+    /**
+     * The user is signed in. With Cognito's device tracking, a sign-in from a device Cognito does not know yet
+     * comes with {@code newDevice} ({@code NewDeviceMetadata}), which the sign-in flow confirms.
+     */
+    record Authenticated(Tokens tokens, Optional<NewDevice> newDevice) implements SignInResponse {
         public Authenticated {
             Objects.requireNonNull(tokens, "tokens");
+            Objects.requireNonNull(newDevice, "newDevice");
+        }
+
+        /** Signed in, with no new device. */
+        public Authenticated(Tokens tokens) {
+            this(tokens, Optional.empty());
+        }
+    }
+
+    /**
+     * A device Cognito issued for this sign-in ({@code NewDeviceMetadata}): not a secret.
+     *
+     * @param deviceKey its {@code DeviceKey}
+     * @param groupKey its {@code DeviceGroupKey}
+     */
+    record NewDevice(String deviceKey, String groupKey) {
+        public NewDevice {
+            Objects.requireNonNull(deviceKey, "deviceKey");
+            Objects.requireNonNull(groupKey, "groupKey");
         }
     }
 

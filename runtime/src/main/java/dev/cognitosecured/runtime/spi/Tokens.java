@@ -20,13 +20,16 @@ public final class Tokens {
     private final String refreshToken;
     private final Duration lifetime;
     private final String username;
+    private final String deviceKey;
 
-    private Tokens(String accessToken, String idToken, String refreshToken, Duration lifetime, String username) {
+    private Tokens(String accessToken, String idToken, String refreshToken, Duration lifetime, String username,
+            String deviceKey) {
         this.accessToken = Objects.requireNonNull(accessToken, "accessToken");
         this.idToken = Objects.requireNonNull(idToken, "idToken");
         this.refreshToken = refreshToken;
         this.lifetime = Objects.requireNonNull(lifetime, "lifetime");
         this.username = Objects.requireNonNull(username, "username");
+        this.deviceKey = deviceKey;
         if (lifetime.isNegative()) {
             throw new IllegalArgumentException("lifetime must not be negative: " + lifetime);
         }
@@ -44,7 +47,16 @@ public final class Tokens {
      */
     public static Tokens of(
             String accessToken, String idToken, Optional<String> refreshToken, Duration lifetime, String username) {
-        return new Tokens(accessToken, idToken, refreshToken.orElse(null), lifetime, username);
+        return new Tokens(accessToken, idToken, refreshToken.orElse(null), lifetime, username, null);
+    }
+
+    /**
+     * These tokens, issued to the device {@code deviceKey} (the access token's {@code device_key} claim, with
+     * Cognito's device tracking): a refresh must name it.
+     */
+    public Tokens withDeviceKey(String deviceKey) {
+        Objects.requireNonNull(deviceKey, "deviceKey");
+        return new Tokens(accessToken, idToken, refreshToken, lifetime, username, deviceKey);
     }
 
     public String accessToken() {
@@ -68,18 +80,31 @@ public final class Tokens {
     }
 
     /**
+     * The device the tokens were issued to, with Cognito's device tracking: every refresh sends it
+     * ({@code DEVICE_KEY}, {@code DeviceKey}), as Cognito requires. Not a secret.
+     */
+    public Optional<String> deviceKey() {
+        return Optional.ofNullable(deviceKey);
+    }
+
+    /**
      * These tokens after a refresh that returned {@code refreshed}: Cognito's
      * {@code REFRESH_TOKEN_AUTH} returns no refresh token, so the current one is kept; with
-     * rotation the new one replaces it.
+     * rotation the new one replaces it. The device key is kept when the refreshed tokens name none.
      */
     public Tokens refreshedBy(Tokens refreshed) {
-        return refreshed.refreshToken != null ? refreshed
-                : new Tokens(refreshed.accessToken, refreshed.idToken, refreshToken, refreshed.lifetime, refreshed.username);
+        if (refreshed.refreshToken != null && (refreshed.deviceKey != null || deviceKey == null)) {
+            return refreshed;
+        }
+        return new Tokens(refreshed.accessToken, refreshed.idToken,
+                refreshed.refreshToken != null ? refreshed.refreshToken : refreshToken, refreshed.lifetime,
+                refreshed.username, refreshed.deviceKey != null ? refreshed.deviceKey : deviceKey);
     }
 
     @Override
     public String toString() {
         return "Tokens[username=" + username + ", lifetime=" + lifetime
-                + ", refreshToken=" + (refreshToken == null ? "none" : "present") + "]";
+                + ", refreshToken=" + (refreshToken == null ? "none" : "present")
+                + (deviceKey == null ? "" : ", deviceKey=" + deviceKey) + "]";
     }
 }

@@ -10,5 +10,7 @@ public enum ExplicitAuthFlow {
     /** {@code InitiateAuth} with {@code USER_SRP_AUTH}: the secure remote password protocol. */
     USER_SRP_AUTH,
     /** {@code InitiateAuth} with {@code CUSTOM_AUTH}: challenges from the pool's {@link CustomAuthTriggers}. */
-    CUSTOM_AUTH
+    CUSTOM_AUTH,
+    /** {@code InitiateAuth} with {@code USER_AUTH}: choice-based sign-in, the first factors of the pool's {@link AuthFactor}s. */
+    USER_AUTH
 }

@@ -7,8 +7,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A strict local Amazon Cognito user pool service on loopback, for tests. The real AWS SDK client talks to it:
@@ -27,11 +29,14 @@ import java.util.Optional;
  * EMAIL_OTP}, {@code SOFTWARE_TOKEN_MFA}, {@code SELECT_MFA_TYPE}, {@code MFA_SETUP}, {@code CUSTOM_CHALLENGE},
  * and chains of them), {@code AssociateSoftwareToken} and {@code
  * VerifySoftwareToken} (by session or access token), {@code GetTokensFromRefreshToken} (with rotation), {@code
- * RevokeToken}, {@code GlobalSignOut}, {@code GetUser} and {@code SetUserMFAPreference}, and the account actions
+ * RevokeToken}, {@code GlobalSignOut}, {@code GetUser} and {@code SetUserMFAPreference}, the account actions
  * {@code SignUp}, {@code ConfirmSignUp}, {@code ResendConfirmationCode}, {@code ForgotPassword}, {@code
  * ConfirmForgotPassword}, {@code ChangePassword}, {@code UpdateUserAttributes}, {@code
  * GetUserAttributeVerificationCode}, {@code VerifyUserAttribute}, {@code DeleteUserAttributes} and {@code
- * DeleteUser} (see {@link Action}, {@link AccountSettings}; codes go to the {@link #outbox()}),
+ * DeleteUser} (see {@link Action}, {@link AccountSettings}; codes go to the {@link #outbox()}), and with {@link
+ * DeviceTracking} the device flow ({@code NewDeviceMetadata}, {@code ConfirmDevice}, {@code DEVICE_SRP_AUTH} and
+ * {@code DEVICE_PASSWORD_VERIFIER} checked with real SRP, {@code UpdateDeviceStatus}, {@code ListDevices}, {@code
+ * GetDevice}, {@code ForgetDevice}, refreshes bound to the device's key),
  * keeping Cognito's rules: challenge sessions are single-use and expire, {@code SECRET_HASH} is checked,
  * rotated, revoked and expired refresh tokens are refused, wrong codes may be retried in the same session up
  * to Cognito's lockout. Errors carry the {@code __type} and message real Cognito uses.
@@ -52,8 +57,10 @@ import java.util.Optional;
  * <p>Where it knowingly differs from Cognito: the issuer (above); one signing key for all pools; lifetimes and
  * session validities may be any whole number of seconds; {@link ClientSettings#defaults()} allows {@code
  * USER_PASSWORD_AUTH}, which a new Cognito app client does not; users sign in by user name only (no e-mail or
- * phone aliases), so {@code USER_ID_FOR_SRP} is the user name; no device tracking ({@code DEVICE_SRP_AUTH},
- * {@code DEVICE_PASSWORD_VERIFIER}); {@code MFA_SETUP} offers software tokens only. A few error messages could
+ * phone aliases), so {@code USER_ID_FOR_SRP} is the user name; {@code MFA_SETUP} offers software tokens only;
+ * {@code ListDevices} answers one page, and names a device's remembered status in the attribute {@code
+ * dev:device_remembered_status}; a refresh without the key of the device its sign-in was made on is "Invalid
+ * Refresh Token"; a confirmed device proves itself ({@code DEVICE_SRP_AUTH}) whether it is remembered or not. A few error messages could
  * not be checked against Cognito and are LocalCognito's own: an answer naming another challenge than the
  * session's ("Invalid session for the user."), {@code RefreshTokenReuseException}'s message, {@code
  * REFRESH_TOKEN_AUTH} with rotation on, {@code RevokeToken}'s client errors, an unacceptable {@code SRP_A}, a
@@ -131,6 +138,18 @@ public final class LocalCognito implements AutoCloseable {
     }
 
     /**
+     * Sets the pool's sign-in policy, as {@code UpdateUserPool} does: the first factors of choice-based sign-in
+     * ({@code USER_AUTH}, {@code SignInPolicy.AllowedFirstAuthFactors}; {@link AuthFactor#PASSWORD} alone by
+     * default) and the WebAuthn relying party id ({@code WebAuthnConfiguration.RelyingPartyId}, {@code localhost}
+     * by default). Passkeys are accepted from the origin {@code https://<relyingPartyId>} only.
+     */
+    public void setSignInPolicy(UserPool pool, String relyingPartyId, AuthFactor... firstFactors) {
+        Objects.requireNonNull(pool, "pool");
+        Objects.requireNonNull(relyingPartyId, "relyingPartyId");
+        service.setSignInPolicy(pool.id(), Set.of(firstFactors), relyingPartyId);
+    }
+
+    /**
      * The codes sent by e-mail and SMS (sign-up, password reset, attribute verification, {@code SMS_MFA} and
      * {@code EMAIL_OTP}), to read as the user would, and to make codes fixed.
      */
@@ -141,6 +160,15 @@ public final class LocalCognito implements AutoCloseable {
     /** The last code sent to {@code username} by SMS or e-mail (for {@code SMS_MFA} or {@code EMAIL_OTP}). */
     public Optional<String> lastCode(UserPool pool, String username) {
         return service.lastCode(pool.id(), username);
+    }
+
+    /**
+     * The devices issued to {@code user} in a pool with {@link DeviceTracking}, oldest first: confirmed or not,
+     * remembered or not; a forgotten device is gone.
+     */
+    public List<LocalDevice> devices(LocalUser user) {
+        Objects.requireNonNull(user, "user");
+        return service.devices(user.pool().id(), user.username());
     }
 
     /**

@@ -29,6 +29,7 @@ import java.util.Set;
  * @param temporaryPasswordValidity how long a temporary password can be used (Cognito's default: 7 days)
  * @param customAuth the custom authentication triggers, if the pool has them ({@code CUSTOM_AUTH})
  * @param account sign-up and the verification of e-mail addresses and phone numbers
+ * @param deviceTracking whether and how the pool tracks and remembers devices; none by default
  */
 public record PoolSettings(
         MfaConfiguration mfaConfiguration,
@@ -37,9 +38,11 @@ public record PoolSettings(
         PasswordPolicy passwordPolicy,
         Duration temporaryPasswordValidity,
         Optional<CustomAuthTriggers> customAuth,
-        AccountSettings account) {
+        AccountSettings account,
+        Optional<DeviceTracking> deviceTracking) {
 
     public PoolSettings {
+        Objects.requireNonNull(deviceTracking, "deviceTracking");
         Objects.requireNonNull(mfaConfiguration, "mfaConfiguration");
         Objects.requireNonNull(passwordPolicy, "passwordPolicy");
         Objects.requireNonNull(temporaryPasswordValidity, "temporaryPasswordValidity");
@@ -63,42 +66,49 @@ public record PoolSettings(
      */
     public static PoolSettings defaults() {
         return new PoolSettings(MfaConfiguration.OFF, EnumSet.allOf(MfaFactor.class), Set.of(),
-                PasswordPolicy.cognitoDefault(), Duration.ofDays(7), Optional.empty(), AccountSettings.defaults());
+                PasswordPolicy.cognitoDefault(), Duration.ofDays(7), Optional.empty(), AccountSettings.defaults(),
+                Optional.empty());
     }
 
     /** These settings with MFA {@code configuration}, offering {@code factors}. */
     public PoolSettings withMfa(MfaConfiguration configuration, MfaFactor... factors) {
         return new PoolSettings(configuration, Set.copyOf(List.of(factors)), requiredAttributes, passwordPolicy,
-                temporaryPasswordValidity, customAuth, account);
+                temporaryPasswordValidity, customAuth, account, deviceTracking);
     }
 
     /** These settings with {@code attributes} (such as {@code "name"}) required of every user. */
     public PoolSettings withRequiredAttributes(String... attributes) {
         return new PoolSettings(mfaConfiguration, mfaFactors, new LinkedHashSet<>(List.of(attributes)), passwordPolicy,
-                temporaryPasswordValidity, customAuth, account);
+                temporaryPasswordValidity, customAuth, account, deviceTracking);
     }
 
     /** These settings with another password policy. */
     public PoolSettings withPasswordPolicy(PasswordPolicy policy) {
         return new PoolSettings(mfaConfiguration, mfaFactors, requiredAttributes, policy, temporaryPasswordValidity,
-                customAuth, account);
+                customAuth, account, deviceTracking);
     }
 
     /** These settings with temporary passwords valid for {@code validity}. */
     public PoolSettings withTemporaryPasswordValidity(Duration validity) {
         return new PoolSettings(mfaConfiguration, mfaFactors, requiredAttributes, passwordPolicy, validity, customAuth,
-                account);
+                account, deviceTracking);
     }
 
     /** These settings with {@code account}'s sign-up and verification rules. */
     public PoolSettings withAccount(AccountSettings account) {
         return new PoolSettings(mfaConfiguration, mfaFactors, requiredAttributes, passwordPolicy,
-                temporaryPasswordValidity, customAuth, account);
+                temporaryPasswordValidity, customAuth, account, deviceTracking);
     }
 
     /** These settings with custom authentication ({@code CUSTOM_AUTH}) driven by {@code triggers}. */
     public PoolSettings withCustomAuth(CustomAuthTriggers triggers) {
         return new PoolSettings(mfaConfiguration, mfaFactors, requiredAttributes, passwordPolicy,
-                temporaryPasswordValidity, Optional.of(triggers), account);
+                temporaryPasswordValidity, Optional.of(triggers), account, deviceTracking);
+    }
+
+    /** These settings with device tracking ({@code DeviceConfiguration}) turned on as {@code tracking} says. */
+    public PoolSettings withDeviceTracking(DeviceTracking tracking) {
+        return new PoolSettings(mfaConfiguration, mfaFactors, requiredAttributes, passwordPolicy,
+                temporaryPasswordValidity, customAuth, account, Optional.of(tracking));
     }
 }

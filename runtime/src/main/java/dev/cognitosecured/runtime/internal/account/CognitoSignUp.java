@@ -1,8 +1,10 @@
 package dev.cognitosecured.runtime.internal.account;
 
 import dev.cognitosecured.runtime.CodeDeliveryDetails;
+import dev.cognitosecured.runtime.SignInStep;
 import dev.cognitosecured.runtime.SignUp;
 import dev.cognitosecured.runtime.SignUpStep;
+import dev.cognitosecured.runtime.internal.cognito.SignUpSignIn;
 import java.io.Serial;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -12,7 +14,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.ConfirmSignUpResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.SignUpResponse;
 
 /**
@@ -31,6 +35,10 @@ public final class CognitoSignUp implements SignUp, Serializable {
     private final transient OneRequestAtATime oneAtATime = new OneRequestAtATime("SignUp");
     private final transient AtomicReference<String> pending;
     private final transient Function<Optional<String>, Object> passivated;
+    /** The pool's sign-in flow of this scope, for {@link #signInNow()}. */
+    private final transient Supplier<SignUpSignIn> signIn;
+    /** The user just confirmed and {@code ConfirmSignUp}'s session, until {@link #signInNow()} uses it. */
+    private final transient AtomicReference<Confirmed> confirmed = new AtomicReference<>();
 
     /**
      * @param cognito the pool's account calls
@@ -38,6 +46,19 @@ public final class CognitoSignUp implements SignUp, Serializable {
      * @param passivated makes the serialization proxy of this flow from the pending user name
      */
     public CognitoSignUp(CognitoCalls cognito, Optional<String> pending, Function<Optional<String>, Object> passivated) {
+        this(cognito, pending, passivated, () -> {
+            throw new IllegalStateException("This sign-up flow has no sign-in flow to sign in with: sign in with"
+                    + " SignIn.start.");
+        });
+    }
+
+    /**
+     * As {@link #CognitoSignUp(CognitoCalls, Optional, Function)}, signing in after a confirmation through
+     * {@code signIn}, the pool's sign-in flow of the same scope ({@link #signInNow()}).
+     */
+    public CognitoSignUp(CognitoCalls cognito, Optional<String> pending, Function<Optional<String>, Object> passivated,
+            Supplier<SignUpSignIn> signIn) {
+        this.signIn = Objects.requireNonNull(signIn, "signIn");
         this.cognito = Objects.requireNonNull(cognito, "cognito");
         this.pending = new AtomicReference<>(pending.orElse(null));
         this.passivated = Objects.requireNonNull(passivated, "passivated");
@@ -77,14 +98,32 @@ public final class CognitoSignUp implements SignUp, Serializable {
     public SignUpStep confirmSignUp(String username, String code) {
         Objects.requireNonNull(username, "username");
         Objects.requireNonNull(code, "code");
-        oneAtATime.run(() -> cognito.call("ConfirmSignUp", NEW_CODE,
+        ConfirmSignUpResponse answer = oneAtATime.run(() -> cognito.call("ConfirmSignUp", NEW_CODE,
                 () -> cognito.client().confirmSignUp(request -> request
                         .clientId(cognito.clientId())
                         .secretHash(cognito.secretHash(username).orElse(null))
                         .username(username)
                         .confirmationCode(code))));
         pending.compareAndSet(username, null);
+        confirmed.set(answer.session() == null || answer.session().isEmpty() ? null
+                : new Confirmed(username, answer.session()));
         return new SignUpStep.Done(Optional.empty());
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The session is used once, and is not kept when the scope is passivated.
+     */
+    @Override
+    public SignInStep signInNow() {
+        Confirmed now = confirmed.getAndSet(null);
+        if (now == null) {
+            throw new IllegalStateException("No confirmed sign-up's session is at hand here (none was confirmed by"
+                    + " this flow, it was used already, or the app client does not allow USER_AUTH): sign in with"
+                    + " SignIn.start.");
+        }
+        return signIn.get().startAfterSignUp(now.username(), now.session());
     }
 
     @Override
@@ -109,6 +148,14 @@ public final class CognitoSignUp implements SignUp, Serializable {
                     + " (confirmSignUp(username, code), resendSignUpCode(username)).");
         }
         return username;
+    }
+
+    /** A confirmed user and the session to sign in with; the session is a secret, never shown. */
+    private record Confirmed(String username, String session) {
+        @Override
+        public String toString() {
+            return "Confirmed[" + username + "]";
+        }
     }
 
     @Serial

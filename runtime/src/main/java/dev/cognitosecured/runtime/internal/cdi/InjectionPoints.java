@@ -3,6 +3,9 @@ package dev.cognitosecured.runtime.internal.cdi;
 import dev.cognitosecured.annotations.AuthFlow;
 import dev.cognitosecured.annotations.CognitoSecured;
 import dev.cognitosecured.runtime.Account;
+import dev.cognitosecured.runtime.Devices;
+import dev.cognitosecured.runtime.Mfa;
+import dev.cognitosecured.runtime.Passkeys;
 import dev.cognitosecured.runtime.PasswordReset;
 import dev.cognitosecured.runtime.SessionStore;
 import dev.cognitosecured.runtime.SignIn;
@@ -25,7 +28,7 @@ import java.util.Set;
 final class InjectionPoints {
 
     private static final Set<Class<?>> POOL_TYPES = Set.of(SignIn.class, SessionStore.class, SecuredCaller.class,
-            SignUp.class, PasswordReset.class, Account.class);
+            SignUp.class, PasswordReset.class, Account.class, Passkeys.class, Mfa.class, Devices.class);
 
     private InjectionPoints() {
     }

@@ -28,7 +28,8 @@ record PassivatedAccountFlow(String pool, Flow flow, String pendingUsername) imp
     enum Flow {
         SIGN_UP,
         PASSWORD_RESET,
-        ACCOUNT
+        ACCOUNT,
+        PASSKEYS
     }
 
     PassivatedAccountFlow {
@@ -43,6 +44,7 @@ record PassivatedAccountFlow(String pool, Flow flow, String pendingUsername) imp
             case SIGN_UP -> runtime.newSignUp(Optional.ofNullable(pendingUsername));
             case PASSWORD_RESET -> runtime.newPasswordReset();
             case ACCOUNT -> runtime.newAccount(CDI.current().select(SessionStore.class, AuthFlow.Literal.of(pool)).get());
+            case PASSKEYS -> runtime.newPasskeys(CDI.current().select(SessionStore.class, AuthFlow.Literal.of(pool)).get());
         };
     }
 }

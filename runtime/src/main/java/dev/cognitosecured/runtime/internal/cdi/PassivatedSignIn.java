@@ -26,7 +26,8 @@ record PassivatedSignIn(String pool, byte[] encoded) implements Serializable {
     @Serial
     private Object readResolve() {
         SessionStore store = CDI.current().select(SessionStore.class, AuthFlow.Literal.of(pool)).get();
-        return PassivatedStore.runtimeOf(pool).restoreSignIn(store, encoded);
+        return PassivatedStore.runtimeOf(pool).restoreSignIn(store,
+                PoolBeans.storeInContext(CDI.current().getBeanManager(), AuthFlow.Literal.of(pool)), encoded);
     }
 
     @Override

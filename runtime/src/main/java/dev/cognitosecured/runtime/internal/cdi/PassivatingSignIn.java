@@ -1,7 +1,9 @@
 package dev.cognitosecured.runtime.internal.cdi;
 
+import dev.cognitosecured.runtime.FirstFactor;
 import dev.cognitosecured.runtime.SignIn;
 import dev.cognitosecured.runtime.SignInStep;
+import dev.cognitosecured.runtime.internal.cognito.SignUpSignIn;
 import java.io.InvalidObjectException;
 import java.io.ObjectInputStream;
 import java.io.Serial;
@@ -15,7 +17,7 @@ import java.util.function.Supplier;
  * scope requires. It delegates every call to the flow; when written, it is replaced by the
  * {@link PassivatedSignIn} its pool runtime makes of the flow's challenge slot.
  */
-final class PassivatingSignIn implements SignIn, Serializable {
+final class PassivatingSignIn implements SignIn, SignUpSignIn, Serializable {
 
     @Serial
     private static final long serialVersionUID = 1L;
@@ -41,6 +43,34 @@ final class PassivatingSignIn implements SignIn, Serializable {
     @Override
     public SignInStep confirmNewPassword(char[] newPassword, Map<String, String> attributes) {
         return flow.confirmNewPassword(newPassword, attributes);
+    }
+
+    @Override
+    public SignInStep startUserAuth(String username) {
+        return flow.startUserAuth(username);
+    }
+
+    @Override
+    public SignInStep startUserAuth(String username, FirstFactor preferred) {
+        return flow.startUserAuth(username, preferred);
+    }
+
+    @Override
+    public SignInStep startUserAuth(String username, char[] password) {
+        return flow.startUserAuth(username, password);
+    }
+
+    @Override
+    public SignInStep confirmPassword(char[] password) {
+        return flow.confirmPassword(password);
+    }
+
+    @Override
+    public SignInStep startAfterSignUp(String username, String confirmationSession) {
+        if (!(flow instanceof SignUpSignIn afterSignUp)) {
+            throw new IllegalStateException("This sign-in flow cannot sign in with a sign-up's confirmation.");
+        }
+        return afterSignUp.startAfterSignUp(username, confirmationSession);
     }
 
     @Override

@@ -2,10 +2,14 @@ package dev.cognitosecured.runtime.internal.cdi;
 
 import dev.cognitosecured.annotations.AuthFlow;
 import dev.cognitosecured.runtime.Account;
+import dev.cognitosecured.runtime.Devices;
+import dev.cognitosecured.runtime.Mfa;
+import dev.cognitosecured.runtime.Passkeys;
 import dev.cognitosecured.runtime.PasswordReset;
 import dev.cognitosecured.runtime.SessionStore;
 import dev.cognitosecured.runtime.SignIn;
 import dev.cognitosecured.runtime.SignUp;
+import dev.cognitosecured.runtime.internal.cognito.SignUpSignIn;
 import dev.cognitosecured.runtime.client.CallMargin;
 import dev.cognitosecured.runtime.client.SecuredCaller;
 import dev.cognitosecured.runtime.internal.config.InvalidConfigurationException;
@@ -35,8 +39,10 @@ import java.util.function.Supplier;
  *       ends: an HTTP session invalidated or expired, the container shut down;</li>
  *   <li>{@code SignIn}, in the same scope, over the store of its context (the instance itself; both
  *       live and die together), with the challenge slot of its own sign-in in progress;</li>
+ *   <li>{@code Passkeys}, in the same scope, over the store of its context, as {@code Account};</li>
  *   <li>{@code SignUp}, {@code PasswordReset} and {@code Account}, in the same scope; {@code Account} over
  *       the store of its context;</li>
+ *   <li>{@code Mfa} and {@code Devices}, in the same scope, over the store of their context;</li>
  *   <li>{@code SecuredCaller}, {@code @Dependent}, over the store of the calling context, the pool's
  *       transport and its margin: what the generated clients inject;</li>
  *   <li>{@code CallMargin}, {@code @Dependent}: the pool's one margin, for the application to watch;</li>
@@ -77,7 +83,7 @@ final class PoolBeans {
                 .disposeWith((store, lookup) -> closeIfCloseable(store));
 
         discovery.<SignIn>addBean()
-                .types(SignIn.class, Object.class)
+                .types(SignIn.class, SignUpSignIn.class, Object.class)
                 .qualifiers(flow, Any.Literal.INSTANCE)
                 .scope(scope)
                 .id(ID_PREFIX + "SignIn#" + pool)
@@ -103,6 +109,30 @@ final class PoolBeans {
                 .scope(scope)
                 .id(ID_PREFIX + "Account#" + pool)
                 .produceWith(lookup -> runtimeOf(lookup, flow).newAccount(contextualStore(lookup, flow)));
+
+        discovery.<Passkeys>addBean()
+                .types(Passkeys.class, Object.class)
+                .qualifiers(flow, Any.Literal.INSTANCE)
+                .scope(scope)
+                .id(ID_PREFIX + "Passkeys#" + pool)
+                .produceWith(lookup -> runtimeOf(lookup, flow).newPasskeys(contextualStore(lookup, flow)));
+
+        discovery.<Mfa>addBean()
+                .types(Mfa.class, Object.class)
+                .qualifiers(flow, Any.Literal.INSTANCE)
+                .scope(scope)
+                .id(ID_PREFIX + "Mfa#" + pool)
+                .produceWith(lookup -> runtimeOf(lookup, flow).newMfa(contextualStore(lookup, flow)));
+
+        discovery.<Devices>addBean()
+                .types(Devices.class, Object.class)
+                .qualifiers(flow, Any.Literal.INSTANCE)
+                .scope(scope)
+                .id(ID_PREFIX + "Devices#" + pool)
+                .produceWith(lookup -> {
+                    SessionStore store = contextualStore(lookup, flow);
+                    return runtimeOf(lookup, flow).newDevices(store, StoreDevices.of(store));
+                });
 
         discovery.<SecuredCaller>addBean()
                 .types(SecuredCaller.class, Object.class)
@@ -145,7 +175,11 @@ final class PoolBeans {
      * not active) keeps refreshing and replaying with the caller's own store.
      */
     private static Supplier<SessionStore> storeInCallersContext(Instance<Object> lookup, AuthFlow flow) {
-        BeanManager beans = lookup.select(BeanManager.class).get();
+        return storeInContext(lookup.select(BeanManager.class).get(), flow);
+    }
+
+    /** The pool's store in the context of the thread that asks, found at each call (see above). */
+    static Supplier<SessionStore> storeInContext(BeanManager beans, AuthFlow flow) {
         Bean<?> bean = beans.resolve(beans.getBeans(SessionStore.class, flow));
         return () -> (SessionStore) instanceInContext(beans, bean);
     }

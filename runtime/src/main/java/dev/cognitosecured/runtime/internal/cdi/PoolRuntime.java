@@ -1,6 +1,10 @@
 package dev.cognitosecured.runtime.internal.cdi;
 
+import dev.cognitosecured.annotations.AuthFlow;
 import dev.cognitosecured.runtime.Account;
+import dev.cognitosecured.runtime.Devices;
+import dev.cognitosecured.runtime.Mfa;
+import dev.cognitosecured.runtime.Passkeys;
 import dev.cognitosecured.runtime.PasswordReset;
 import dev.cognitosecured.runtime.SessionStore;
 import dev.cognitosecured.runtime.SignIn;
@@ -8,11 +12,15 @@ import dev.cognitosecured.runtime.SignUp;
 import dev.cognitosecured.runtime.client.CallMargin;
 import dev.cognitosecured.runtime.internal.account.CognitoAccount;
 import dev.cognitosecured.runtime.internal.account.CognitoCalls;
+import dev.cognitosecured.runtime.internal.account.CognitoDevices;
+import dev.cognitosecured.runtime.internal.account.CognitoMfa;
+import dev.cognitosecured.runtime.internal.account.CognitoPasskeys;
 import dev.cognitosecured.runtime.internal.account.CognitoPasswordReset;
 import dev.cognitosecured.runtime.internal.account.CognitoSignUp;
 import dev.cognitosecured.runtime.internal.account.SignedInCalls;
 import dev.cognitosecured.runtime.internal.cognito.CognitoIdentityProvider;
 import dev.cognitosecured.runtime.internal.cognito.CognitoSignIn;
+import dev.cognitosecured.runtime.internal.cognito.SignUpSignIn;
 import dev.cognitosecured.runtime.internal.config.PoolConfig;
 import dev.cognitosecured.runtime.internal.config.PoolKeys;
 import dev.cognitosecured.runtime.internal.graphql.DefaultGraphQLClient;
@@ -20,10 +28,12 @@ import dev.cognitosecured.runtime.internal.graphql.JaxRsGraphQLTransport;
 import dev.cognitosecured.runtime.internal.signin.ChallengeSlot;
 import dev.cognitosecured.runtime.internal.store.DefaultSessionStore;
 import dev.cognitosecured.runtime.internal.store.RefreshBackoff;
+import dev.cognitosecured.runtime.spi.DeviceStore;
 import dev.cognitosecured.runtime.spi.GraphQLTransport;
 import dev.cognitosecured.runtime.spi.IdentityProvider;
 import dev.cognitosecured.runtime.spi.SessionCodec;
 import dev.cognitosecured.runtime.spi.Ticker;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.ws.rs.client.Client;
@@ -37,6 +47,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderAsyncClient;
 
 /**
@@ -60,6 +71,7 @@ final class PoolRuntime implements AutoCloseable {
     private final Lazy<CallMargin> margin = new Lazy<>(this::makeMargin);
     private final Lazy<SessionCodec> codec = new Lazy<>(this::makeCodec);
     private final Lazy<InstantSource> wallClock = new Lazy<>(this::makeWallClock);
+    private final Lazy<Optional<DeviceStore>> deviceStore = new Lazy<>(this::findDeviceStore);
     private final Lazy<CognitoCalls> cognitoCalls = new Lazy<>(this::makeCognitoCalls);
 
     PoolRuntime(PoolConfig config, ReplaceableParts replacements, Consumer<Object> events) {
@@ -108,7 +120,15 @@ final class PoolRuntime implements AutoCloseable {
      * and dies with the flow, in the scope of the store (one sign-in at a time per principal).
      */
     SignIn newSignIn(SessionStore store) {
-        return signIn(store, newSlot());
+        return signIn(store, newSlot(), StoreDevices.of(store));
+    }
+
+    /**
+     * Where the devices of the principal of {@code store} are kept: the application's {@link DeviceStore} if it has
+     * one, else {@code kept}, the devices kept with the session store.
+     */
+    DeviceStore devices(DeviceStore kept) {
+        return deviceStore.get().orElse(kept);
     }
 
     /** A challenge slot of this pool, idle. */
@@ -117,8 +137,9 @@ final class PoolRuntime implements AutoCloseable {
                 config.limits().cognitoTimeout().plus(ChallengeSlot.STEP_SLACK));
     }
 
-    private SignIn signIn(SessionStore store, ChallengeSlot slot) {
-        CognitoSignIn flow = new CognitoSignIn(store, slot, identityProvider(), config.userPoolId());
+    private SignIn signIn(SessionStore store, ChallengeSlot slot, DeviceStore kept) {
+        CognitoSignIn flow = new CognitoSignIn(store, slot, identityProvider(), config.userPoolId(), devices(kept),
+                CognitoSignIn.DEFAULT_DEVICE_NAME);
         return new PassivatingSignIn(flow, () -> new PassivatedSignIn(config.name(),
                 codec().encode(slot.serializedForm(wallClock().instant()))));
     }
@@ -141,14 +162,14 @@ final class PoolRuntime implements AutoCloseable {
      * The sign-in flow that a {@link PassivatedSignIn} holds, over {@code store} (the store of the
      * calling context); with no challenge waiting if it cannot be read.
      */
-    SignIn restoreSignIn(SessionStore store, byte[] encoded) {
+    SignIn restoreSignIn(SessionStore store, Supplier<SessionStore> instances, byte[] encoded) {
         ChallengeSlot slot = newSlot();
         try {
             slot.restore(codec().decode(encoded), wallClock().instant());
         } catch (InvalidObjectException | RuntimeException e) {
             warnUnreadable("sign-in challenge", e);
         }
-        return signIn(store, slot);
+        return signIn(store, slot, new StoreDevices(instances));
     }
 
     private void warnUnreadable(String what, Exception e) {
@@ -156,6 +177,10 @@ final class PoolRuntime implements AutoCloseable {
         LOG.log(Level.WARNING, () -> "A passivated " + what + " of the user pool '" + config.name() + "' could not"
                 + " be read (" + e.getClass().getName() + "); it is restored signed out, and the user signs in again."
                 + " Check that every node has the same SessionCodec and key.");
+    }
+
+    private Optional<DeviceStore> findDeviceStore() {
+        return replacements.find(DeviceStore.class);
     }
 
     private SessionCodec makeCodec() {
@@ -225,7 +250,8 @@ final class PoolRuntime implements AutoCloseable {
     /** A sign-up flow of this pool, with the sign-up of {@code pending} in progress if given. */
     SignUp newSignUp(Optional<String> pending) {
         return new CognitoSignUp(cognitoCalls(), pending, username -> new PassivatedAccountFlow(config.name(),
-                PassivatedAccountFlow.Flow.SIGN_UP, username.orElse(null)));
+                PassivatedAccountFlow.Flow.SIGN_UP, username.orElse(null)),
+                () -> CDI.current().select(SignUpSignIn.class, AuthFlow.Literal.of(config.name())).get());
     }
 
     /** A password-reset flow of this pool. */
@@ -234,10 +260,31 @@ final class PoolRuntime implements AutoCloseable {
                 () -> new PassivatedAccountFlow(config.name(), PassivatedAccountFlow.Flow.PASSWORD_RESET, null));
     }
 
+    /** The second factors of the user signed in to {@code store}. */
+    Mfa newMfa(SessionStore store) {
+        return new CognitoMfa(signedInCalls(store), config.userPoolId(),
+                () -> new PassivatedMfaFlow(config.name(), PassivatedMfaFlow.Flow.MFA));
+    }
+
+    /**
+     * The devices of the user signed in to {@code store}, whose credentials the sign-in keeps in {@code kept} unless
+     * the application has its own {@link DeviceStore}.
+     */
+    Devices newDevices(SessionStore store, DeviceStore kept) {
+        return new CognitoDevices(signedInCalls(store), devices(kept),
+                () -> new PassivatedMfaFlow(config.name(), PassivatedMfaFlow.Flow.DEVICES));
+    }
+
     /** The account of the user signed in to {@code store}. */
     Account newAccount(SessionStore store) {
         return new CognitoAccount(signedInCalls(store),
                 () -> new PassivatedAccountFlow(config.name(), PassivatedAccountFlow.Flow.ACCOUNT, null));
+    }
+
+    /** The passkeys of the user signed in to {@code store}. */
+    Passkeys newPasskeys(SessionStore store) {
+        return new CognitoPasskeys(signedInCalls(store),
+                () -> new PassivatedAccountFlow(config.name(), PassivatedAccountFlow.Flow.PASSKEYS, null));
     }
 
     private CognitoCalls makeCognitoCalls() {

@@ -2,6 +2,7 @@ package dev.cognitosecured.runtime.internal.cdi;
 
 import dev.cognitosecured.runtime.spi.GraphQLTransport;
 import dev.cognitosecured.runtime.spi.IdentityProvider;
+import dev.cognitosecured.runtime.spi.DeviceStore;
 import dev.cognitosecured.runtime.spi.SessionCodec;
 import dev.cognitosecured.runtime.spi.Ticker;
 import jakarta.enterprise.inject.spi.Bean;
@@ -22,7 +23,7 @@ final class ReplacementBeans {
 
     /** The types whose beans replace a part of the pool. */
     static final Set<Class<?>> TYPES = Set.of(IdentityProvider.class, GraphQLTransport.class, Ticker.class,
-            SessionCodec.class, InstantSource.class, Client.class);
+            SessionCodec.class, InstantSource.class, Client.class, DeviceStore.class);
 
     private final List<Bean<?>> beans = new CopyOnWriteArrayList<>();
 

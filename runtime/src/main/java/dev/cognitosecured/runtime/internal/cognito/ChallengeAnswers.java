@@ -1,5 +1,6 @@
 package dev.cognitosecured.runtime.internal.cognito;
 
+import dev.cognitosecured.runtime.FirstFactor;
 import dev.cognitosecured.runtime.SignInStep;
 import dev.cognitosecured.runtime.WrongAnswerException;
 import java.util.ArrayList;
@@ -24,11 +25,15 @@ final class ChallengeAnswers {
      * @throws IllegalStateException for a step that is not answered with text alone (an authenticator
      *     app's set-up, or {@link SignInStep.Done})
      */
-    static Map<String, String> of(SignInStep step, String answer) {
+    static Map<String, String> of(String challengeName, SignInStep step, String answer) {
         if (step instanceof SignInStep.NewPasswordRequired required) {
             return newPassword(required, answer.toCharArray(), Map.of());
         } else if (step instanceof SignInStep.SmsCode) {
-            return Map.of("SMS_MFA_CODE", answer.strip());
+            return Map.of(ChallengeSteps.SMS_OTP.equals(challengeName) ? "SMS_OTP_CODE" : "SMS_MFA_CODE", answer.strip());
+        } else if (step instanceof SignInStep.FirstFactorSelection selection) {
+            return Map.of("ANSWER", firstFactor(selection, answer.strip()).name());
+        } else if (step instanceof SignInStep.WebAuthnCredential) {
+            return Map.of("CREDENTIAL", answer);
         } else if (step instanceof SignInStep.EmailCode) {
             return Map.of("EMAIL_OTP_CODE", answer.strip());
         } else if (step instanceof SignInStep.TotpCode) {
@@ -69,6 +74,24 @@ final class ChallengeAnswers {
         attributes.forEach((name, value) -> responses.put("userAttributes." + name, value));
         responses.put("NEW_PASSWORD", new String(password));
         return responses;
+    }
+
+    private static FirstFactor firstFactor(SignInStep.FirstFactorSelection selection, String answer) {
+        List<String> offered = selection.available().stream().filter(f -> !f.isPassword()).map(Enum::name).sorted()
+                .toList();
+        for (FirstFactor factor : selection.available()) {
+            if (factor.name().equals(answer)) {
+                if (factor.isPassword()) {
+                    throw new WrongAnswerException("A password is chosen with SignIn.confirmPassword(password), which"
+                            + " sends it with the choice.", true, null);
+                }
+                return factor;
+            }
+        }
+        throw new WrongAnswerException("Choose one of the first factors " + offered
+                + (selection.available().stream().anyMatch(FirstFactor::isPassword)
+                        ? ", or answer with SignIn.confirmPassword(password)," : "")
+                + " to continue signing in.", true, null);
     }
 
     private static String chosen(SignInStep.MfaSelection selection, String answer) {

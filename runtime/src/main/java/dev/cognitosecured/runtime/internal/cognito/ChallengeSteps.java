@@ -1,5 +1,6 @@
 package dev.cognitosecured.runtime.internal.cognito;
 
+import dev.cognitosecured.runtime.FirstFactor;
 import dev.cognitosecured.runtime.SignInRequiredException;
 import dev.cognitosecured.runtime.SignInStep;
 import dev.cognitosecured.runtime.TransportException;
@@ -16,10 +17,12 @@ import java.io.StringReader;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What the user is shown for a Cognito challenge: the {@link SignInStep} for each {@code ChallengeName},
@@ -35,6 +38,10 @@ final class ChallengeSteps {
     static final String SELECT_MFA_TYPE = "SELECT_MFA_TYPE";
     static final String MFA_SETUP = "MFA_SETUP";
     static final String CUSTOM_CHALLENGE = "CUSTOM_CHALLENGE";
+    static final String SELECT_CHALLENGE = "SELECT_CHALLENGE";
+    static final String SMS_OTP = "SMS_OTP";
+    static final String WEB_AUTHN = "WEB_AUTHN";
+    static final String DEVICE_SRP_AUTH = "DEVICE_SRP_AUTH";
 
     private static final String ATTRIBUTE_PREFIX = "userAttributes.";
 
@@ -55,6 +62,9 @@ final class ChallengeSteps {
             case SELECT_MFA_TYPE -> new SignInStep.MfaSelection(
                     new LinkedHashSet<>(stringList(challenge, "MFAS_CAN_CHOOSE")));
             case CUSTOM_CHALLENGE -> new SignInStep.CustomChallenge(publicParameters(challenge));
+            case SELECT_CHALLENGE -> new SignInStep.FirstFactorSelection(firstFactors(challenge));
+            case SMS_OTP -> new SignInStep.SmsCode(destination(challenge));
+            case WEB_AUTHN -> new SignInStep.WebAuthnCredential(required(challenge, "CREDENTIAL_REQUEST_OPTIONS"));
             default -> throw unsupported(challenge.name(), "");
         };
     }
@@ -101,6 +111,27 @@ final class ChallengeSteps {
         return names;
     }
 
+    /** The first factors of {@code SELECT_CHALLENGE} this library knows; others are left out. */
+    private static Set<FirstFactor> firstFactors(Challenge challenge) {
+        Set<FirstFactor> factors = EnumSet.noneOf(FirstFactor.class);
+        for (String name : stringList(challenge, ChallengeResponses.AVAILABLE_CHALLENGES)) {
+            for (FirstFactor factor : FirstFactor.values()) {
+                if (factor.name().equals(name)) {
+                    factors.add(factor);
+                }
+            }
+        }
+        return factors;
+    }
+
+    private static String required(Challenge challenge, String parameter) {
+        String value = challenge.parameters().get(parameter);
+        if (value == null || value.isEmpty()) {
+            throw unreadable(challenge, parameter, "is missing");
+        }
+        return value;
+    }
+
     private static String destination(Challenge challenge) {
         return challenge.parameters().getOrDefault("CODE_DELIVERY_DESTINATION", "");
     }
@@ -141,8 +172,8 @@ final class ChallengeSteps {
 
     private static SignInRequiredException unsupported(String name, String detail) {
         return new SignInRequiredException("Cognito asked for the challenge " + name + detail + ", which SignIn cannot"
-                + " answer (it answers NEW_PASSWORD_REQUIRED, SMS_MFA, EMAIL_OTP, SOFTWARE_TOKEN_MFA, SELECT_MFA_TYPE,"
-                + " MFA_SETUP with an authenticator app, and CUSTOM_CHALLENGE). Change the user pool's or app client's"
+                + " answer (it answers NEW_PASSWORD_REQUIRED, SMS_MFA, EMAIL_OTP, SMS_OTP, SOFTWARE_TOKEN_MFA, SELECT_MFA_TYPE,"
+                + " MFA_SETUP with an authenticator app, CUSTOM_CHALLENGE, SELECT_CHALLENGE and WEB_AUTHN). Change the user pool's or app client's"
                 + " settings, or sign in another way.");
     }
 

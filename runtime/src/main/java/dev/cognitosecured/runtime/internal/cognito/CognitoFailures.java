@@ -31,6 +31,8 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.LimitExceed
 import software.amazon.awssdk.services.cognitoidentityprovider.model.NotAuthorizedException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.PasswordResetRequiredException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.RefreshTokenReuseException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.SoftwareTokenMfaNotFoundException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.TooManyFailedAttemptsException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotConfirmedException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoundException;
@@ -142,6 +144,12 @@ public final class CognitoFailures {
                         + errorCode(e) + " to " + call + details(e) + "). Wait, then start the sign-in again.", false,
                         null);
             }
+            if (call.contains(ChallengeSteps.WEB_AUTHN)) {
+                return passkeyRefused(e, call);
+            }
+        }
+        if (f instanceof AwsServiceException e && errorCode(e).startsWith("WebAuthn")) {
+            return passkeyRefused(e, call);
         }
         if (f instanceof CodeMismatchException || f instanceof EnableSoftwareTokenMfaException) {
             AwsServiceException e = (AwsServiceException) f;
@@ -163,6 +171,53 @@ public final class CognitoFailures {
                     + " Correct it and answer again.", true, null);
         }
         return general(f, call);
+    }
+
+    /**
+     * The failure of an answer to {@code SELECT_CHALLENGE} that carries a first factor: a spent or expired
+     * session as {@link #ofChallenge}; a wrong password ends the sign-in (the choice spent the session).
+     */
+    Throwable ofFirstFactor(Throwable failure, String call) {
+        Throwable f = unwrap(failure);
+        if (f instanceof NotAuthorizedException e && serviceMessage(e).startsWith("Incorrect username or password")) {
+            return new WrongAnswerException("Sign-in failed: the user name or password is wrong. Check both and call"
+                    + " SignIn.startUserAuth again.", false, null);
+        }
+        return ofChallenge(f, call);
+    }
+
+    /** Cognito refused a passkey's credential (signature, origin, relying party, challenge): another may do. */
+    private static WrongAnswerException passkeyRefused(AwsServiceException e, String call) {
+        return new WrongAnswerException("Cognito refused the passkey's credential (" + errorCode(e) + " to " + call
+                + details(e) + "). Check the page's origin against the user pool's relying party, or answer with"
+                + " another credential; or start the sign-in again.", true, null);
+    }
+
+    /**
+     * The failure of a device's proof ({@code DEVICE_SRP_AUTH}, {@code DEVICE_PASSWORD_VERIFIER}): a refused proof
+     * or a device Cognito no longer knows is {@link WrongAnswerException} ({@code canRetry() == false}); the rest
+     * as {@link #ofChallenge}.
+     */
+    Throwable ofDeviceProof(Throwable failure) {
+        Throwable f = unwrap(failure);
+        String call = "RespondToAuthChallenge (DEVICE_SRP_AUTH)";
+        if ((f instanceof NotAuthorizedException e && serviceMessage(e).startsWith("Incorrect username or password"))
+                || f instanceof ResourceNotFoundException) {
+            AwsServiceException e = (AwsServiceException) f;
+            return new WrongAnswerException("Cognito refused this device's proof (" + errorCode(e) + " to " + call
+                    + details(e) + "): it no longer knows the device, or the device's kept credentials do not match."
+                    + " The device is forgotten here; start the sign-in again.", false, null);
+        }
+        return ofChallenge(failure, call);
+    }
+
+    /**
+     * The failure of a signed-in device call ({@code ConfirmDevice}).
+     *
+     * @param call the request, as messages name it
+     */
+    Throwable ofDeviceCall(Throwable failure, String call) {
+        return general(unwrap(failure), call);
     }
 
     /** The failure of a refresh, either API. */
@@ -231,6 +286,14 @@ public final class CognitoFailures {
      */
     public Throwable ofAccount(Throwable failure, String call, String newCode) {
         Throwable f = unwrap(failure);
+        if (f instanceof EnableSoftwareTokenMfaException e) {
+            return new WrongAnswerException("The authenticator app's code is wrong or too old (" + errorCode(e) + " to "
+                    + call + details(e) + "). Answer with the app's current code.", true, null);
+        }
+        if (f instanceof SoftwareTokenMfaNotFoundException e) {
+            return new WrongAnswerException("No authenticator app is being set up for this user (" + errorCode(e)
+                    + " to " + call + details(e) + "): call Mfa.setUpTotp first.", false, null);
+        }
         if (f instanceof CodeMismatchException e) {
             return new WrongAnswerException("The code is wrong (" + errorCode(e) + " to " + call + details(e)
                     + "). Check it and try again.", true, null);
@@ -259,6 +322,12 @@ public final class CognitoFailures {
             return new WrongAnswerException("Cognito refused " + call + " as incomplete or malformed (" + errorCode(e)
                     + details(e) + "), e.g. a required attribute is missing, an attribute is unknown or badly"
                     + " formatted, or nothing is left to verify. Correct it and try again.", true, null);
+        }
+        if (f instanceof AwsServiceException e && errorCode(e).startsWith("WebAuthn")
+                && !errorCode(e).equals("WebAuthnNotEnabledException")) {
+            return new WrongAnswerException("Cognito refused the passkey's credential for " + call + " (" + errorCode(e)
+                    + details(e) + "): check the page's origin against the user pool's relying party, then start"
+                    + " again.", true, null);
         }
         if (f instanceof UserNotFoundException e) {
             return new SignInRequiredException("Cognito answered " + call + " that the user does not exist ("
@@ -330,12 +399,17 @@ public final class CognitoFailures {
         CUSTOM_SRP_SIGN_IN("InitiateAuth (CUSTOM_AUTH with SRP_A) or its PASSWORD_VERIFIER answer"),
         REFRESH_TOKEN_AUTH("InitiateAuth (REFRESH_TOKEN_AUTH)"),
         GET_TOKENS_FROM_REFRESH_TOKEN("GetTokensFromRefreshToken"),
-        REVOKE("RevokeToken");
+        REVOKE("RevokeToken"),
+        USER_AUTH("InitiateAuth (USER_AUTH)");
 
         private final String label;
 
         Call(String label) {
             this.label = label;
+        }
+
+        String label() {
+            return label;
         }
     }
 

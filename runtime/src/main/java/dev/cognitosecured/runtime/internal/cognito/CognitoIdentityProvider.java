@@ -1,12 +1,16 @@
 package dev.cognitosecured.runtime.internal.cognito;
 
+import dev.cognitosecured.runtime.FirstFactor;
 import dev.cognitosecured.runtime.SignInRequiredException;
 import dev.cognitosecured.runtime.WrongAnswerException;
 import dev.cognitosecured.runtime.internal.cognito.CognitoFailures.Call;
 import dev.cognitosecured.runtime.internal.cognito.srp.SrpTimestamp;
 import dev.cognitosecured.runtime.internal.config.PoolConfig;
 import dev.cognitosecured.runtime.internal.config.PoolKeys;
+import dev.cognitosecured.runtime.internal.cognito.srp.DeviceVerifier;
 import dev.cognitosecured.runtime.spi.Challenge;
+import dev.cognitosecured.runtime.spi.ConfirmedDevice;
+import dev.cognitosecured.runtime.spi.DeviceCredentials;
 import dev.cognitosecured.runtime.spi.IdentityProvider;
 import dev.cognitosecured.runtime.spi.SignInResponse;
 import dev.cognitosecured.runtime.spi.SoftwareTokenAssociation;
@@ -19,6 +23,8 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
@@ -32,9 +38,12 @@ import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityPr
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderAsyncClientBuilder;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AssociateSoftwareTokenRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.ConfirmDeviceRequest;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.DeviceSecretVerifierConfigType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.GetTokensFromRefreshTokenRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.RespondToAuthChallengeRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.RevokeTokenRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.VerifySoftwareTokenRequest;
@@ -82,6 +91,7 @@ public final class CognitoIdentityProvider implements IdentityProvider, AutoClos
     private final PoolConfig config;
     private final SrpSignIn srp;
     private final CognitoFailures failures;
+    private final SecureRandom random = new SecureRandom();
 
     /**
      * A provider that uses {@code client} and closes it when closed. For tests and applications that
@@ -102,8 +112,7 @@ public final class CognitoIdentityProvider implements IdentityProvider, AutoClos
         this.config = Objects.requireNonNull(config, "config");
         this.failures = new CognitoFailures(config.limits().cognitoTimeout(),
                 PoolKeys.of(config.name()).full(PoolKeys.COGNITO_TIMEOUT));
-        this.srp = new SrpSignIn(client, config, new SrpTimestamp(wallClock.withZone(ZoneOffset.UTC)),
-                new SecureRandom());
+        this.srp = new SrpSignIn(client, config, new SrpTimestamp(wallClock.withZone(ZoneOffset.UTC)), random);
     }
 
     /**
@@ -195,6 +204,83 @@ public final class CognitoIdentityProvider implements IdentityProvider, AutoClos
     }
 
     /**
+     * {@inheritDoc}
+     *
+     * <p>{@code DEVICE_KEY} goes with {@code InitiateAuth} ({@code USER_SRP_AUTH} or {@code USER_PASSWORD_AUTH}; a
+     * {@code CUSTOM_AUTH} sign-in ignores the device). If Cognito answers that the device does not exist
+     * ({@code ResourceNotFoundException}: forgotten, or the pool no longer tracks it), the sign-in starts again
+     * without it, once.
+     */
+    @Override
+    public CompletionStage<SignInResponse> startSignIn(String username, char[] password, DeviceCredentials device) {
+        Objects.requireNonNull(device, "device");
+        if (config.authFlow() == PoolConfig.AuthFlowType.CUSTOM_AUTH) {
+            return startSignIn(username, password);
+        }
+        Objects.requireNonNull(username, "username");
+        Objects.requireNonNull(password, "password");
+        if (password.length == 0) {
+            throw new IllegalArgumentException("The password is empty.");
+        }
+        char[] copy = password.clone();
+        String deviceKey = device.deviceKey();
+        CompletionStage<SignInResponse> started = switch (config.authFlow()) {
+            case USER_SRP_AUTH -> call(() -> srp.start(username, copy, deviceKey)
+                            .exceptionallyCompose(failure -> isUnknownDevice(failure) ? srp.start(username, copy)
+                                    : CompletableFuture.failedFuture(failure)),
+                    failure -> failures.ofSignIn(failure, Call.SRP_SIGN_IN));
+            default -> call(() -> passwordAuth(username, copy, Map.of("DEVICE_KEY", deviceKey))
+                            .exceptionallyCompose(failure -> isUnknownDevice(failure) ? passwordAuth(username, copy)
+                                    : CompletableFuture.failedFuture(failure))
+                            .thenApply(response -> ChallengeResponses.of(response, username)),
+                    failures::ofSignIn);
+        };
+        return started.whenComplete((response, failure) -> Arrays.fill(copy, '\0'));
+    }
+
+    /** Whether Cognito answered that the device named by {@code DEVICE_KEY} does not exist. */
+    private static boolean isUnknownDevice(Throwable failure) {
+        Throwable f = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        return f instanceof ResourceNotFoundException;
+    }
+
+    @Override
+    public CompletionStage<SignInResponse> proveDevice(Challenge challenge, DeviceCredentials device) {
+        Objects.requireNonNull(challenge, "challenge");
+        Objects.requireNonNull(device, "device");
+        return call(() -> srp.proveDevice(challenge, device), failures::ofDeviceProof);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The device password is 40 random bytes (Base64); the verifier is computed from it, a random salt, the device
+     * group key and the device key ({@code DeviceSecretVerifierConfig}); the password never leaves the process.
+     */
+    @Override
+    public CompletionStage<ConfirmedDevice> confirmDevice(Tokens tokens, SignInResponse.NewDevice device,
+            String deviceName) {
+        Objects.requireNonNull(tokens, "tokens");
+        Objects.requireNonNull(device, "device");
+        Objects.requireNonNull(deviceName, "deviceName");
+        return call(() -> {
+            DeviceVerifier verifier = DeviceVerifier.create(device.groupKey(), device.deviceKey(), random);
+            return client.confirmDevice(ConfirmDeviceRequest.builder()
+                            .accessToken(tokens.accessToken())
+                            .deviceKey(device.deviceKey())
+                            .deviceName(deviceName)
+                            .deviceSecretVerifierConfig(DeviceSecretVerifierConfigType.builder()
+                                    .salt(verifier.salt())
+                                    .passwordVerifier(verifier.verifier())
+                                    .build())
+                            .build())
+                    .thenApply(response -> new ConfirmedDevice(
+                            DeviceCredentials.of(device.deviceKey(), device.groupKey(), verifier.password()),
+                            Boolean.TRUE.equals(response.userConfirmationNecessary())));
+        }, failure -> failures.ofDeviceCall(failure, "ConfirmDevice"));
+    }
+
+    /**
      * Whether {@link #startSignIn} takes an empty password: with {@code CUSTOM_AUTH}, where the pool's custom
      * challenges may stand in for it.
      */
@@ -202,8 +288,107 @@ public final class CognitoIdentityProvider implements IdentityProvider, AutoClos
         return config.authFlow() == PoolConfig.AuthFlowType.CUSTOM_AUTH;
     }
 
+    /** {@inheritDoc} {@code InitiateAuth USER_AUTH} with {@code USERNAME} (and {@code SECRET_HASH}). */
+    @Override
+    public CompletionStage<SignInResponse> startUserAuth(String username) {
+        Objects.requireNonNull(username, "username");
+        return call(() -> userAuth(username, Map.of(), null)
+                        .thenApply(response -> ChallengeResponses.of(response, username)),
+                failure -> failures.ofSignIn(failure, Call.USER_AUTH));
+    }
+
+    /**
+     * {@inheritDoc} {@code PASSWORD} goes out in {@code PASSWORD} (a {@code String} copy, as with
+     * {@code USER_PASSWORD_AUTH}); {@code PASSWORD_SRP} sends no copy of it.
+     *
+     * @throws IllegalArgumentException if a password factor comes with an empty password, or another with one
+     */
+    @Override
+    public CompletionStage<SignInResponse> startUserAuth(String username, FirstFactor preferred, char[] password) {
+        Objects.requireNonNull(username, "username");
+        Objects.requireNonNull(preferred, "preferred");
+        Objects.requireNonNull(password, "password");
+        requirePasswordFor(preferred, password);
+        char[] copy = password.clone();
+        CompletionStage<SignInResponse> started = preferred == FirstFactor.PASSWORD_SRP
+                ? call(() -> srp.startUserAuth(username, copy), failure -> failures.ofSignIn(failure, Call.USER_AUTH))
+                : call(() -> {
+                    Map<String, String> parameters = new HashMap<>();
+                    parameters.put("PREFERRED_CHALLENGE", preferred.name());
+                    if (preferred == FirstFactor.PASSWORD) {
+                        parameters.put("PASSWORD", new String(copy));
+                    }
+                    return userAuth(username, parameters, null)
+                            .thenApply(response -> ChallengeResponses.of(response, username));
+                }, failure -> failures.ofSignIn(failure, Call.USER_AUTH));
+        return started.whenComplete((response, failure) -> Arrays.fill(copy, '\0'));
+    }
+
+    @Override
+    public CompletionStage<SignInResponse> selectFirstFactor(Challenge selection, FirstFactor factor, char[] password) {
+        Objects.requireNonNull(selection, "selection");
+        Objects.requireNonNull(factor, "factor");
+        Objects.requireNonNull(password, "password");
+        requirePasswordFor(factor, password);
+        if (factor == FirstFactor.PASSWORD_SRP) {
+            char[] copy = password.clone();
+            return call(() -> srp.selectPasswordSrp(selection, copy),
+                    failure -> failures.ofFirstFactor(failure, "RespondToAuthChallenge (SELECT_CHALLENGE PASSWORD_SRP)"))
+                    .whenComplete((response, failure) -> Arrays.fill(copy, '\0'));
+        }
+        Map<String, String> responses = new HashMap<>();
+        responses.put("ANSWER", factor.name());
+        if (factor == FirstFactor.PASSWORD) {
+            responses.put("PASSWORD", new String(password));
+        }
+        return respond(selection, responses, failure ->
+                failures.ofFirstFactor(failure, "RespondToAuthChallenge (SELECT_CHALLENGE " + factor + ")"));
+    }
+
+    /** {@inheritDoc} {@code InitiateAuth USER_AUTH} with {@code USERNAME} and the request's {@code Session}. */
+    @Override
+    public CompletionStage<SignInResponse> startUserAuthAfterSignUp(String username, String confirmationSession) {
+        Objects.requireNonNull(username, "username");
+        Objects.requireNonNull(confirmationSession, "confirmationSession");
+        return call(() -> userAuth(username, Map.of(), confirmationSession)
+                        .thenApply(response -> ChallengeResponses.of(response, username)),
+                failure -> failures.ofChallenge(failure, Call.USER_AUTH.label()));
+    }
+
+    private static void requirePasswordFor(FirstFactor factor, char[] password) {
+        if (factor.isPassword() && password.length == 0) {
+            throw new IllegalArgumentException("The password is empty.");
+        }
+        if (!factor.isPassword() && password.length != 0) {
+            throw new IllegalArgumentException("The first factor " + factor + " takes no password.");
+        }
+    }
+
+    /** {@code InitiateAuth USER_AUTH} with {@code parameters} besides the user's, and a session if not null. */
+    private CompletableFuture<InitiateAuthResponse> userAuth(String username, Map<String, String> parameters,
+            String session) {
+        Map<String, String> all = new HashMap<>(parameters);
+        all.put("USERNAME", username);
+        config.clientSecret().ifPresent(
+                secret -> all.put("SECRET_HASH", SecretHash.of(username, config.clientId(), secret)));
+        return client.initiateAuth(InitiateAuthRequest.builder()
+                .authFlow(AuthFlowType.USER_AUTH)
+                .clientId(config.clientId())
+                .authParameters(all)
+                .session(session)
+                .build());
+    }
+
     @Override
     public CompletionStage<SignInResponse> respond(Challenge challenge, Map<String, String> responses) {
+        Objects.requireNonNull(challenge, "challenge");
+        Objects.requireNonNull(responses, "responses");
+        String label = "RespondToAuthChallenge (" + challenge.name() + ")";
+        return respond(challenge, responses, failure -> failures.ofChallenge(failure, label));
+    }
+
+    private CompletionStage<SignInResponse> respond(Challenge challenge, Map<String, String> responses,
+            Function<Throwable, Throwable> mapping) {
         Objects.requireNonNull(challenge, "challenge");
         Objects.requireNonNull(responses, "responses");
         String label = "RespondToAuthChallenge (" + challenge.name() + ")";
@@ -219,7 +404,7 @@ public final class CognitoIdentityProvider implements IdentityProvider, AutoClos
                             .challengeResponses(all)
                             .build())
                     .thenApply(response -> ChallengeResponses.of(response, challenge.username()));
-        }, failure -> failures.ofChallenge(failure, label));
+        }, mapping);
     }
 
     @Override
@@ -262,8 +447,8 @@ public final class CognitoIdentityProvider implements IdentityProvider, AutoClos
         }
         String refreshToken = current.refreshToken().get();
         return switch (config.refreshMode()) {
-            case REFRESH_TOKEN_AUTH -> refreshTokenAuth(refreshToken, current.username());
-            case GET_TOKENS_FROM_REFRESH_TOKEN -> getTokensFromRefreshToken(refreshToken);
+            case REFRESH_TOKEN_AUTH -> refreshTokenAuth(refreshToken, current.username(), current.deviceKey());
+            case GET_TOKENS_FROM_REFRESH_TOKEN -> getTokensFromRefreshToken(refreshToken, current.deviceKey());
         };
     }
 
@@ -295,7 +480,12 @@ public final class CognitoIdentityProvider implements IdentityProvider, AutoClos
     }
 
     private CompletableFuture<InitiateAuthResponse> passwordAuth(String username, char[] password) {
-        Map<String, String> parameters = new HashMap<>();
+        return passwordAuth(username, password, Map.of());
+    }
+
+    private CompletableFuture<InitiateAuthResponse> passwordAuth(String username, char[] password,
+            Map<String, String> more) {
+        Map<String, String> parameters = new HashMap<>(more);
         parameters.put("USERNAME", username);
         parameters.put("PASSWORD", new String(password));
         config.clientSecret().ifPresent(
@@ -327,10 +517,11 @@ public final class CognitoIdentityProvider implements IdentityProvider, AutoClos
         return value;
     }
 
-    private CompletionStage<Tokens> refreshTokenAuth(String refreshToken, String username) {
+    private CompletionStage<Tokens> refreshTokenAuth(String refreshToken, String username, Optional<String> deviceKey) {
         return call(() -> {
             Map<String, String> parameters = new HashMap<>();
             parameters.put("REFRESH_TOKEN", refreshToken);
+            deviceKey.ifPresent(key -> parameters.put("DEVICE_KEY", key));
             config.clientSecret().ifPresent(
                     secret -> parameters.put("SECRET_HASH", SecretHash.of(username, config.clientId(), secret)));
             return client.initiateAuth(InitiateAuthRequest.builder()
@@ -342,9 +533,10 @@ public final class CognitoIdentityProvider implements IdentityProvider, AutoClos
         }, failure -> failures.ofRefresh(failure, Call.REFRESH_TOKEN_AUTH));
     }
 
-    private CompletionStage<Tokens> getTokensFromRefreshToken(String refreshToken) {
+    private CompletionStage<Tokens> getTokensFromRefreshToken(String refreshToken, Optional<String> deviceKey) {
         return call(() -> client.getTokensFromRefreshToken(GetTokensFromRefreshTokenRequest.builder()
                                 .refreshToken(refreshToken)
+                                .deviceKey(deviceKey.orElse(null))
                                 .clientId(config.clientId())
                                 .clientSecret(config.clientSecret().orElse(null))
                                 .build())

@@ -3,13 +3,20 @@ package dev.cognitosecured.runtime.internal.cognito;
 import static dev.cognitosecured.runtime.internal.concurrent.Completions.await;
 
 import dev.cognitosecured.runtime.CognitoSecuredException;
+import dev.cognitosecured.runtime.FirstFactor;
 import dev.cognitosecured.runtime.SessionStore;
 import dev.cognitosecured.runtime.SignIn;
 import dev.cognitosecured.runtime.SignInStep;
+import dev.cognitosecured.runtime.WrongAnswerException;
 import dev.cognitosecured.runtime.event.SessionEnded;
 import dev.cognitosecured.runtime.internal.signin.ChallengeClaim;
 import dev.cognitosecured.runtime.internal.signin.ChallengeSlot;
+import dev.cognitosecured.runtime.WrongAnswerException;
+import dev.cognitosecured.runtime.internal.store.KeptDevices;
 import dev.cognitosecured.runtime.spi.Challenge;
+import dev.cognitosecured.runtime.spi.ConfirmedDevice;
+import dev.cognitosecured.runtime.spi.DeviceCredentials;
+import dev.cognitosecured.runtime.spi.DeviceStore;
 import dev.cognitosecured.runtime.spi.IdentityProvider;
 import dev.cognitosecured.runtime.spi.SignInResponse;
 import dev.cognitosecured.runtime.spi.SoftwareTokenAssociation;
@@ -39,14 +46,20 @@ import java.util.Optional;
  * {@code VerifySoftwareToken}, and then {@code RespondToAuthChallenge MFA_SETUP} completes the step, each
  * with the session the request before returned.
  */
-public final class CognitoSignIn implements SignIn {
+public final class CognitoSignIn implements SignIn, SignUpSignIn {
 
     private static final System.Logger LOG = System.getLogger(CognitoSignIn.class.getName());
+    private static final char[] NO_PASSWORD = new char[0];
 
     private final SessionStore store;
     private final ChallengeSlot slot;
     private final IdentityProvider provider;
     private final String totpIssuer;
+    private final DeviceStore devices;
+    private final String deviceName;
+    /** The name the sign-in in progress was started with, and the device it started on: this JVM's, not kept. */
+    private volatile String signingInAs;
+    private volatile DeviceCredentials signingInOn;
 
     /**
      * A flow that signs in to {@code store}, keeps the challenge in flight in {@code slot} and talks to
@@ -57,11 +70,25 @@ public final class CognitoSignIn implements SignIn {
      *     set-up (what the app shows above the code), e.g. the user pool's id
      */
     public CognitoSignIn(SessionStore store, ChallengeSlot slot, IdentityProvider provider, String totpIssuer) {
+        this(store, slot, provider, totpIssuer, new KeptDevices(), DEFAULT_DEVICE_NAME);
+    }
+
+    /**
+     * As {@link #CognitoSignIn(SessionStore, ChallengeSlot, IdentityProvider, String)}, keeping the credentials of
+     * the devices Cognito's device tracking issues in {@code devices}, and confirming each with {@code deviceName}.
+     */
+    public CognitoSignIn(SessionStore store, ChallengeSlot slot, IdentityProvider provider, String totpIssuer,
+            DeviceStore devices, String deviceName) {
         this.store = Objects.requireNonNull(store, "store");
         this.slot = Objects.requireNonNull(slot, "slot");
         this.provider = Objects.requireNonNull(provider, "provider");
         this.totpIssuer = Objects.requireNonNull(totpIssuer, "totpIssuer");
+        this.devices = Objects.requireNonNull(devices, "devices");
+        this.deviceName = Objects.requireNonNull(deviceName, "deviceName");
     }
+
+    /** The name a device is confirmed with ({@code DeviceName}), as {@code ListDevices} shows it. */
+    public static final String DEFAULT_DEVICE_NAME = "cognito-secured";
 
     /**
      * {@inheritDoc}
@@ -78,8 +105,15 @@ public final class CognitoSignIn implements SignIn {
         }
         // The provider gets a copy, cleared as soon as its answer is in: the caller's array is the caller's.
         char[] copy = password.clone();
+        Optional<DeviceCredentials> device = devices.find(username);
         try {
-            return slot.start(claim -> next(claim, claim.send(() -> provider.startSignIn(username, copy))));
+            return slot.start(claim -> {
+                signingInAs = username;
+                signingInOn = device.orElse(null);
+                return next(claim, claim.send(() -> device.isPresent()
+                        ? provider.startSignIn(username, copy, device.get())
+                        : provider.startSignIn(username, copy)));
+            });
         } finally {
             Arrays.fill(copy, '\0');
         }
@@ -102,9 +136,99 @@ public final class CognitoSignIn implements SignIn {
             if (step instanceof SignInStep.TotpSetup) {
                 return completeTotpSetUp(claim, challenge, answer.strip());
             }
-            Map<String, String> responses = ChallengeAnswers.of(step, answer);
+            Map<String, String> responses = ChallengeAnswers.of(challenge.name(), step, answer);
             return next(claim, claim.send(() -> provider.respond(challenge, responses)));
         });
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalArgumentException if {@code username} is blank
+     */
+    @Override
+    public SignInStep startUserAuth(String username) {
+        requireUsername(username);
+        return slot.start(claim -> next(claim, claim.send(() -> provider.startUserAuth(username))));
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalArgumentException if {@code username} is blank
+     */
+    @Override
+    public SignInStep startUserAuth(String username, FirstFactor preferred) {
+        requireUsername(username);
+        Objects.requireNonNull(preferred, "preferred");
+        if (preferred.isPassword()) {
+            throw new IllegalArgumentException("The first factor " + preferred
+                    + " needs the password: call startUserAuth(username, password).");
+        }
+        return slot.start(claim -> next(claim, claim.send(() -> provider.startUserAuth(username, preferred, NO_PASSWORD))));
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalArgumentException if {@code username} is blank or {@code password} empty
+     */
+    @Override
+    public SignInStep startUserAuth(String username, char[] password) {
+        requireUsername(username);
+        Objects.requireNonNull(password, "password");
+        if (password.length == 0) {
+            throw new IllegalArgumentException("The password is empty.");
+        }
+        char[] copy = password.clone();
+        try {
+            return slot.start(claim -> next(claim,
+                    claim.send(() -> provider.startUserAuth(username, FirstFactor.PASSWORD_SRP, copy))));
+        } finally {
+            Arrays.fill(copy, '\0');
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalArgumentException if {@code password} is empty
+     */
+    @Override
+    public SignInStep confirmPassword(char[] password) {
+        Objects.requireNonNull(password, "password");
+        if (password.length == 0) {
+            throw new IllegalArgumentException("The password is empty.");
+        }
+        char[] copy = password.clone();
+        try {
+            return slot.answer(claim -> {
+                Challenge challenge = claim.challenge().orElseThrow();
+                SignInStep step = claim.step().orElseThrow();
+                if (!(step instanceof SignInStep.FirstFactorSelection selection)) {
+                    throw new IllegalStateException("The current sign-in step is " + step.kind()
+                            + ", not CONTINUE_SIGN_IN_WITH_FIRST_FACTOR_SELECTION: answer it with confirm.");
+                }
+                FirstFactor factor = selection.available().contains(FirstFactor.PASSWORD_SRP) ? FirstFactor.PASSWORD_SRP
+                        : selection.available().contains(FirstFactor.PASSWORD) ? FirstFactor.PASSWORD : null;
+                if (factor == null) {
+                    throw new WrongAnswerException("Cognito does not offer this user a password to sign in with:"
+                            + " choose one of " + selection.available().stream().map(Enum::name).sorted().toList()
+                            + " with confirm.", true, null);
+                }
+                return next(claim, claim.send(() -> provider.selectFirstFactor(challenge, factor, copy)));
+            });
+        } finally {
+            Arrays.fill(copy, '\0');
+        }
+    }
+
+    @Override
+    public SignInStep startAfterSignUp(String username, String confirmationSession) {
+        requireUsername(username);
+        Objects.requireNonNull(confirmationSession, "confirmationSession");
+        return slot.start(claim -> next(claim,
+                claim.send(() -> provider.startUserAuthAfterSignUp(username, confirmationSession))));
     }
 
     /**
@@ -173,13 +297,28 @@ public final class CognitoSignIn implements SignIn {
                 + slot.step().map(step -> step.kind().name()).orElse("none") + "]";
     }
 
+    private static void requireUsername(String username) {
+        Objects.requireNonNull(username, "username");
+        if (username.isBlank()) {
+            throw new IllegalArgumentException("The user name is blank.");
+        }
+    }
+
     /** What {@code response}, the outcome of the claim's last request, leads to. */
     private SignInStep next(ChallengeClaim claim, SignInResponse response) {
         if (response instanceof SignInResponse.Authenticated authenticated) {
-            claim.signedIn(store, authenticated.tokens());
+            Tokens tokens = claim.signedIn(store, authenticated.tokens());
+            authenticated.newDevice().ifPresent(device -> confirmDevice(tokens, device));
             return new SignInStep.Done();
         }
         Challenge challenge = ((SignInResponse.Challenged) response).challenge();
+        if (ChallengeSteps.DEVICE_SRP_AUTH.equals(challenge.name())) {
+            Optional<DeviceCredentials> device = Optional.ofNullable(signingInOn)
+                    .or(() -> devices.find(challenge.username()));
+            if (device.isPresent()) {
+                return proveDevice(claim, challenge, device.get());
+            }
+        }
         if (ChallengeSteps.isSoftwareTokenSetUp(challenge)) {
             claim.swap(challenge);
             SoftwareTokenAssociation association = claim.send(() -> provider.associateSoftwareToken(challenge));
@@ -190,6 +329,47 @@ public final class CognitoSignIn implements SignIn {
         SignInStep step = ChallengeSteps.of(challenge);
         claim.awaitAnswer(challenge, step);
         return step;
+    }
+
+    /**
+     * Answers {@code DEVICE_SRP_AUTH} with the device's proof, computed here from its kept password; the user is
+     * shown what follows. A refused proof forgets the device here: the next sign-in starts as from a new device.
+     */
+    private SignInStep proveDevice(ChallengeClaim claim, Challenge challenge, DeviceCredentials device) {
+        claim.swap(challenge);
+        SignInResponse proved;
+        try {
+            proved = claim.send(() -> provider.proveDevice(challenge, device));
+        } catch (WrongAnswerException e) {
+            forgetDevice(device);
+            throw e;
+        }
+        return next(claim, proved);
+    }
+
+    /**
+     * Confirms the device Cognito issued with this sign-in ({@code ConfirmDevice}), once the session started, and
+     * keeps its credentials for the name the sign-in was started with. Best effort: if Cognito cannot be reached, the
+     * user is signed in all the same (a warning is logged), and the next sign-in gets a new device.
+     */
+    private void confirmDevice(Tokens tokens, SignInResponse.NewDevice device) {
+        String username = Optional.ofNullable(signingInAs).orElse(tokens.username());
+        try {
+            ConfirmedDevice confirmed = await(provider.confirmDevice(tokens, device, deviceName));
+            devices.save(username, confirmed.credentials());
+        } catch (RuntimeException e) {
+            String why = e instanceof CognitoSecuredException ? e.getMessage() : e.getClass().getName();
+            LOG.log(Level.WARNING, () -> "Confirming the new device " + device.deviceKey() + " of pool '" + store.pool()
+                    + "' failed (" + why + "). The user is signed in; the next sign-in starts as from a new device.");
+        }
+    }
+
+    /** Forgets the device kept for the name the sign-in was started with, if it is {@code device}. */
+    private void forgetDevice(DeviceCredentials device) {
+        String username = signingInAs;
+        if (username != null && devices.find(username).filter(device::equals).isPresent()) {
+            devices.forget(username);
+        }
     }
 
     /** {@code VerifySoftwareToken} with the app's first code, then {@code RespondToAuthChallenge MFA_SETUP}. */

@@ -28,7 +28,9 @@ final class IssuedTokens {
         Duration idLifetime = id.lifetime();
         Duration lifetime = accessLifetime.compareTo(idLifetime) <= 0 ? accessLifetime : idLifetime;
         Optional<String> refreshToken = Optional.ofNullable(result.refreshToken()).filter(t -> !t.isEmpty());
-        return Tokens.of(result.accessToken(), result.idToken(), refreshToken, lifetime,
+        Tokens tokens = Tokens.of(result.accessToken(), result.idToken(), refreshToken, lifetime,
                 access.requiredString("username"));
+        // With device tracking, Cognito names the device the tokens belong to; a refresh must send it.
+        return access.string("device_key").filter(key -> !key.isEmpty()).map(tokens::withDeviceKey).orElse(tokens);
     }
 }

@@ -1,5 +1,6 @@
 package dev.cognitosecured.runtime.internal.signin;
 
+import dev.cognitosecured.runtime.FirstFactor;
 import dev.cognitosecured.runtime.SignInStep;
 import dev.cognitosecured.runtime.internal.signin.ChallengeState.Answering;
 import dev.cognitosecured.runtime.internal.signin.ChallengeState.Waiting;
@@ -19,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The serialized form of a {@link ChallengeSlot}'s state: the challenge waiting for an answer, with its
@@ -137,6 +139,10 @@ final class ChallengeForm {
             writeText(out, setup.setupUri());
         } else if (step instanceof SignInStep.CustomChallenge custom) {
             writeMap(out, custom.parameters());
+        } else if (step instanceof SignInStep.FirstFactorSelection selection) {
+            writeList(out, selection.available().stream().map(Enum::name).sorted().toList());
+        } else if (step instanceof SignInStep.WebAuthnCredential webAuthn) {
+            writeText(out, webAuthn.requestOptions());
         }
     }
 
@@ -149,6 +155,9 @@ final class ChallengeForm {
             case CONTINUE_SIGN_IN_WITH_TOTP_SETUP -> new SignInStep.TotpSetup(readText(in), readText(in));
             case CONFIRM_SIGN_IN_WITH_CUSTOM_CHALLENGE -> new SignInStep.CustomChallenge(readMap(in));
             case CONFIRM_SIGN_IN_WITH_TOTP_CODE -> new SignInStep.TotpCode();
+            case CONTINUE_SIGN_IN_WITH_FIRST_FACTOR_SELECTION -> new SignInStep.FirstFactorSelection(
+                    readList(in).stream().map(FirstFactor::valueOf).collect(Collectors.toSet()));
+            case CONFIRM_SIGN_IN_WITH_WEB_AUTHN -> new SignInStep.WebAuthnCredential(readText(in));
             case DONE -> new SignInStep.Done();
         };
     }

@@ -20,6 +20,8 @@ import dev.cognitosecured.runtime.internal.config.PoolKeys;
 import dev.cognitosecured.runtime.internal.store.TokenState.Active;
 import dev.cognitosecured.runtime.internal.store.TokenState.Refreshing;
 import dev.cognitosecured.runtime.internal.store.TokenState.SignedOut;
+import dev.cognitosecured.runtime.spi.DeviceCredentials;
+import dev.cognitosecured.runtime.spi.DeviceStore;
 import dev.cognitosecured.runtime.spi.IdentityProvider;
 import dev.cognitosecured.runtime.spi.Ticker;
 import dev.cognitosecured.runtime.spi.Tokens;
@@ -31,6 +33,8 @@ import java.io.Serializable;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -136,6 +140,7 @@ public final class DefaultSessionStore implements SessionStore, AutoCloseable, S
     private final transient RefreshBackoff backoff;
     private final transient Consumer<Object> events;
     private final transient Passivation passivation;
+    private final transient KeptDevices devices = new KeptDevices();
     private final transient AtomicReference<TokenState> state = new AtomicReference<>(SignedOut.NEVER_SIGNED_IN);
     private final transient BoundedWait refreshWait;
     private final transient BoundedWait replayWait;
@@ -195,7 +200,7 @@ public final class DefaultSessionStore implements SessionStore, AutoCloseable, S
      */
     public byte[] serializedForm(Instant now) {
         Objects.requireNonNull(now, "now");
-        return SessionForm.write(state.get(), ticker.read(), now);
+        return SessionForm.write(state.get(), ticker.read(), now, devices.snapshot());
     }
 
     /**
@@ -210,10 +215,20 @@ public final class DefaultSessionStore implements SessionStore, AutoCloseable, S
     public void restore(byte[] form, Instant now) throws InvalidObjectException {
         Objects.requireNonNull(form, "form");
         Objects.requireNonNull(now, "now");
-        TokenState restored = SessionForm.read(form, ticker.read(), now, prefetch);
+        Map<String, DeviceCredentials> kept = new HashMap<>();
+        TokenState restored = SessionForm.read(form, ticker.read(), now, prefetch, kept);
         if (!state.compareAndSet(SignedOut.NEVER_SIGNED_IN, restored)) {
             throw new IllegalStateException("the store of pool '" + pool + "' already had a session");
         }
+        devices.restore(kept);
+    }
+
+    /**
+     * The device credentials this store keeps ({@link KeptDevices}): the pool's {@link DeviceStore} unless the
+     * application supplies one. They are written with the store's serialized form.
+     */
+    public DeviceStore devices() {
+        return devices;
     }
 
     @Serial

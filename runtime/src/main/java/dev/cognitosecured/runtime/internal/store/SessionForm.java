@@ -6,6 +6,7 @@ import static dev.cognitosecured.runtime.internal.store.TokenState.nanos;
 import dev.cognitosecured.runtime.event.SessionEnded;
 import dev.cognitosecured.runtime.internal.store.TokenState.Active;
 import dev.cognitosecured.runtime.internal.store.TokenState.SignedOut;
+import dev.cognitosecured.runtime.spi.DeviceCredentials;
 import dev.cognitosecured.runtime.spi.Tokens;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -17,6 +18,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -34,11 +36,15 @@ import java.util.Optional;
  * <p>Layout (big-endian, {@link DataOutputStream}): a version byte; a kind byte (never signed in, ended,
  * closed, signed in); for ended, the reason's name; for signed in, the access, ID and refresh tokens
  * (length-prefixed UTF-8; refresh length -1 when none), the lifetime and the validity left in
- * nanoseconds, the username, and the writing instant (epoch seconds and nanoseconds).
+ * nanoseconds, the username, the writing instant (epoch seconds and nanoseconds), and (from version 2) the
+ * device key (-1 when none), then for any kind the devices kept ({@link KeptDevices}): their count, and for each
+ * the user name, device key, group key and device password.
  */
 final class SessionForm {
 
-    private static final byte VERSION = 1;
+    /** Version 2 adds the device key after the writing instant; version 1 forms are still read. */
+    private static final byte VERSION = 2;
+    private static final byte VERSION_WITHOUT_DEVICE = 1;
     private static final byte NEVER_SIGNED_IN = 0;
     private static final byte ENDED = 1;
     private static final byte CLOSED = 2;
@@ -48,7 +54,7 @@ final class SessionForm {
     }
 
     /** {@code state} as of ticker reading {@code tickerNow} and wall-clock instant {@code now}. */
-    static byte[] write(TokenState state, long tickerNow, Instant now) {
+    static byte[] write(TokenState state, long tickerNow, Instant now, Map<String, DeviceCredentials> devices) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeByte(VERSION);
@@ -64,6 +70,7 @@ final class SessionForm {
                 writeText(out, tokens.username());
                 out.writeLong(now.getEpochSecond());
                 out.writeInt(now.getNano());
+                writeText(out, tokens.deviceKey().orElse(null));
             } else {
                 SignedOut signedOut = (SignedOut) state;
                 if (signedOut.isClosed()) {
@@ -74,6 +81,13 @@ final class SessionForm {
                 } else {
                     out.writeByte(NEVER_SIGNED_IN);
                 }
+            }
+            out.writeInt(devices.size());
+            for (Map.Entry<String, DeviceCredentials> device : devices.entrySet()) {
+                writeText(out, device.getKey());
+                writeText(out, device.getValue().deviceKey());
+                writeText(out, device.getValue().groupKey());
+                writeText(out, device.getValue().password());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a byte array does not fail
@@ -87,20 +101,25 @@ final class SessionForm {
      *
      * @throws InvalidObjectException if {@code form} is not a session written by {@link #write}
      */
-    static TokenState read(byte[] form, long tickerNow, Instant now, long prefetch) throws InvalidObjectException {
+    static TokenState read(byte[] form, long tickerNow, Instant now, long prefetch, Map<String, DeviceCredentials> devices)
+            throws InvalidObjectException {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(form))) {
             byte version = in.readByte();
-            if (version != VERSION) {
+            if (version != VERSION && version != VERSION_WITHOUT_DEVICE) {
                 throw new InvalidObjectException("a session store written in form " + version + ", not " + VERSION);
             }
             byte kind = in.readByte();
-            return switch (kind) {
+            TokenState state = switch (kind) {
                 case NEVER_SIGNED_IN -> SignedOut.NEVER_SIGNED_IN;
                 case CLOSED -> SignedOut.CLOSED;
                 case ENDED -> new SignedOut(SessionEnded.Reason.valueOf(readText(in)));
-                case SIGNED_IN -> readSession(in, tickerNow, now, prefetch);
+                case SIGNED_IN -> readSession(in, tickerNow, now, prefetch, version == VERSION);
                 default -> throw new InvalidObjectException("a session store of unknown kind " + kind);
             };
+            if (version == VERSION) {
+                readDevices(in, devices);
+            }
+            return state;
         } catch (InvalidObjectException e) {
             throw e;
         } catch (IOException | IllegalArgumentException | NullPointerException e) {
@@ -110,8 +129,8 @@ final class SessionForm {
         }
     }
 
-    private static Active readSession(DataInputStream in, long tickerNow, Instant now, long prefetch)
-            throws IOException {
+    private static Active readSession(DataInputStream in, long tickerNow, Instant now, long prefetch,
+            boolean withDevice) throws IOException {
         String accessToken = readText(in);
         String idToken = readText(in);
         String refreshToken = readText(in);
@@ -119,11 +138,24 @@ final class SessionForm {
         long leftThen = in.readLong();
         String username = readText(in);
         Instant writtenAt = Instant.ofEpochSecond(in.readLong(), in.readInt());
-        Tokens tokens = Tokens.of(accessToken, idToken, Optional.ofNullable(refreshToken), lifetime, username);
+        String deviceKey = withDevice ? readText(in) : null;
+        Tokens issued = Tokens.of(accessToken, idToken, Optional.ofNullable(refreshToken), lifetime, username);
+        Tokens tokens = deviceKey == null ? issued : issued.withDeviceKey(deviceKey);
         long validity = nanos(lifetime, "lifetime") - ONE_SECOND;
         long left = now.isBefore(writtenAt) ? 0 : Math.min(leftThen, validity) - nanosBetween(writtenAt, now);
         // Active.of adds validity to sentAt: choose sentAt so that the local expiry is tickerNow + left.
         return Active.of(tokens, tickerNow - (validity - left), prefetch);
+    }
+
+    private static void readDevices(DataInputStream in, Map<String, DeviceCredentials> devices) throws IOException {
+        int count = in.readInt();
+        if (count < 0 || count > in.available()) {
+            throw new InvalidObjectException("a session store's serialized form is cut short");
+        }
+        for (int i = 0; i < count; i++) {
+            String username = readText(in);
+            devices.put(username, DeviceCredentials.of(readText(in), readText(in), readText(in)));
+        }
     }
 
     private static long nanosBetween(Instant from, Instant to) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.cognitosecured.runtime.ChallengeExpiredException;
+import dev.cognitosecured.runtime.FirstFactor;
 import dev.cognitosecured.runtime.SignInStep;
 import dev.cognitosecured.runtime.internal.signin.ChallengeState.Waiting;
 import dev.cognitosecured.runtime.internal.store.FakeTicker;
@@ -58,7 +59,10 @@ class ChallengePassivationTest {
         return List.of(new SignInStep.NewPasswordRequired(List.of("email", "name")), new SignInStep.SmsCode("+*******1234"),
                 new SignInStep.EmailCode("a***@e***"), new SignInStep.TotpCode(), new SignInStep.MfaSelection(Set.of("SMS_MFA",
                         "SOFTWARE_TOKEN_MFA")), new SignInStep.TotpSetup("SECRETKEY", "otpauth://totp/pool:alice?secret=SECRETKEY"),
-                new SignInStep.CustomChallenge(Map.of("question", "colour?")));
+                new SignInStep.CustomChallenge(Map.of("question", "colour?")),
+                new SignInStep.FirstFactorSelection(Set.of(FirstFactor.PASSWORD_SRP, FirstFactor.EMAIL_OTP,
+                        FirstFactor.WEB_AUTHN)),
+                new SignInStep.WebAuthnCredential("{\"challenge\":\"abc\",\"rpId\":\"example.com\"}"));
     }
 
     @ParameterizedTest

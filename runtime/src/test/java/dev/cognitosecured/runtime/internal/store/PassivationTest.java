@@ -14,6 +14,7 @@ import dev.cognitosecured.runtime.event.SessionEnded;
 import dev.cognitosecured.runtime.internal.store.TokenState.Active;
 import dev.cognitosecured.runtime.internal.store.TokenState.Refreshing;
 import dev.cognitosecured.runtime.internal.store.TokenState.SignedOut;
+import dev.cognitosecured.runtime.spi.DeviceCredentials;
 import dev.cognitosecured.runtime.spi.Tokens;
 import java.io.ByteArrayOutputStream;
 import java.io.InvalidObjectException;
@@ -23,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
@@ -190,6 +192,46 @@ class PassivationTest {
         here.restore(written[0], WRITTEN);
         assertArrayEquals(written[0], passivating.serializedForm(WRITTEN));
         assertEquals("access-1", here.tokens(Duration.ZERO).accessToken());
+    }
+
+    @Test
+    void theDeviceKeyAndTheKeptDevicesComeAlong() throws InvalidObjectException {
+        Tokens onDevice = TestTokens.issued(1, LIFETIME).withDeviceKey("us-east-1_device-1");
+        there.signIn(onDevice);
+        DeviceCredentials device = DeviceCredentials.of("us-east-1_device-1", "-group1", "device-password-1");
+        there.store.devices().save("erin", device);
+
+        byte[] form = there.store.serializedForm(WRITTEN);
+        here.restore(form, WRITTEN);
+
+        assertEquals(Optional.of("us-east-1_device-1"), here.tokens(Duration.ZERO).deviceKey());
+        assertEquals(Optional.of(device), here.devices().find("erin"));
+        assertFalse(here.devices().toString().contains("device-password-1"));
+    }
+
+    @Test
+    void keptDevicesOutliveTheSession() throws InvalidObjectException {
+        there.store.devices().save("erin", DeviceCredentials.of("us-east-1_device-1", "-group1", "device-password-1"));
+        assertSame(SignedOut.NEVER_SIGNED_IN, roundTrip(WRITTEN));
+        assertEquals("us-east-1_device-1", here.devices().find("erin").orElseThrow().deviceKey());
+    }
+
+    @Test
+    void aFormOfTheFirstVersionIsStillRead() throws InvalidObjectException {
+        there.signIn(TestTokens.issued(1, LIFETIME));
+        there.store.devices().save("erin", DeviceCredentials.of("us-east-1_device-1", "-group1", "device-password-1"));
+        byte[] form = there.store.serializedForm(WRITTEN);
+        // Version 1: no device key after the writing instant, no devices at the end.
+        int end = form.length - 4 - 4 * 4 - "erin".length() - "us-east-1_device-1".length() - "-group1".length()
+                - "device-password-1".length();
+        byte[] first = Arrays.copyOf(form, end - 4);
+        first[0] = 1;
+
+        here.restore(first, WRITTEN);
+
+        assertEquals("access-1", here.tokens(Duration.ZERO).accessToken());
+        assertEquals(Optional.empty(), here.tokens(Duration.ZERO).deviceKey());
+        assertEquals(Optional.empty(), here.devices().find("erin"));
     }
 
     /** {@code form} with the validity left (the long after the three tokens and the lifetime) set to {@code nanos}. */

@@ -93,11 +93,69 @@ sealed interface Challenge {
         }
     }
 
+    /** The device {@code deviceKey} must start proving itself: {@code DEVICE_SRP_AUTH} with {@code SRP_A}. */
+    record DeviceSrp(String deviceKey) implements Challenge {
+        @Override
+        public String name() {
+            return "DEVICE_SRP_AUTH";
+        }
+    }
+
+    /** The device's SRP proof, {@code DEVICE_PASSWORD_VERIFIER}, checked against its verifier. */
+    record DevicePasswordVerifier(SrpAuthentication.ProofCheck check, String deviceKey) implements Challenge {
+        @Override
+        public String name() {
+            return "DEVICE_PASSWORD_VERIFIER";
+        }
+
+        @Override
+        public String toString() {
+            return "DevicePasswordVerifier[deviceKey=" + deviceKey + "]";
+        }
+    }
+
     /** A challenge made by the pool's {@link CustomAuthTriggers}, after {@code answers} earlier rounds. */
     record Custom(CustomAuthTriggers.CustomChallenge challenge, List<Boolean> answers) implements Challenge {
         @Override
         public String name() {
             return "CUSTOM_CHALLENGE";
+        }
+    }
+
+    /** The choice of a first factor ({@code SELECT_CHALLENGE}) among {@code available}. */
+    record SelectFirstFactor(List<String> available) implements Challenge {
+        @Override
+        public String name() {
+            return "SELECT_CHALLENGE";
+        }
+    }
+
+    /** A code sent as the first factor of {@code USER_AUTH}: {@code EMAIL_OTP} or {@code SMS_OTP}. */
+    record FirstFactorCode(String name, MfaFactor factor, String code) implements Challenge {
+        @Override
+        public String toString() {
+            return "FirstFactorCode[" + name + ", code=***]";
+        }
+    }
+
+    /** A passkey's assertion of {@code challenge} ({@code WEB_AUTHN}). */
+    record WebAuthn(byte[] challenge) implements Challenge {
+        @Override
+        public String name() {
+            return "WEB_AUTHN";
+        }
+
+        @Override
+        public String toString() {
+            return "WebAuthn[challenge=***]";
+        }
+    }
+
+    /** A sign-up just confirmed: {@code InitiateAuth USER_AUTH} with this session signs the user in. */
+    record SignUpConfirmed() implements Challenge {
+        @Override
+        public String name() {
+            return "USER_AUTH";
         }
     }
 }

@@ -21,6 +21,10 @@ final class ChallengeSessions {
     private final InstantSource clock;
     private final Map<String, Entry> sessions = new HashMap<>();
     private final Map<String, String> bySecretBlock = new HashMap<>();
+    /** The device key each sign-in session belongs to, when the sign-in named one. */
+    private final Map<String, String> deviceOfSession = new HashMap<>();
+    /** The device of the sign-in the request being handled belongs to: new sessions inherit it. */
+    private Optional<String> requestDevice = Optional.empty();
 
     ChallengeSessions(InstantSource clock) {
         this.clock = clock;
@@ -32,6 +36,7 @@ final class ChallengeSessions {
         ChallengeSession session = new ChallengeSession(Ids.opaque(384), client, user, challenge, expiresAt);
         IssuedSecrets.record(IssuedSecrets.Kind.SESSION, session.id());
         sessions.put(session.id(), new Entry(session));
+        requestDevice.ifPresent(key -> deviceOfSession.put(session.id(), key));
         if (challenge instanceof Challenge.PasswordVerifier verifier) {
             bySecretBlock.put(verifier.secretBlock(), session.id());
         }
@@ -54,7 +59,21 @@ final class ChallengeSessions {
         if (!clock.instant().isBefore(entry.session.expiresAt())) {
             throw CognitoException.notAuthorized(EXPIRED);
         }
+        requestDevice = Optional.ofNullable(deviceOfSession.get(id));
         return entry.session;
+    }
+
+    /**
+     * Starts handling a request of a sign-in on {@code device} (the {@code DEVICE_KEY} of {@code InitiateAuth}, or
+     * none): the sessions it opens belong to that device. {@link #current} sets it from the session answered.
+     */
+    void beginRequest(Optional<String> device) {
+        requestDevice = device;
+    }
+
+    /** The device of the sign-in the request being handled belongs to. */
+    Optional<String> requestDevice() {
+        return requestDevice;
     }
 
     /** The id of the {@code PASSWORD_VERIFIER} session that issued {@code secretBlock}. */

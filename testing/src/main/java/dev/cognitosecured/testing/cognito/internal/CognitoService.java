@@ -1,7 +1,9 @@
 package dev.cognitosecured.testing.cognito.internal;
 
 import dev.cognitosecured.secretscan.IssuedSecrets;
+import dev.cognitosecured.testing.cognito.AuthFactor;
 import dev.cognitosecured.testing.cognito.ClientSettings;
+import dev.cognitosecured.testing.cognito.LocalDevice;
 import dev.cognitosecured.testing.cognito.MfaFactor;
 import dev.cognitosecured.testing.cognito.NewUser;
 import dev.cognitosecured.testing.cognito.PoolSettings;
@@ -11,9 +13,11 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.net.URI;
 import java.time.InstantSource;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
@@ -32,6 +36,7 @@ public final class CognitoService {
     private final Map<String, ActionHandler> handlers;
     private final Passwords passwords;
     private final TokenService tokens;
+    private final ChallengeSessions sessions;
     private final Codes codes;
     /** Requests per action and {@code AuthFlow} or {@code ChallengeName}, keyed {@code "<action> <name>"}. */
     private final Map<String, AtomicLong> flowCounts = new ConcurrentHashMap<>();
@@ -46,23 +51,28 @@ public final class CognitoService {
         this.region = region;
         this.issuer = new TokenIssuer(endpoint);
         this.tokens = new TokenService(issuer, clock);
-        ChallengeSessions sessions = new ChallengeSessions(clock);
+        this.sessions = new ChallengeSessions(clock);
         this.codes = new Codes(clock);
-        SignInSteps steps = new SignInSteps(sessions, tokens, codes);
+        SignInSteps steps = new SignInSteps(sessions, tokens, codes, clock);
+        DeviceActions devices = new DeviceActions(tokens, clock);
         this.passwords = new Passwords(srp, clock);
         AccessTokenActions accessTokenActions = new AccessTokenActions(tokens);
         SoftwareTokenActions softwareTokens = new SoftwareTokenActions(sessions, tokens, clock);
         CustomAuthRounds customAuth = new CustomAuthRounds(sessions, steps);
+        ChoiceBasedSignIn userAuth = new ChoiceBasedSignIn(directory, steps, sessions, srp, clock, codes);
+        WebAuthnActions webAuthn = new WebAuthnActions(tokens, clock);
         UserAccountActions account = new UserAccountActions(tokens, passwords, codes, clock);
         SignUpActions signUp = new SignUpActions(directory, passwords, codes);
         this.handlers = Map.ofEntries(
-                Map.entry("InitiateAuth", new InitiateAuthAction(directory, steps, tokens, customAuth, srp, clock)),
+                Map.entry("InitiateAuth", new InitiateAuthAction(directory, steps, tokens, customAuth, srp, clock,
+                        userAuth)),
                 Map.entry("RespondToAuthChallenge", new RespondToAuthChallengeAction(directory, sessions,
                         new NewPasswordAnswer(sessions, steps, passwords),
                         new MfaCodeAnswer(sessions, steps, clock),
                         new MfaChoiceAnswer(sessions, steps),
                         new PasswordVerifierAnswer(sessions, steps, customAuth, clock),
-                        customAuth)),
+                        customAuth, userAuth,
+                        new DeviceAnswers(sessions, steps, srp, clock))),
                 Map.entry("GetTokensFromRefreshToken", new GetTokensFromRefreshTokenAction(directory, tokens)),
                 Map.entry("RevokeToken", new RevokeTokenAction(directory, tokens)),
                 Map.entry("GlobalSignOut", accessTokenActions::globalSignOut),
@@ -70,8 +80,17 @@ public final class CognitoService {
                 Map.entry("SetUserMFAPreference", accessTokenActions::setUserMfaPreference),
                 Map.entry("AssociateSoftwareToken", softwareTokens::associate),
                 Map.entry("VerifySoftwareToken", softwareTokens::verify),
+                Map.entry("StartWebAuthnRegistration", webAuthn::start),
+                Map.entry("CompleteWebAuthnRegistration", webAuthn::complete),
+                Map.entry("ListWebAuthnCredentials", webAuthn::list),
+                Map.entry("DeleteWebAuthnCredential", webAuthn::delete),
+                Map.entry("ConfirmDevice", devices::confirm),
+                Map.entry("UpdateDeviceStatus", devices::updateStatus),
+                Map.entry("ListDevices", devices::list),
+                Map.entry("GetDevice", devices::get),
+                Map.entry("ForgetDevice", devices::forget),
                 Map.entry("SignUp", signUp::signUp),
-                Map.entry("ConfirmSignUp", signUp::confirmSignUp),
+                Map.entry("ConfirmSignUp", request -> userAuth.withSignInSession(request, signUp.confirmSignUp(request))),
                 Map.entry("ResendConfirmationCode", signUp::resendConfirmationCode),
                 Map.entry("ForgotPassword", signUp::forgotPassword),
                 Map.entry("ConfirmForgotPassword", signUp::confirmForgotPassword),
@@ -94,7 +113,10 @@ public final class CognitoService {
             throw CognitoException.unknownOperation(action);
         }
         countFlow(action, body);
-        return locked(() -> handler.handle(new Request(body)));
+        return locked(() -> {
+            sessions.beginRequest(Optional.empty());
+            return handler.handle(new Request(body));
+        });
     }
 
     /** Counts the request by its {@code AuthFlow} or {@code ChallengeName}, if it is a sign-in request naming one. */
@@ -235,9 +257,29 @@ public final class CognitoService {
         });
     }
 
+    /**
+     * Sets the first factors of {@code USER_AUTH} in pool {@code poolId} ({@code SignInPolicy.AllowedFirstAuthFactors})
+     * and its WebAuthn relying party id, as {@code UpdateUserPool} does.
+     */
+    public void setSignInPolicy(String poolId, Set<AuthFactor> firstFactors, String relyingPartyId) {
+        locked(() -> {
+            PoolState pool = knownPool(poolId);
+            pool.firstFactors = firstFactors.isEmpty() ? EnumSet.noneOf(AuthFactor.class) : EnumSet.copyOf(firstFactors);
+            pool.relyingPartyId = relyingPartyId;
+            return null;
+        });
+    }
+
     private UserState knownUser(String poolId, String username) {
         return knownPool(poolId).user(username).orElseThrow(() ->
                 new IllegalArgumentException("no user " + username + " in pool " + poolId));
+    }
+
+    /** The devices issued to user {@code username} of pool {@code poolId}, oldest first. */
+    public List<LocalDevice> devices(String poolId, String username) {
+        return locked(() -> knownUser(poolId, username).devices.values().stream()
+                .map(device -> new LocalDevice(device.key, device.name, device.isConfirmed(), device.remembered))
+                .toList());
     }
 
     /** The last code sent to user {@code username} of pool {@code poolId} by SMS or e-mail. */

@@ -22,7 +22,7 @@ final class GetTokensFromRefreshTokenAction implements ActionHandler {
         String refreshToken = request.required("RefreshToken");
         ClientState client = directory.client(request.required("ClientId"));
         ClientSecrets.checkClientSecret(client, request.optional("ClientSecret"));
-        RefreshTokenState state = tokens.usableRefreshToken(refreshToken, client);
+        RefreshTokenState state = tokens.usableRefreshToken(refreshToken, client, request.optional("DeviceKey"));
         return Json.createObjectBuilder()
                 .add("AuthenticationResult", tokens.refresh(state, client.settings.refreshTokenRotation()).toJson())
                 .build();

@@ -40,6 +40,11 @@ final class Ids {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
     }
 
+    /** {@code length} random letters or digits. */
+    static String alphanumeric(int length) {
+        return random(ALPHANUMERIC, length);
+    }
+
     /** {@code digits} random decimal digits. */
     static String digits(int digits) {
         return random("0123456789", digits);

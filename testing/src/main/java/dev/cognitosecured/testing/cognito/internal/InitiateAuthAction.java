@@ -14,7 +14,7 @@ import java.util.Optional;
 
 /**
  * {@code InitiateAuth}: {@code USER_PASSWORD_AUTH}, {@code USER_SRP_AUTH}, {@code CUSTOM_AUTH} (with or without
- * SRP first), {@code REFRESH_TOKEN_AUTH}.
+ * SRP first), {@code REFRESH_TOKEN_AUTH}, {@code USER_AUTH} ({@link ChoiceBasedSignIn}).
  */
 final class InitiateAuthAction implements ActionHandler {
 
@@ -24,9 +24,11 @@ final class InitiateAuthAction implements ActionHandler {
     private final CustomAuthRounds customAuth;
     private final SrpAuthentication srp;
     private final InstantSource clock;
+    private final ChoiceBasedSignIn userAuth;
 
     InitiateAuthAction(Directory directory, SignInSteps steps, TokenService tokens, CustomAuthRounds customAuth,
-            SrpAuthentication srp, InstantSource clock) {
+            SrpAuthentication srp, InstantSource clock, ChoiceBasedSignIn userAuth) {
+        this.userAuth = userAuth;
         this.directory = directory;
         this.steps = steps;
         this.tokens = tokens;
@@ -46,6 +48,7 @@ final class InitiateAuthAction implements ActionHandler {
             case "USER_SRP_AUTH" -> userSrp(client, parameters);
             case "REFRESH_TOKEN_AUTH", "REFRESH_TOKEN" -> refresh(client, parameters);
             case "CUSTOM_AUTH" -> custom(client, parameters);
+            case "USER_AUTH" -> userAuth.initiate(client, parameters, request.optional("Session"));
             case "ADMIN_NO_SRP_AUTH", "ADMIN_USER_PASSWORD_AUTH" ->
                     throw CognitoException.invalidParameter("Initiate Auth method not supported.");
             default -> throw CognitoException.invalidParameter(flow + " flow not enabled for this client");
@@ -61,6 +64,7 @@ final class InitiateAuthAction implements ActionHandler {
         UserState user = Users.signingIn(client, username);
         Instant now = clock.instant();
         user.lockout.check(now);
+        beginOnDevice(client, Optional.of(user), parameters);
         if (!MessageDigest.isEqual(user.password.getBytes(StandardCharsets.UTF_8),
                 password.getBytes(StandardCharsets.UTF_8))) {
             user.lockout.recordFailure(now);
@@ -75,7 +79,7 @@ final class InitiateAuthAction implements ActionHandler {
         String username = Request.requiredParameter(parameters, "USERNAME");
         String srpA = Request.requiredParameter(parameters, "SRP_A");
         ClientSecrets.checkSecretHash(client, Optional.ofNullable(parameters.get("SECRET_HASH")), username);
-        return passwordVerifier(client, username, srpA, false);
+        return passwordVerifier(client, username, srpA, false, parameters);
     }
 
     /**
@@ -83,12 +87,14 @@ final class InitiateAuthAction implements ActionHandler {
      *
      * @param thenCustomAuth whether the pool's custom challenges follow a right proof ({@code CUSTOM_AUTH})
      */
-    private JsonObject passwordVerifier(ClientState client, String username, String srpA, boolean thenCustomAuth) {
+    private JsonObject passwordVerifier(ClientState client, String username, String srpA, boolean thenCustomAuth,
+            Map<String, String> parameters) {
         Optional<UserState> known = client.pool.user(username);
         if (known.isEmpty() && !client.settings.preventUserExistenceErrors()) {
             throw CognitoException.userNotFound();
         }
         known.ifPresent(user -> user.lockout.check(clock.instant()));
+        beginOnDevice(client, known, parameters);
         // An unknown user gets a challenge like any other, for a password nobody knows: no proof can answer it.
         UserState user = known.orElseGet(() -> stranger(client, username));
         SrpAuthentication.SrpStart started;
@@ -131,7 +137,8 @@ final class InitiateAuthAction implements ActionHandler {
         String first = parameters.getOrDefault("CHALLENGE_NAME", "CUSTOM_CHALLENGE");
         switch (first) {
             case "SRP_A":
-                return passwordVerifier(client, username, Request.requiredParameter(parameters, "SRP_A"), true);
+                return passwordVerifier(client, username, Request.requiredParameter(parameters, "SRP_A"), true,
+                        parameters);
             case "CUSTOM_CHALLENGE":
                 UserState user = Users.signingIn(client, username);
                 user.lockout.check(clock.instant());
@@ -150,12 +157,31 @@ final class InitiateAuthAction implements ActionHandler {
             throw CognitoException.invalidParameter(
                     "Refresh token rotation is enabled for this client: refresh with GetTokensFromRefreshToken");
         }
-        RefreshTokenState state = tokens.usableRefreshToken(token, client);
+        RefreshTokenState state = tokens.usableRefreshToken(token, client,
+                Optional.ofNullable(parameters.get("DEVICE_KEY")).filter(key -> !key.isEmpty()));
         ClientSecrets.checkSecretHash(client, secretHash, state.family.user.username);
         return Json.createObjectBuilder()
                 .add("AuthenticationResult", tokens.refresh(state, false).toJson())
                 .add("ChallengeParameters", Json.createObjectBuilder())
                 .build();
+    }
+
+    /**
+     * The sign-in goes on on the device its {@code DEVICE_KEY} names, with device tracking.
+     *
+     * @throws CognitoException {@code ResourceNotFoundException} "Device does not exist." if the key names no device of
+     *     the user (forgotten, or another user's)
+     */
+    private void beginOnDevice(ClientState client, Optional<UserState> user, Map<String, String> parameters) {
+        Optional<String> deviceKey = Optional.ofNullable(parameters.get("DEVICE_KEY")).filter(key -> !key.isEmpty());
+        if (client.pool.settings.deviceTracking().isEmpty() || deviceKey.isEmpty()) {
+            steps.beginRequest(Optional.empty());
+            return;
+        }
+        if (user.isPresent() && !user.get().devices.containsKey(deviceKey.get())) {
+            throw CognitoException.resourceNotFound(DeviceActions.NO_DEVICE);
+        }
+        steps.beginRequest(deviceKey);
     }
 
     private static void requireFlow(ClientState client, ExplicitAuthFlow flow) {

@@ -73,6 +73,11 @@ final class Request {
         return Optional.of(new Request(value.asJsonObject()));
     }
 
+    /** The object member {@code name} as it is (a document, such as a WebAuthn credential), if present. */
+    Optional<JsonObject> rawObject(String name) {
+        return object(name).map(member -> member.body);
+    }
+
     /** The boolean member {@code name}, if present. */
     Optional<Boolean> bool(String name) {
         JsonValue value = body.get(name);

@@ -17,10 +17,13 @@ final class RespondToAuthChallengeAction implements ActionHandler {
     private final MfaChoiceAnswer mfaChoice;
     private final PasswordVerifierAnswer passwordVerifier;
     private final CustomAuthRounds customAuth;
+    private final ChoiceBasedSignIn userAuth;
+    private final DeviceAnswers devices;
 
     RespondToAuthChallengeAction(Directory directory, ChallengeSessions sessions, NewPasswordAnswer newPassword,
             MfaCodeAnswer mfaCode, MfaChoiceAnswer mfaChoice, PasswordVerifierAnswer passwordVerifier,
-            CustomAuthRounds customAuth) {
+            CustomAuthRounds customAuth, ChoiceBasedSignIn userAuth, DeviceAnswers devices) {
+        this.userAuth = userAuth;
         this.directory = directory;
         this.sessions = sessions;
         this.newPassword = newPassword;
@@ -28,6 +31,7 @@ final class RespondToAuthChallengeAction implements ActionHandler {
         this.mfaChoice = mfaChoice;
         this.passwordVerifier = passwordVerifier;
         this.customAuth = customAuth;
+        this.devices = devices;
     }
 
     @Override
@@ -65,6 +69,18 @@ final class RespondToAuthChallengeAction implements ActionHandler {
             return mfaChoice.answerSetup(session, setup);
         } else if (challenge instanceof Challenge.Custom custom) {
             return customAuth.answer(session, custom, responses);
+        } else if (challenge instanceof Challenge.SignUpConfirmed) {
+            throw CognitoException.notAuthorized(ChallengeSessions.INVALID);
+        } else if (challenge instanceof Challenge.SelectFirstFactor select) {
+            return userAuth.answerSelection(session, select, responses);
+        } else if (challenge instanceof Challenge.FirstFactorCode code) {
+            return userAuth.answerCode(session, code, responses);
+        } else if (challenge instanceof Challenge.WebAuthn webAuthn) {
+            return userAuth.answerWebAuthn(session, webAuthn, responses);
+        } else if (challenge instanceof Challenge.DeviceSrp deviceSrp) {
+            return devices.answerSrp(session, deviceSrp, responses);
+        } else if (challenge instanceof Challenge.DevicePasswordVerifier deviceVerifier) {
+            return devices.answerPasswordVerifier(session, deviceVerifier, responses);
         } else {
             return passwordVerifier.answer(session, (Challenge.PasswordVerifier) challenge, responses);
         }

@@ -7,6 +7,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,11 +23,18 @@ final class SignInSteps {
     private final ChallengeSessions sessions;
     private final TokenService tokens;
     private final Codes codes;
+    private final InstantSource clock;
 
-    SignInSteps(ChallengeSessions sessions, TokenService tokens, Codes codes) {
+    SignInSteps(ChallengeSessions sessions, TokenService tokens, Codes codes, InstantSource clock) {
         this.sessions = sessions;
         this.tokens = tokens;
         this.codes = codes;
+        this.clock = clock;
+    }
+
+    /** Starts a request of a sign-in on {@code device} (see {@link ChallengeSessions#beginRequest}). */
+    void beginRequest(Optional<String> device) {
+        sessions.beginRequest(device);
     }
 
     /** After the password was accepted. */
@@ -40,8 +48,35 @@ final class SignInSteps {
         return afterFirstFactor(client, user);
     }
 
-    /** After the password, and the new password if one was needed: a second factor, or the tokens. */
+    /**
+     * After the password, and the new password if one was needed: the device's proof if the sign-in names a
+     * confirmed device of the user ({@code DEVICE_SRP_AUTH}), else a second factor, or the tokens.
+     */
     JsonObject afterFirstFactor(ClientState client, UserState user) {
+        Optional<DeviceState> device = client.pool.settings.deviceTracking().isEmpty() ? Optional.empty()
+                : sessions.requestDevice().map(user.devices::get).filter(DeviceState::isConfirmed);
+        if (device.isPresent()) {
+            return challenge(client, user, new Challenge.DeviceSrp(device.get().key),
+                    Json.createObjectBuilder().add("USERNAME", user.username));
+        }
+        return secondFactor(client, user);
+    }
+
+    /**
+     * After the device proved itself: the tokens if it is remembered and the pool lets remembered devices stand in
+     * for the second factor ({@code ChallengeRequiredOnNewDevice}), else a second factor, or the tokens.
+     */
+    JsonObject afterDevice(ClientState client, UserState user, DeviceState device) {
+        device.lastAuthenticatedAt = clock.instant();
+        boolean standsIn = client.pool.settings.deviceTracking().map(t -> t.challengeRequiredOnNewDevice()).orElse(false);
+        if (device.remembered && standsIn) {
+            return signedIn(client, user);
+        }
+        return secondFactor(client, user);
+    }
+
+    /** A second factor if the pool asks for one, or the tokens. */
+    private JsonObject secondFactor(ClientState client, UserState user) {
         PoolSettings settings = client.pool.settings;
         if (settings.mfaConfiguration() == MfaConfiguration.OFF) {
             return signedIn(client, user);
@@ -89,11 +124,27 @@ final class SignInSteps {
         return challenge(client, user, new Challenge.DeliveredCodeCheck(factor, code.code()), parameters);
     }
 
-    /** The tokens: the sign-in is complete. */
+    /**
+     * The tokens: the sign-in is complete. With device tracking, a sign-in that named no device of the user gets a
+     * new one ({@code NewDeviceMetadata}); the tokens belong to the device either way.
+     */
     JsonObject signedIn(ClientState client, UserState user) {
         user.lockout.reset();
+        Optional<String> deviceKey = sessions.requestDevice().filter(user.devices::containsKey);
+        Optional<DeviceState> newDevice = Optional.empty();
+        if (client.pool.settings.deviceTracking().isPresent() && deviceKey.isEmpty()) {
+            String region = client.pool.id.substring(0, client.pool.id.indexOf('_'));
+            DeviceState device = new DeviceState(region + "_" + Ids.uuid(), "-" + Ids.alphanumeric(9), clock.instant());
+            user.devices.put(device.key, device);
+            deviceKey = Optional.of(device.key);
+            newDevice = Optional.of(device);
+        }
+        JsonObjectBuilder result = Json.createObjectBuilder(tokens.signIn(client, user, deviceKey).toJson());
+        newDevice.ifPresent(device -> result.add("NewDeviceMetadata", Json.createObjectBuilder()
+                .add("DeviceKey", device.key)
+                .add("DeviceGroupKey", device.groupKey)));
         return Json.createObjectBuilder()
-                .add("AuthenticationResult", tokens.signIn(client, user).toJson())
+                .add("AuthenticationResult", result)
                 .add("ChallengeParameters", Json.createObjectBuilder())
                 .build();
     }

@@ -1,5 +1,7 @@
 package dev.cognitosecured.testing.cognito.internal;
 
+import java.util.Optional;
+
 /**
  * The tokens of one sign-in: every access, ID and refresh token issued by it or by refreshing from it share
  * its {@code origin_jti}, {@code event_id} and {@code auth_time}, and are revoked together by {@code
@@ -14,15 +16,19 @@ final class TokenFamily {
     final UserState user;
     /** When it was created, in {@link TokenService}'s sequence, for {@code GlobalSignOut}. */
     final long sequence;
+    /** The device the sign-in was made on, with device tracking: a refresh must name it. */
+    final Optional<String> deviceKey;
     boolean revoked;
 
-    TokenFamily(String originJti, String eventId, long authTime, ClientState client, UserState user, long sequence) {
+    TokenFamily(String originJti, String eventId, long authTime, ClientState client, UserState user, long sequence,
+            Optional<String> deviceKey) {
         this.originJti = originJti;
         this.eventId = eventId;
         this.authTime = authTime;
         this.client = client;
         this.user = user;
         this.sequence = sequence;
+        this.deviceKey = deviceKey;
     }
 
     /** Whether {@code RevokeToken} or a {@code GlobalSignOut} after its creation ended it. */

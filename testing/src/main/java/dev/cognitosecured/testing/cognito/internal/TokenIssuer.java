@@ -66,6 +66,7 @@ final class TokenIssuer {
                 .claim("scope", ACCESS_SCOPE)
                 .claim("client_id", family.client.id)
                 .claim("username", family.user.username);
+        family.deviceKey.ifPresent(deviceKey -> claims.claim("device_key", deviceKey));
         return sign(claims.build());
     }
 

@@ -36,9 +36,10 @@ final class TokenService {
     }
 
     /** The tokens of a completed sign-in: a new family, with a refresh token. */
-    IssuedTokens signIn(ClientState client, UserState user) {
+    IssuedTokens signIn(ClientState client, UserState user, Optional<String> deviceKey) {
         Instant now = clock.instant();
-        TokenFamily family = new TokenFamily(Ids.uuid(), Ids.uuid(), now.getEpochSecond(), client, user, ++sequence);
+        TokenFamily family = new TokenFamily(Ids.uuid(), Ids.uuid(), now.getEpochSecond(), client, user, ++sequence,
+                deviceKey);
         return issue(family, Optional.of(newRefreshToken(family, now.plus(client.settings.refreshTokenValidity()))));
     }
 
@@ -61,13 +62,18 @@ final class TokenService {
     /**
      * The refresh token {@code token} if {@code client} may use it now.
      *
-     * @throws CognitoException {@code NotAuthorizedException} if it is unknown, another client's, its user is
+     * @throws CognitoException {@code NotAuthorizedException} if it is unknown, another client's, issued on a tracked
+     *     device other than {@code deviceKey}, its user is
      *     disabled, it is revoked or expired; {@code UserNotFoundException} if its user was deleted;
      *     {@code RefreshTokenReuseException} if it was rotated longer ago than the grace period
      */
-    RefreshTokenState usableRefreshToken(String token, ClientState client) {
+    RefreshTokenState usableRefreshToken(String token, ClientState client, Optional<String> deviceKey) {
         RefreshTokenState state = refreshTokens.get(token);
         if (state == null || state.family.client != client) {
+            throw CognitoException.notAuthorized(INVALID_REFRESH_TOKEN);
+        }
+        // A sign-in made on a tracked device is refreshed only with that device's key.
+        if (state.family.deviceKey.isPresent() && !state.family.deviceKey.equals(deviceKey)) {
             throw CognitoException.notAuthorized(INVALID_REFRESH_TOKEN);
         }
         if (state.family.user.deleted) {

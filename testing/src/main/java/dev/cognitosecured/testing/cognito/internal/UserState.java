@@ -20,6 +20,8 @@ final class UserState {
     final List<String> groups = new ArrayList<>();
     final Set<MfaFactor> enabledMfa = EnumSet.noneOf(MfaFactor.class);
     final Lockout lockout = new Lockout();
+    /** The devices issued to the user, by device key, oldest first. */
+    final Map<String, DeviceState> devices = new LinkedHashMap<>();
 
     String password;
     /** What {@code USER_SRP_AUTH} checks proofs against; made with the password by {@link Passwords}. */
@@ -42,6 +44,10 @@ final class UserState {
     /** Whether the user was deleted from the pool; the tokens issued to it still point here. */
     boolean deleted;
     Optional<DeliveredCode> lastCode = Optional.empty();
+    /** The passkeys the user registered ({@code CompleteWebAuthnRegistration}). */
+    final List<Passkey> passkeys = new ArrayList<>();
+    /** The challenge of a {@code StartWebAuthnRegistration} not completed yet. */
+    Optional<byte[]> pendingRegistration = Optional.empty();
     /** Whether the account is confirmed; a user who signed up is not until the sign-up code comes back. */
     boolean confirmed = true;
     /** Codes sent for sign-up, password reset or attribute verification, by purpose and attribute. */

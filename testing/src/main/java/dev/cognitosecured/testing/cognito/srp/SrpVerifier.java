@@ -36,6 +36,23 @@ public final class SrpVerifier {
         return withSalt(poolName, userIdForSrp, password, new BigInteger(1, saltBytes));
     }
 
+    /**
+     * A verifier a client made itself and sent, as a device's is sent with {@code ConfirmDevice}
+     * ({@code DeviceSecretVerifierConfig}): there {@code poolName} is the device group key and
+     * {@code userIdForSrp} the device key.
+     *
+     * @param salt the salt, read as an unsigned big-endian number
+     * @param verifier {@code v = g^x mod N}, read as an unsigned big-endian number
+     * @throws IllegalArgumentException if {@code verifier} is not in {@code [1, N-1]}
+     */
+    public static SrpVerifier of(String poolName, String userIdForSrp, byte[] salt, byte[] verifier) {
+        BigInteger value = new BigInteger(1, verifier);
+        if (value.signum() == 0 || value.compareTo(SrpMath.PRIME_3072) >= 0) {
+            throw new IllegalArgumentException("the verifier is not a number in [1, N-1]");
+        }
+        return new SrpVerifier(poolName, userIdForSrp, new BigInteger(1, salt), value);
+    }
+
     static SrpVerifier withSalt(String poolName, String userIdForSrp, char[] password, BigInteger salt) {
         BigInteger x = SrpMath.passwordExponent(poolName, userIdForSrp, password, salt);
         return new SrpVerifier(poolName, userIdForSrp, salt, SrpMath.GENERATOR.modPow(x, SrpMath.PRIME_3072));

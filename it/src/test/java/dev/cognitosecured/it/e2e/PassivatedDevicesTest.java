@@ -1,0 +1,122 @@
+package dev.cognitosecured.it.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cognitosecured.annotations.AuthFlow;
+import dev.cognitosecured.runtime.Devices;
+import dev.cognitosecured.runtime.Mfa;
+import dev.cognitosecured.runtime.MfaType;
+import dev.cognitosecured.runtime.SignIn;
+import dev.cognitosecured.runtime.SignInStep;
+import dev.cognitosecured.testing.cognito.DeviceTracking;
+import dev.cognitosecured.testing.cognito.MfaConfiguration;
+import dev.cognitosecured.testing.cognito.MfaFactor;
+import dev.cognitosecured.testing.cognito.NewUser;
+import dev.cognitosecured.testing.cognito.PoolSettings;
+import dev.cognitosecured.testing.cognito.Totp;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.jboss.weld.context.bound.BoundSessionContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * With {@code session-scope=session}, the device a user signed in from goes along with the HTTP session when a
+ * server passivates or replicates it: the {@code @AuthFlow Devices} and {@code @AuthFlow Mfa} beans and the device's
+ * credentials (kept with the session store, in its serialized form) are read on another node, where the user signs
+ * in again without the second factor.
+ */
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
+class PassivatedDevicesTest {
+
+    private static final String SECRET = Totp.newSecret();
+
+    @Test
+    void aRememberedDeviceGoesAlongWithTheSession() throws Exception {
+        PoolSettings pool = PoolSettings.defaults().withMfa(MfaConfiguration.ON, MfaFactor.SOFTWARE_TOKEN_MFA)
+                .withDeviceTracking(DeviceTracking.userOptIn());
+        try (StandIns standIns = StandIns.builder().pool(pool).start()) {
+            standIns.user(NewUser.withPassword("hana", StandIns.PASSWORD).softwareToken(SECRET)
+                    .withMfa(MfaFactor.SOFTWARE_TOKEN_MFA));
+            Map<String, String> config = standIns.config("session-scope", "session");
+            Map<String, Object> session = new ConcurrentHashMap<>();
+            byte[] written;
+            String device;
+            try (TodoApp first = TodoApp.with(config, ClientTicker.offsetFrom(standIns.clock(), Duration.ZERO))
+                    .wallClock(standIns.clock()).containerId("todo-app").boot()) {
+                SignIn signIn = first.signIn("default");
+                assertEquals(new SignInStep.TotpCode(), inSession(first, session,
+                        () -> signIn.start("hana", StandIns.PASSWORD.toCharArray())));
+                assertTrue(inSession(first, session,
+                        () -> signIn.confirm(Totp.code(SECRET, standIns.clock().instant()))).isDone());
+                Devices devices = bean(first, Devices.class);
+                device = inSession(first, session, () -> {
+                    devices.rememberThisDevice();
+                    return devices.thisDevice().orElseThrow();
+                });
+                assertEquals(java.util.Set.of(MfaType.TOTP),
+                        inSession(first, session, () -> bean(first, Mfa.class).preference().enabled()));
+                written = write(session);
+            }
+            standIns.clock().advance(Duration.ofSeconds(30));
+
+            try (TodoApp second = TodoApp.with(config, ClientTicker.offsetFrom(standIns.clock(), Duration.ofDays(9)))
+                    .wallClock(standIns.clock()).containerId("todo-app").boot()) {
+                Map<String, Object> restored = read(written);
+                Devices devices = bean(second, Devices.class);
+                SignIn signIn = second.signIn("default");
+                assertEquals(device, inSession(second, restored, () -> devices.thisDevice().orElseThrow()));
+                inSession(second, restored, () -> {
+                    signIn.signOut();
+                    return null;
+                });
+                assertTrue(inSession(second, restored, () -> signIn.start("hana", StandIns.PASSWORD.toCharArray()))
+                        .isDone(), "the device's credentials went along: no second factor");
+                assertEquals(1, standIns.cognito().challengeResponseCount("SOFTWARE_TOKEN_MFA"));
+                assertEquals(1, standIns.cognito().challengeResponseCount("DEVICE_PASSWORD_VERIFIER"));
+                assertEquals(device, inSession(second, restored, () -> devices.thisDevice().orElseThrow()));
+            }
+        }
+    }
+
+    private static <T> T bean(TodoApp app, Class<T> type) {
+        return app.beans().createInstance().select(type, AuthFlow.Literal.of("default")).get();
+    }
+
+    private static byte[] write(Map<String, Object> session) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(new HashMap<>(session));
+        }
+        return bytes.toByteArray();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> read(byte[] written) throws IOException, ClassNotFoundException {
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(written))) {
+            return new ConcurrentHashMap<>((Map<String, Object>) in.readObject());
+        }
+    }
+
+    private static <T> T inSession(TodoApp app, Map<String, Object> storage, Supplier<T> action) {
+        BoundSessionContext sessions = app.sessions();
+        sessions.associate(storage);
+        sessions.activate();
+        try {
+            return action.get();
+        } finally {
+            sessions.deactivate();
+            sessions.dissociate(storage);
+        }
+    }
+}
