@@ -13,7 +13,8 @@ import java.util.Optional;
  * only when the user says so, ask, then call {@link #rememberThisDevice()}:
  *
  * <pre>{@code
- * if (signIn.start(user, password).isDone() && askUser("Remember this device?")) {
+ * if (signIn.start(user, password).isDone() && !devices.isThisDeviceRemembered()
+ *         && askUser("Remember this device?")) {
  *     devices.rememberThisDevice();
  * }
  * }</pre>
@@ -25,6 +26,13 @@ public interface Devices {
 
     /** The key of the device this session signed in from, if the pool tracks devices. */
     Optional<String> thisDevice();
+
+    /**
+     * Whether Cognito remembers this session's device ({@code GetDevice}): after a sign-in on a pool that
+     * remembers devices only when the user says so, {@code false} is the cue to ask. {@code false} if the session
+     * has no device.
+     */
+    boolean isThisDeviceRemembered();
 
     /**
      * Remembers this session's device ({@code UpdateDeviceStatus remembered}).

@@ -45,6 +45,9 @@ public final class DemoMain {
      * @return the exit code
      */
     public static int run(String[] args, InputStream in, PrintStream out) {
+        if (args.length == 1 && args[0].equals("--walk")) {
+            return DemoWalk.run(out);
+        }
         DemoOptions options;
         try {
             options = DemoOptions.parse(args, System.getProperties());

@@ -59,6 +59,7 @@ public record DemoOptions(Duration duration, int threads, Duration tokenLifetime
             "  --threads <n>            caller threads (default 8)",
             "  --token-lifetime <d>     LocalCognito's token lifetime, whole seconds (default 6s)",
             "  --interactive            type the new password and the e-mail code yourself",
+            "  --walk                   (alone) the account walk instead: sign-up, authenticator app, remembered device",
             "  --prefetch <d>           cognito-secured.prefetch (library default 2m, at most half the lifetime)",
             "  --auth-flow <flow>       cognito-secured.auth-flow: USER_SRP_AUTH (default) or USER_PASSWORD_AUTH",
             "against your own AWS account instead of the stand-ins:",

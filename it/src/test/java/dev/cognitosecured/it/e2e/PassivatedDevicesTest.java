@@ -9,6 +9,8 @@ import dev.cognitosecured.runtime.Mfa;
 import dev.cognitosecured.runtime.MfaType;
 import dev.cognitosecured.runtime.SignIn;
 import dev.cognitosecured.runtime.SignInStep;
+import dev.cognitosecured.runtime.spi.DeviceCredentials;
+import dev.cognitosecured.runtime.spi.DeviceStore;
 import dev.cognitosecured.testing.cognito.DeviceTracking;
 import dev.cognitosecured.testing.cognito.MfaConfiguration;
 import dev.cognitosecured.testing.cognito.MfaFactor;
@@ -23,6 +25,8 @@ import java.io.ObjectOutputStream;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -64,7 +68,7 @@ class PassivatedDevicesTest {
                     devices.rememberThisDevice();
                     return devices.thisDevice().orElseThrow();
                 });
-                assertEquals(java.util.Set.of(MfaType.TOTP),
+                assertEquals(Set.of(MfaType.TOTP),
                         inSession(first, session, () -> bean(first, Mfa.class).preference().enabled()));
                 written = write(session);
             }
@@ -85,6 +89,49 @@ class PassivatedDevicesTest {
                 assertEquals(1, standIns.cognito().challengeResponseCount("SOFTWARE_TOKEN_MFA"));
                 assertEquals(1, standIns.cognito().challengeResponseCount("DEVICE_PASSWORD_VERIFIER"));
                 assertEquals(device, inSession(second, restored, () -> devices.thisDevice().orElseThrow()));
+            }
+        }
+    }
+
+    @Test
+    void anApplicationsDeviceStoreKeepsTheDeviceAcrossARestart() {
+        PoolSettings pool = PoolSettings.defaults().withMfa(MfaConfiguration.ON, MfaFactor.SOFTWARE_TOKEN_MFA)
+                .withDeviceTracking(DeviceTracking.alwaysRemember());
+        Map<String, DeviceCredentials> database = new ConcurrentHashMap<>();
+        DeviceStore own = new DeviceStore() {
+            @Override
+            public Optional<DeviceCredentials> find(String username) {
+                return Optional.ofNullable(database.get(username));
+            }
+
+            @Override
+            public void save(String username, DeviceCredentials device) {
+                database.put(username, device);
+            }
+
+            @Override
+            public void forget(String username) {
+                database.remove(username);
+            }
+        };
+        try (StandIns standIns = StandIns.builder().pool(pool).start()) {
+            standIns.user(NewUser.withPassword("hana", StandIns.PASSWORD).softwareToken(SECRET)
+                    .withMfa(MfaFactor.SOFTWARE_TOKEN_MFA));
+            Map<String, String> config = standIns.config();
+            try (TodoApp first = TodoApp.with(config, ClientTicker.following(standIns.clock()))
+                    .part(DeviceStore.class, own).boot()) {
+                assertEquals(new SignInStep.TotpCode(),
+                        first.signIn("default").start("hana", StandIns.PASSWORD.toCharArray()));
+                assertTrue(first.signIn("default").confirm(Totp.code(SECRET, standIns.clock().instant())).isDone());
+            }
+            assertEquals(Set.of("hana"), database.keySet(), "the application's store got the device");
+            standIns.clock().advance(Duration.ofSeconds(30));
+
+            try (TodoApp restarted = TodoApp.with(config, ClientTicker.following(standIns.clock()))
+                    .part(DeviceStore.class, own).boot()) {
+                assertTrue(restarted.signIn("default").start("hana", StandIns.PASSWORD.toCharArray()).isDone(),
+                        "no second factor after the restart");
+                assertEquals(1, standIns.cognito().challengeResponseCount("DEVICE_PASSWORD_VERIFIER"));
             }
         }
     }

@@ -76,9 +76,11 @@ class DevicesTest {
         assertEquals(key, listed.key());
         assertEquals(Optional.of("cognito-secured"), listed.name());
         assertFalse(listed.remembered(), "this pool remembers a device only when the user says so");
+        assertFalse(devices.isThisDeviceRemembered(), "the cue to ask the user");
 
         devices.rememberThisDevice();
         assertTrue(devices.list().get(0).remembered());
+        assertTrue(devices.isThisDeviceRemembered());
         signOut();
 
         assertTrue(rig.signIn.start("gina", PASSWORD.toCharArray()).isDone(), "no second factor");
@@ -118,6 +120,7 @@ class DevicesTest {
         signInWithTheApp();
 
         assertEquals(Optional.empty(), devices.thisDevice());
+        assertFalse(devices.isThisDeviceRemembered());
         assertThrows(IllegalStateException.class, devices::rememberThisDevice);
         assertEquals(List.of(), devices.list());
         assertEquals(0, LOCAL.cognito.requestCount(Action.CONFIRM_DEVICE));

@@ -11,7 +11,10 @@ import dev.cognitosecured.runtime.SignInStep;
 import dev.cognitosecured.runtime.WrongAnswerException;
 import dev.cognitosecured.runtime.internal.config.PoolConfig;
 import dev.cognitosecured.runtime.internal.config.PoolConfig.AuthFlowType;
+import dev.cognitosecured.runtime.internal.cognito.CognitoSignIn;
+import dev.cognitosecured.runtime.internal.signin.ChallengeSlot;
 import dev.cognitosecured.runtime.spi.DeviceCredentials;
+import dev.cognitosecured.runtime.spi.DeviceStore;
 import dev.cognitosecured.runtime.spi.Tokens;
 import dev.cognitosecured.testing.cognito.Action;
 import dev.cognitosecured.testing.cognito.AppClient;
@@ -27,6 +30,7 @@ import dev.cognitosecured.testing.cognito.Totp;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
@@ -175,6 +179,33 @@ class RememberedDeviceTest {
         assertTrue(rig.signIn.confirm(Totp.code(SECRET, LOCAL.clock.instant())).isDone());
         assertEquals(2, LOCAL.cognito.devices(erin).size());
         assertTrue(rig.store.devices().find("erin").isPresent());
+    }
+
+    @Test
+    void aDeviceStoreThatFailsLeavesSignInsFromANewDevice() {
+        LocalUser erin = user(DeviceTracking.alwaysRemember(), PoolConfig.RefreshMode.REFRESH_TOKEN_AUTH);
+        DeviceStore broken = new DeviceStore() {
+            @Override
+            public Optional<DeviceCredentials> find(String username) {
+                throw new IllegalStateException("the application's storage is down");
+            }
+
+            @Override
+            public void save(String username, DeviceCredentials device) {
+                throw new IllegalStateException("the application's storage is down");
+            }
+
+            @Override
+            public void forget(String username) {
+                throw new IllegalStateException("the application's storage is down");
+            }
+        };
+        CognitoSignIn signIn = new CognitoSignIn(rig.store, new ChallengeSlot("default", LOCAL.clock::nanoTime,
+                rig.config.challengeValidity()), rig.provider, rig.config.userPoolId(), broken, "phone");
+
+        assertEquals(new SignInStep.TotpCode(), signIn.start("erin", PASSWORD.toCharArray()));
+        assertTrue(signIn.confirm(Totp.code(SECRET, LOCAL.clock.instant())).isDone(), "signed in all the same");
+        assertEquals(List.of(true), LOCAL.cognito.devices(erin).stream().map(LocalDevice::confirmed).toList());
     }
 
     @Test

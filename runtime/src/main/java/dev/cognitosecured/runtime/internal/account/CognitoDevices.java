@@ -52,6 +52,17 @@ public final class CognitoDevices implements Devices, Serializable {
     }
 
     @Override
+    public boolean isThisDeviceRemembered() {
+        Optional<String> deviceKey = thisDevice();
+        if (deviceKey.isEmpty()) {
+            return false;
+        }
+        DeviceType device = calls.call("GetDevice", NO_CODE, token -> client().getDevice(request -> request
+                .accessToken(token).deviceKey(deviceKey.get()))).device();
+        return device != null && deviceOf(device).remembered();
+    }
+
+    @Override
     public void rememberThisDevice() {
         setStatus(DeviceRememberedStatusType.REMEMBERED);
     }

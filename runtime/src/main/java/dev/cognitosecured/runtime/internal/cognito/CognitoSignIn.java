@@ -9,9 +9,9 @@ import dev.cognitosecured.runtime.SignIn;
 import dev.cognitosecured.runtime.SignInStep;
 import dev.cognitosecured.runtime.WrongAnswerException;
 import dev.cognitosecured.runtime.event.SessionEnded;
+import dev.cognitosecured.runtime.WrongAnswerException;
 import dev.cognitosecured.runtime.internal.signin.ChallengeClaim;
 import dev.cognitosecured.runtime.internal.signin.ChallengeSlot;
-import dev.cognitosecured.runtime.WrongAnswerException;
 import dev.cognitosecured.runtime.internal.store.KeptDevices;
 import dev.cognitosecured.runtime.spi.Challenge;
 import dev.cognitosecured.runtime.spi.ConfirmedDevice;
@@ -47,6 +47,9 @@ import java.util.Optional;
  * with the session the request before returned.
  */
 public final class CognitoSignIn implements SignIn, SignUpSignIn {
+
+    /** The name a device is confirmed with ({@code DeviceName}), as {@code ListDevices} shows it. */
+    public static final String DEFAULT_DEVICE_NAME = "cognito-secured";
 
     private static final System.Logger LOG = System.getLogger(CognitoSignIn.class.getName());
     private static final char[] NO_PASSWORD = new char[0];
@@ -87,9 +90,6 @@ public final class CognitoSignIn implements SignIn, SignUpSignIn {
         this.deviceName = Objects.requireNonNull(deviceName, "deviceName");
     }
 
-    /** The name a device is confirmed with ({@code DeviceName}), as {@code ListDevices} shows it. */
-    public static final String DEFAULT_DEVICE_NAME = "cognito-secured";
-
     /**
      * {@inheritDoc}
      *
@@ -105,7 +105,7 @@ public final class CognitoSignIn implements SignIn, SignUpSignIn {
         }
         // The provider gets a copy, cleared as soon as its answer is in: the caller's array is the caller's.
         char[] copy = password.clone();
-        Optional<DeviceCredentials> device = devices.find(username);
+        Optional<DeviceCredentials> device = keptDevice(username);
         try {
             return slot.start(claim -> {
                 signingInAs = username;
@@ -364,11 +364,30 @@ public final class CognitoSignIn implements SignIn, SignUpSignIn {
         }
     }
 
+    /**
+     * The device kept for {@code username}, if any. The device store is the application's to supply: if it fails,
+     * the sign-in goes on as from a new device (a warning names the store's exception class only).
+     */
+    private Optional<DeviceCredentials> keptDevice(String username) {
+        try {
+            return devices.find(username);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, () -> "The device store of pool '" + store.pool() + "' failed to read ("
+                    + e.getClass().getName() + "); the sign-in goes on as from a new device.");
+            return Optional.empty();
+        }
+    }
+
     /** Forgets the device kept for the name the sign-in was started with, if it is {@code device}. */
     private void forgetDevice(DeviceCredentials device) {
         String username = signingInAs;
-        if (username != null && devices.find(username).filter(device::equals).isPresent()) {
-            devices.forget(username);
+        try {
+            if (username != null && devices.find(username).filter(device::equals).isPresent()) {
+                devices.forget(username);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, () -> "The device store of pool '" + store.pool() + "' failed to forget a device"
+                    + " Cognito refused (" + e.getClass().getName() + ").");
         }
     }
 
