@@ -1,12 +1,13 @@
 package dev.cognitosecured.runtime.internal.cognito;
 
-import static dev.cognitosecured.runtime.internal.concurrent.Completions.await;
-
+import dev.cognitosecured.runtime.CallTimeoutException.Part;
 import dev.cognitosecured.runtime.CognitoSecuredException;
 import dev.cognitosecured.runtime.SessionStore;
 import dev.cognitosecured.runtime.SignIn;
 import dev.cognitosecured.runtime.SignInStep;
 import dev.cognitosecured.runtime.event.SessionEnded;
+import dev.cognitosecured.runtime.internal.concurrent.BoundedWait;
+import dev.cognitosecured.runtime.internal.config.PoolKeys;
 import dev.cognitosecured.runtime.internal.signin.ChallengeClaim;
 import dev.cognitosecured.runtime.internal.signin.ChallengeSlot;
 import dev.cognitosecured.runtime.spi.Challenge;
@@ -47,6 +48,7 @@ public final class CognitoSignIn implements SignIn {
     private final ChallengeSlot slot;
     private final IdentityProvider provider;
     private final String totpIssuer;
+    private final BoundedWait revokeWait;
 
     /**
      * A flow that signs in to {@code store}, keeps the challenge in flight in {@code slot} and talks to
@@ -61,6 +63,8 @@ public final class CognitoSignIn implements SignIn {
         this.slot = Objects.requireNonNull(slot, "slot");
         this.provider = Objects.requireNonNull(provider, "provider");
         this.totpIssuer = Objects.requireNonNull(totpIssuer, "totpIssuer");
+        this.revokeWait = new BoundedWait("The sign-out of pool '" + store.pool() + "'", Part.COGNITO,
+                PoolKeys.of(store.pool()).full(PoolKeys.COGNITO_TIMEOUT));
     }
 
     /**
@@ -158,7 +162,10 @@ public final class CognitoSignIn implements SignIn {
             return;
         }
         try {
-            await(provider.revoke(ended.get()));
+            // Bounded as a step of the sign-in: the identity provider should end it within cognito.timeout.
+            long startedAt = BoundedWait.now();
+            revokeWait.await(provider.revoke(ended.get()), startedAt,
+                    startedAt + BoundedWait.nanos(slot.stepTimeout()));
         } catch (RuntimeException e) {
             // The library's own messages hold no secret; another provider's are not ours to vouch for.
             String why = e instanceof CognitoSecuredException ? e.getMessage() : e.getClass().getName();
