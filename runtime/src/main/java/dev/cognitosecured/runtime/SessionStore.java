@@ -6,6 +6,7 @@ import dev.cognitosecured.runtime.internal.config.PoolKeys;
 import dev.cognitosecured.runtime.spi.Tokens;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
@@ -61,6 +62,33 @@ public interface SessionStore {
 
     /** As {@link #tokens(Duration)}, completing the stage instead of blocking. */
     CompletionStage<Tokens> tokensAsync(Duration minValidity);
+
+    /**
+     * The tokens a caller needing {@code minValidity} gets without waiting, if there are such tokens: the
+     * current ones, when they last long enough (a refresh inside the prefetch window may start in the
+     * background, as with {@link #tokens(Duration)}); else empty, and a refresh the caller would wait for
+     * may have started, which {@link #tokens(Duration, Duration)} then joins. Generated clients call this
+     * first, so that a call that waits for nothing reads no clock and allocates nothing for its bound.
+     *
+     * <p>The default asks {@link #tokensAsync(Duration)} and gives its tokens if the stage is complete
+     * already; a store whose stage completes later (or fails) gives empty, and the caller falls back to
+     * {@link #tokens(Duration, Duration)}, which waits with a bound and reports the failure. A store
+     * that can tell more cheaply overrides it.
+     *
+     * @param minValidity the validity the caller needs; not negative
+     * @return the tokens, or empty if the caller would have to wait for them
+     * @throws SignInRequiredException if nobody is signed in (the default gives empty instead)
+     */
+    default Optional<Tokens> tokensAtHand(Duration minValidity) {
+        CompletableFuture<Tokens> stage;
+        try {
+            stage = tokensAsync(minValidity).toCompletableFuture();
+        } catch (UnsupportedOperationException notAFuture) {
+            return Optional.empty();
+        }
+        return stage.isDone() && !stage.isCompletedExceptionally() ? Optional.ofNullable(stage.join())
+                : Optional.empty();
+    }
 
     /**
      * As {@link #tokens(Duration)}, waiting at most {@code maxWait} for a refresh (tokens at hand are

@@ -13,13 +13,13 @@ import dev.cognitosecured.runtime.internal.concurrent.BoundedWait;
 import dev.cognitosecured.runtime.internal.concurrent.Completions;
 import dev.cognitosecured.runtime.internal.config.Limits;
 import dev.cognitosecured.runtime.internal.config.PoolKeys;
-import dev.cognitosecured.runtime.internal.store.DefaultSessionStore;
 import dev.cognitosecured.runtime.spi.GraphQLTransport;
 import dev.cognitosecured.runtime.spi.Ticker;
 import dev.cognitosecured.runtime.spi.Tokens;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
@@ -188,11 +188,12 @@ public final class SecuredCaller {
         CallPolicy policy = operation.policy();
         SessionStore store = store();
         Duration need = margin.forSkew(policy.refreshSkew());
-        Tokens tokens = store instanceof DefaultSessionStore known ? known.tokensAtHand(need) : null;
-        if (tokens == null) {
+        Optional<Tokens> atHand = store.tokensAtHand(need);
+        if (atHand.isEmpty()) {
             long deadline = BoundedWait.now() + callNanos;
             return boundedAttempt(store, operation, variables, store.tokens(need, callTimeout), null, deadline);
         }
+        Tokens tokens = atHand.get();
         if (margin.timesNextAttempt()) {
             return timedAttempt(store, operation, variables, tokens);
         }
