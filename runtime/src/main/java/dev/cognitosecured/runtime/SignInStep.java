@@ -11,23 +11,31 @@ import java.util.Set;
  */
 public sealed interface SignInStep {
 
-    /** The kind of step. */
+    /** {@return the kind of step} */
     Kind kind();
 
-    /** Whether the sign-in is complete. */
+    /** {@return whether the sign-in is complete} */
     default boolean isDone() {
         return kind() == Kind.DONE;
     }
 
     /** The kinds of step. */
     enum Kind {
+        /** {@link NewPasswordRequired}: the user signed in with a temporary password. */
         CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED,
+        /** {@link SmsCode}: a code was sent by SMS. */
         CONFIRM_SIGN_IN_WITH_SMS_CODE,
+        /** {@link EmailCode}: a code was sent by e-mail. */
         CONFIRM_SIGN_IN_WITH_EMAIL_CODE,
+        /** {@link TotpCode}: the authenticator app's current code is asked for. */
         CONFIRM_SIGN_IN_WITH_TOTP_CODE,
+        /** {@link MfaSelection}: the user chooses an MFA type. */
         CONTINUE_SIGN_IN_WITH_MFA_SELECTION,
+        /** {@link TotpSetup}: the user enrols an authenticator app. */
         CONTINUE_SIGN_IN_WITH_TOTP_SETUP,
+        /** {@link CustomChallenge}: the pool's Lambda triggers ask a question of their own. */
         CONFIRM_SIGN_IN_WITH_CUSTOM_CHALLENGE,
+        /** {@link Done}: signed in. */
         DONE
     }
 
@@ -37,6 +45,11 @@ public sealed interface SignInStep {
      * the user pool names them, e.g. {@code name}), or with {@link SignIn#confirm} if none is required.
      */
     record NewPasswordRequired(List<String> requiredAttributes) implements SignInStep {
+        /**
+         * The step, with an unmodifiable copy of the attributes.
+         *
+         * @param requiredAttributes the attributes the new password must come with; may be empty
+         */
         public NewPasswordRequired {
             requiredAttributes = List.copyOf(requiredAttributes);
         }
@@ -73,6 +86,11 @@ public sealed interface SignInStep {
 
     /** The user must choose an MFA type; answer with one of {@code allowed} (e.g. {@code SMS_MFA}). */
     record MfaSelection(Set<String> allowed) implements SignInStep {
+        /**
+         * The step, with an unmodifiable copy of the types.
+         *
+         * @param allowed the MFA types the user may choose, e.g. {@code SMS_MFA}, {@code SOFTWARE_TOKEN_MFA}
+         */
         public MfaSelection {
             allowed = Set.copyOf(allowed);
         }
@@ -102,6 +120,11 @@ public sealed interface SignInStep {
 
     /** A custom challenge from the pool's Lambda triggers, with its public parameters. */
     record CustomChallenge(Map<String, String> parameters) implements SignInStep {
+        /**
+         * The step, with an unmodifiable copy of the parameters.
+         *
+         * @param parameters the challenge's public parameters, as the pool's triggers set them
+         */
         public CustomChallenge {
             parameters = Map.copyOf(parameters);
         }

@@ -9,6 +9,11 @@ public sealed interface SignInResponse {
 
     /** The user is signed in. */
     record Authenticated(Tokens tokens) implements SignInResponse {
+        /**
+         * The user is signed in with {@code tokens}.
+         *
+         * @param tokens the tokens Cognito issued
+         */
         public Authenticated {
             Objects.requireNonNull(tokens, "tokens");
         }
@@ -16,6 +21,11 @@ public sealed interface SignInResponse {
 
     /** The user must answer {@code challenge} first. */
     record Challenged(Challenge challenge) implements SignInResponse {
+        /**
+         * The user must answer {@code challenge}.
+         *
+         * @param challenge the challenge Cognito sent, with its session
+         */
         public Challenged {
             Objects.requireNonNull(challenge, "challenge");
         }
