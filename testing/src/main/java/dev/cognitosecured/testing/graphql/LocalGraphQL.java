@@ -108,7 +108,7 @@ public final class LocalGraphQL implements AutoCloseable {
         this.endpoint = URI.create("http://127.0.0.1:" + port + builder.path);
     }
 
-    /** A builder for a server; {@link Builder#schema}, the issuer and the keys must be given. */
+    /** {@return a builder for a server; {@link Builder#schema}, the issuer and the keys must be given} */
     public static Builder builder() {
         return new Builder();
     }
@@ -126,12 +126,12 @@ public final class LocalGraphQL implements AutoCloseable {
         }
     }
 
-    /** The GraphQL endpoint, {@code http://127.0.0.1:<port>/graphql} by default. */
+    /** {@return the GraphQL endpoint, {@code http://127.0.0.1:<port>/graphql} by default} */
     public URI endpoint() {
         return endpoint;
     }
 
-    /** The port the server listens on. */
+    /** {@return the port the server listens on} */
     public int port() {
         return port;
     }
@@ -209,12 +209,12 @@ public final class LocalGraphQL implements AutoCloseable {
         verifier.updateAndGet(current -> current.trusting(trust.keys, trust.issuer));
     }
 
-    /** Every request recorded so far (since the last {@link #clearRequests()}), in order. */
+    /** {@return every request recorded so far (since the last {@link #clearRequests()}), in order} */
     public List<ReceivedRequest> requests() {
         return log.all();
     }
 
-    /** How many requests were recorded. */
+    /** {@return how many requests were recorded} */
     public long requestCount() {
         return log.count();
     }
@@ -227,12 +227,12 @@ public final class LocalGraphQL implements AutoCloseable {
         return log.countOf(operationName);
     }
 
-    /** How many recorded requests were answered HTTP 401 (expired or invalid token). */
+    /** {@return how many recorded requests were answered HTTP 401 (expired or invalid token)} */
     public long unauthorizedCount() {
         return log.countWithStatus(401);
     }
 
-    /** How many different tokens the recorded requests carried. */
+    /** {@return how many different tokens the recorded requests carried} */
     public long distinctTokenCount() {
         return log.distinctTokens();
     }
@@ -327,7 +327,7 @@ public final class LocalGraphQL implements AutoCloseable {
             return this;
         }
 
-        /** The trusted issuer: a token's {@code iss} must equal it exactly. */
+        /** The trusted issuer: a token's {@code iss. must equal it exactly} */
         public Builder issuer(String issuer) {
             this.issuer = Objects.requireNonNull(issuer, "issuer");
             return this;
@@ -345,7 +345,7 @@ public final class LocalGraphQL implements AutoCloseable {
             return jwks(URI.create((text.endsWith("/") ? text : text + "/") + ".well-known/jwks.json"));
         }
 
-        /** Fetches the trusted keys over HTTP from {@code jwksUri} (when the first token is checked). */
+        /** Fetches the trusted keys over HTTP from {@code jwksUri. (when the first token is checked)} */
         public Builder jwks(URI jwksUri) {
             try {
                 this.keys = JWKSourceBuilder.<SecurityContext>create(jwksUri.toURL()).build();
@@ -403,7 +403,7 @@ public final class LocalGraphQL implements AutoCloseable {
             return this;
         }
 
-        /** How long after {@code exp} a token is still accepted; zero by default, as AppSync. */
+        /** How long after {@code exp. a token is still accepted; zero by default, as AppSync} */
         public Builder leeway(Duration leeway) {
             if (leeway.isNegative()) {
                 throw new IllegalArgumentException("leeway(" + leeway + "): cannot be negative");
@@ -436,7 +436,7 @@ public final class LocalGraphQL implements AutoCloseable {
             return this;
         }
 
-        /** The endpoint's path; {@code /graphql} by default. */
+        /** The endpoint's path; {@code /graphql. by default} */
         public Builder path(String path) {
             if (!path.startsWith("/")) {
                 throw new IllegalArgumentException("path(\"" + path + "\"): must start with /");
