@@ -43,6 +43,8 @@ public sealed interface SignInStep {
      * A new password is required (the user signed in with a temporary one). Answer with
      * {@link SignIn#confirmNewPassword}, giving the attributes in {@code requiredAttributes} (named as
      * the user pool names them, e.g. {@code name}), or with {@link SignIn#confirm} if none is required.
+     *
+     * @param requiredAttributes the attributes the new password must come with; may be empty
      */
     record NewPasswordRequired(List<String> requiredAttributes) implements SignInStep {
         /**
@@ -60,7 +62,11 @@ public sealed interface SignInStep {
         }
     }
 
-    /** A code was sent by SMS to {@code destination} (masked, e.g. {@code +*******1234}). */
+    /**
+     * A code was sent by SMS to {@code destination}; answer with it.
+     *
+     * @param destination where the code went, masked, e.g. {@code +*******1234}
+     */
     record SmsCode(String destination) implements SignInStep {
         @Override
         public Kind kind() {
@@ -68,7 +74,11 @@ public sealed interface SignInStep {
         }
     }
 
-    /** A code was sent by e-mail to {@code destination} (masked, e.g. {@code a***@e***.com}). */
+    /**
+     * A code was sent by e-mail to {@code destination}; answer with it.
+     *
+     * @param destination where the code went, masked, e.g. {@code a***@e***.com}
+     */
     record EmailCode(String destination) implements SignInStep {
         @Override
         public Kind kind() {
@@ -84,7 +94,11 @@ public sealed interface SignInStep {
         }
     }
 
-    /** The user must choose an MFA type; answer with one of {@code allowed} (e.g. {@code SMS_MFA}). */
+    /**
+     * The user must choose an MFA type; answer with one of {@code allowed}.
+     *
+     * @param allowed the types to choose from, e.g. {@code SMS_MFA}, {@code SOFTWARE_TOKEN_MFA}
+     */
     record MfaSelection(Set<String> allowed) implements SignInStep {
         /**
          * The step, with an unmodifiable copy of the types.
@@ -105,6 +119,9 @@ public sealed interface SignInStep {
      * The user must enrol an authenticator app with {@code sharedSecret} (or by scanning
      * {@code setupUri}, an {@code otpauth://totp/...} URI, e.g. as a QR code), then answer with its
      * first code. The secret is meant for the user's eyes only: {@link #toString()} hides it.
+     *
+     * @param sharedSecret the key to type into the app
+     * @param setupUri the same key as an {@code otpauth://totp/...} URI, with the pool as issuer
      */
     record TotpSetup(String sharedSecret, String setupUri) implements SignInStep {
         @Override
@@ -118,7 +135,11 @@ public sealed interface SignInStep {
         }
     }
 
-    /** A custom challenge from the pool's Lambda triggers, with its public parameters. */
+    /**
+     * A custom challenge from the pool's Lambda triggers; answer as they expect.
+     *
+     * @param parameters the challenge's public parameters
+     */
     record CustomChallenge(Map<String, String> parameters) implements SignInStep {
         /**
          * The step, with an unmodifiable copy of the parameters.

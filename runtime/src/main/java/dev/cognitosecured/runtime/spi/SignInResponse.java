@@ -7,7 +7,11 @@ import java.util.Objects;
  */
 public sealed interface SignInResponse {
 
-    /** The user is signed in. */
+    /**
+     * The user is signed in.
+     *
+     * @param tokens the tokens Cognito issued
+     */
     record Authenticated(Tokens tokens) implements SignInResponse {
         /**
          * The user is signed in with {@code tokens}.
@@ -19,7 +23,11 @@ public sealed interface SignInResponse {
         }
     }
 
-    /** The user must answer {@code challenge} first. */
+    /**
+     * The user must answer {@code challenge} first.
+     *
+     * @param challenge the challenge Cognito sent, with its session
+     */
     record Challenged(Challenge challenge) implements SignInResponse {
         /**
          * The user must answer {@code challenge}.
