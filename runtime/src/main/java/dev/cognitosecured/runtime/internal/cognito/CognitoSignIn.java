@@ -48,7 +48,6 @@ public final class CognitoSignIn implements SignIn {
     private final ChallengeSlot slot;
     private final IdentityProvider provider;
     private final String totpIssuer;
-    private final BoundedWait revokeWait;
 
     /**
      * A flow that signs in to {@code store}, keeps the challenge in flight in {@code slot} and talks to
@@ -63,8 +62,6 @@ public final class CognitoSignIn implements SignIn {
         this.slot = Objects.requireNonNull(slot, "slot");
         this.provider = Objects.requireNonNull(provider, "provider");
         this.totpIssuer = Objects.requireNonNull(totpIssuer, "totpIssuer");
-        this.revokeWait = new BoundedWait("The sign-out of pool '" + store.pool() + "'", Part.COGNITO,
-                PoolKeys.of(store.pool()).full(PoolKeys.COGNITO_TIMEOUT));
     }
 
     /**
@@ -163,6 +160,9 @@ public final class CognitoSignIn implements SignIn {
         }
         try {
             // Bounded as a step of the sign-in: the identity provider should end it within cognito.timeout.
+            // (made here, not at construction: the store may be a client proxy whose scope is not active then)
+            BoundedWait revokeWait = new BoundedWait("The sign-out of pool '" + store.pool() + "'", Part.COGNITO,
+                    PoolKeys.of(store.pool()).full(PoolKeys.COGNITO_TIMEOUT));
             long startedAt = BoundedWait.now();
             revokeWait.await(provider.revoke(ended.get()), startedAt,
                     startedAt + BoundedWait.nanos(slot.stepTimeout()));
