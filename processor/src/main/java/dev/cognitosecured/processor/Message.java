@@ -26,7 +26,8 @@ enum Message {
                     + " @GraphQL(\"query ...\"), or name a resource, @GraphQL(resource = \"graphql/op.graphql\")"),
     UNREADABLE_RESOURCE("UnreadableResource",
             "resource \"%s\" of %s could not be read from the class output, source path or class path;"
-                    + " put it under src/main/resources/%s or correct the name"),
+                    + " put it under src/main/resources/%s or correct the name (with Gradle, which compiles before"
+                    + " it copies resources, also add compileOnly(files(\"src/main/resources\")))"),
     INVALID_DOCUMENT("InvalidDocument",
             "the GraphQL document of %s is not an executable document: %s"),
     AMBIGUOUS_OPERATION("AmbiguousOperation",

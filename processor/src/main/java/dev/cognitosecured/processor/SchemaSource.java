@@ -87,7 +87,8 @@ final class SchemaSource {
             diagnostics.reportOnValue(Message.MISSING_SCHEMA, type, annotation, "schema",
                     "resource \"" + resource + "\" named by @CognitoSecured(schema) on " + type.getSimpleName(),
                     "it is read from the class output, source path or class path, so put it under"
-                            + " src/main/resources/" + resource + " or correct the name");
+                            + " src/main/resources/" + resource + " or correct the name (with Gradle, which compiles"
+                            + " before it copies resources, also add compileOnly(files(\"src/main/resources\")))");
             return Optional.empty();
         }
         return build(type, annotation, "resource \"" + resource + "\"", text.get());

@@ -109,7 +109,7 @@ class GeneratedClientTest {
     }
 
     /** Generates {@code com.example.later.Later} in the first round, as other processors might. */
-    private static final class GeneratesLater extends AbstractProcessor {
+    static final class GeneratesLater extends AbstractProcessor {
         private boolean done;
 
         @Override

@@ -44,8 +44,11 @@ public final class CallTimeoutException extends CognitoSecuredException {
         }
     }
 
+    /** The part of the call that ran out of time. */
     private final Part part;
+    /** How long the part had waited when it gave up. */
     private final Duration waited;
+    /** The full configuration key that bounds the part. */
     private final String key;
 
     /**

@@ -17,7 +17,9 @@ import java.util.Objects;
 public final class NullResultException extends CognitoSecuredException {
     private static final long serialVersionUID = 1L;
 
+    /** The operation, as {@code Interface.method}. */
     private final String operation;
+    /** The field whose value was {@code null}, e.g. {@code data.countTodos}. */
     private final String field;
 
     /**

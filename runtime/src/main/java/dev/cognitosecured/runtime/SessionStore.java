@@ -6,6 +6,7 @@ import dev.cognitosecured.runtime.internal.config.PoolKeys;
 import dev.cognitosecured.runtime.spi.Tokens;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
@@ -44,10 +45,10 @@ import java.util.function.Supplier;
  */
 public interface SessionStore {
 
-    /** The name of the pool whose tokens this store holds. */
+    /** {@return the name of the pool whose tokens this store holds} */
     String pool();
 
-    /** Whether the store holds a session (it may still need a refresh before the next call). */
+    /** {@return whether the store holds a session (it may still need a refresh before the next call)} */
     boolean isSignedIn();
 
     /**
@@ -55,12 +56,46 @@ public interface SessionStore {
      * wait for a refresh is interruptible ({@link CallInterruptedException}) but has no time bound of
      * its own: see {@link #tokens(Duration, Duration)}.
      *
+     * @param minValidity the validity the caller needs (its operation's skew, or the learned margin); not negative
+     * @return tokens that stay valid at least that long
      * @throws SignInRequiredException if nobody is signed in, or Cognito rejected the refresh token
      */
     Tokens tokens(Duration minValidity);
 
-    /** As {@link #tokens(Duration)}, completing the stage instead of blocking. */
+    /**
+     * As {@link #tokens(Duration)}, completing the stage instead of blocking.
+     *
+     * @param minValidity the validity the caller needs; not negative
+     * @return a stage completing with the tokens, or with the exception {@link #tokens(Duration)} would throw
+     */
     CompletionStage<Tokens> tokensAsync(Duration minValidity);
+
+    /**
+     * The tokens a caller needing {@code minValidity} gets without waiting, if there are such tokens: the
+     * current ones, when they last long enough (a refresh inside the prefetch window may start in the
+     * background, as with {@link #tokens(Duration)}); else empty, and a refresh the caller would wait for
+     * may have started, which {@link #tokens(Duration, Duration)} then joins. Generated clients call this
+     * first, so that a call that waits for nothing reads no clock and allocates nothing for its bound.
+     *
+     * <p>The default asks {@link #tokensAsync(Duration)} and gives its tokens if the stage is complete
+     * already; a store whose stage completes later (or fails) gives empty, and the caller falls back to
+     * {@link #tokens(Duration, Duration)}, which waits with a bound and reports the failure. A store
+     * that can tell more cheaply overrides it.
+     *
+     * @param minValidity the validity the caller needs; not negative
+     * @return the tokens, or empty if the caller would have to wait for them
+     * @throws SignInRequiredException if nobody is signed in (the default gives empty instead)
+     */
+    default Optional<Tokens> tokensAtHand(Duration minValidity) {
+        CompletableFuture<Tokens> stage;
+        try {
+            stage = tokensAsync(minValidity).toCompletableFuture();
+        } catch (UnsupportedOperationException notAFuture) {
+            return Optional.empty();
+        }
+        return stage.isDone() && !stage.isCompletedExceptionally() ? Optional.ofNullable(stage.join())
+                : Optional.empty();
+    }
 
     /**
      * As {@link #tokens(Duration)}, waiting at most {@code maxWait} for a refresh (tokens at hand are
@@ -68,7 +103,9 @@ public interface SessionStore {
      * keeps its tokens. Generated clients call this with what is left of the call's
      * {@code graphql.call-timeout}. The default waits for {@link #tokensAsync(Duration)} with that bound.
      *
+     * @param minValidity the validity the caller needs; not negative
      * @param maxWait the longest the caller waits, on the real time; not negative
+     * @return tokens that stay valid at least {@code minValidity}
      * @throws CallTimeoutException if {@code maxWait} passed first ({@link CallTimeoutException.Part#WAITING_FOR_REFRESH})
      * @throws CallInterruptedException if the thread was interrupted while it waited; its interrupt flag is set
      * @throws SignInRequiredException if nobody is signed in, or Cognito rejected the refresh token
@@ -91,11 +128,18 @@ public interface SessionStore {
      *
      * @param rejected the tokens the server rejected
      * @param minValidity the validity the replay needs; not negative
+     * @return the tokens to replay with, newer than {@code rejected}
      * @throws SignInRequiredException if nobody is signed in, or Cognito rejected the refresh token
      */
     Tokens refreshIfCurrent(Tokens rejected, Duration minValidity);
 
-    /** As {@link #refreshIfCurrent(Tokens, Duration)}, completing the stage instead of blocking. */
+    /**
+     * As {@link #refreshIfCurrent(Tokens, Duration)}, completing the stage instead of blocking.
+     *
+     * @param rejected the tokens the server rejected
+     * @param minValidity the validity the replay needs; not negative
+     * @return a stage completing with the tokens to replay with, or with the exception the blocking form would throw
+     */
     CompletionStage<Tokens> refreshIfCurrentAsync(Tokens rejected, Duration minValidity);
 
     /**
@@ -103,6 +147,10 @@ public interface SessionStore {
      * as {@link #tokens(Duration, Duration)} does. The default waits for
      * {@link #refreshIfCurrentAsync(Tokens, Duration)} with that bound.
      *
+     * @param rejected the tokens the server rejected
+     * @param minValidity the validity the replay needs; not negative
+     * @param maxWait the longest the caller waits, on the real time; not negative
+     * @return the tokens to replay with, newer than {@code rejected}
      * @throws CallTimeoutException if {@code maxWait} passed first ({@link CallTimeoutException.Part#REPLAY})
      * @throws CallInterruptedException if the thread was interrupted while it waited; its interrupt flag is set
      */
@@ -123,12 +171,20 @@ public interface SessionStore {
     /**
      * As {@link #refreshIfCurrent(Tokens, Duration)} for a replay that needs no more than tokens
      * that have not expired (a caller that did not measure the rejected attempt).
+     *
+     * @param rejected the tokens the server rejected
+     * @return the tokens to replay with, newer than {@code rejected}
      */
     default Tokens refreshIfCurrent(Tokens rejected) {
         return refreshIfCurrent(rejected, Duration.ZERO);
     }
 
-    /** As {@link #refreshIfCurrent(Tokens)}, completing the stage instead of blocking. */
+    /**
+     * As {@link #refreshIfCurrent(Tokens)}, completing the stage instead of blocking.
+     *
+     * @param rejected the tokens the server rejected
+     * @return a stage completing with the tokens to replay with, or with the exception the blocking form would throw
+     */
     default CompletionStage<Tokens> refreshIfCurrentAsync(Tokens rejected) {
         return refreshIfCurrentAsync(rejected, Duration.ZERO);
     }
@@ -138,6 +194,7 @@ public interface SessionStore {
      * calling {@code request}, so the tokens' expiry is measured from before they were asked for.
      * Used by {@link SignIn}.
      *
+     * @param request sends the sign-in's last request; its stage completes with the tokens
      * @return the tokens, once {@code request} completes
      */
     Tokens signIn(Supplier<? extends CompletionStage<Tokens>> request);
@@ -164,6 +221,8 @@ public interface SessionStore {
      * Ending and taking the tokens are one atomic step: of several concurrent calls exactly one gets
      * the tokens, and a sign-out revokes each refresh token once.
      *
+     * @param reason why the session ends, as {@code SessionEnded} and later callers'
+     *     {@link SignInRequiredException} report it
      * @return the tokens the ended session held (for a sign-out to revoke), or empty if there was
      *     no session
      */

@@ -42,6 +42,8 @@ public interface SignIn {
      * pool's triggers ask their {@link SignInStep.CustomChallenge custom challenges}; an empty password
      * ({@code new char[0]}) skips it and the custom challenges come first. Any other flow needs a password.
      *
+     * @param username the user's name (or alias) as the pool knows it; not blank
+     * @param password the password, read before this returns and not kept: the caller may clear it then
      * @return {@link SignInStep.Done} if no challenge follows, else the first challenge
      * @throws WrongAnswerException if the user name or password is wrong ({@code canRetry() == true})
      * @throws ChallengeInProgressException if an answer of this sign-in is on its way
@@ -58,6 +60,7 @@ public interface SignIn {
      * but the password factors, which {@link #confirmPassword} answers), or a passkey's credential JSON
      * ({@link SignInStep.WebAuthnCredential}).
      *
+     * @param answer what the user entered for the current step
      * @return the next step
      * @throws IllegalStateException if no challenge is waiting for an answer
      * @throws ChallengeInProgressException if another answer is on its way
@@ -72,6 +75,9 @@ public interface SignIn {
      * lists as required (named as there, e.g. {@code name} or {@code email}); other attributes may be
      * given too. The caller may clear {@code newPassword} once this returns.
      *
+     * @param newPassword the new password, which must meet the pool's policy
+     * @param attributes user attributes by the names the step lists (more may be given); may be empty
+     * @return the next step: {@link SignInStep.Done}, or a challenge that follows (an MFA code, say)
      * @throws IllegalStateException if the current step is not {@link SignInStep.NewPasswordRequired}
      * @throws WrongAnswerException if a required attribute is missing or the password breaks the
      *     pool's policy ({@code canRetry() == true})
@@ -135,11 +141,12 @@ public interface SignIn {
      * The current step: the challenge waiting for an answer (or being answered), or
      * {@link SignInStep.Done} once signed in.
      *
+     * @return the step to show the user
      * @throws IllegalStateException if nobody is signed in and no challenge is waiting
      */
     SignInStep current();
 
-    /** Whether a user is signed in. */
+    /** {@return whether a user is signed in} */
     boolean isSignedIn();
 
     /**

@@ -12,25 +12,35 @@ import java.util.Set;
  */
 public sealed interface SignInStep {
 
-    /** The kind of step. */
+    /** {@return the kind of step} */
     Kind kind();
 
-    /** Whether the sign-in is complete. */
+    /** {@return whether the sign-in is complete} */
     default boolean isDone() {
         return kind() == Kind.DONE;
     }
 
     /** The kinds of step. */
     enum Kind {
+        /** {@link NewPasswordRequired}: the user signed in with a temporary password. */
         CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED,
+        /** {@link SmsCode}: a code was sent by SMS. */
         CONFIRM_SIGN_IN_WITH_SMS_CODE,
+        /** {@link EmailCode}: a code was sent by e-mail. */
         CONFIRM_SIGN_IN_WITH_EMAIL_CODE,
+        /** {@link TotpCode}: the authenticator app's current code is asked for. */
         CONFIRM_SIGN_IN_WITH_TOTP_CODE,
+        /** {@link MfaSelection}: the user chooses an MFA type. */
         CONTINUE_SIGN_IN_WITH_MFA_SELECTION,
+        /** {@link TotpSetup}: the user enrols an authenticator app. */
         CONTINUE_SIGN_IN_WITH_TOTP_SETUP,
+        /** {@link CustomChallenge}: the pool's Lambda triggers ask a question of their own. */
         CONFIRM_SIGN_IN_WITH_CUSTOM_CHALLENGE,
+        /** {@link FirstFactorSelection}: the user chooses how to sign in (choice-based sign-in). */
         CONTINUE_SIGN_IN_WITH_FIRST_FACTOR_SELECTION,
+        /** {@link WebAuthnCredential}: the browser's passkey assertion is asked for. */
         CONFIRM_SIGN_IN_WITH_WEB_AUTHN,
+        /** {@link Done}: signed in. */
         DONE
     }
 
@@ -38,8 +48,15 @@ public sealed interface SignInStep {
      * A new password is required (the user signed in with a temporary one). Answer with
      * {@link SignIn#confirmNewPassword}, giving the attributes in {@code requiredAttributes} (named as
      * the user pool names them, e.g. {@code name}), or with {@link SignIn#confirm} if none is required.
+     *
+     * @param requiredAttributes the attributes the new password must come with; may be empty
      */
     record NewPasswordRequired(List<String> requiredAttributes) implements SignInStep {
+        /**
+         * The step, with an unmodifiable copy of the attributes.
+         *
+         * @param requiredAttributes the attributes the new password must come with; may be empty
+         */
         public NewPasswordRequired {
             requiredAttributes = List.copyOf(requiredAttributes);
         }
@@ -50,7 +67,11 @@ public sealed interface SignInStep {
         }
     }
 
-    /** A code was sent by SMS to {@code destination} (masked, e.g. {@code +*******1234}). */
+    /**
+     * A code was sent by SMS to {@code destination}; answer with it.
+     *
+     * @param destination where the code went, masked, e.g. {@code +*******1234}
+     */
     record SmsCode(String destination) implements SignInStep {
         @Override
         public Kind kind() {
@@ -58,7 +79,11 @@ public sealed interface SignInStep {
         }
     }
 
-    /** A code was sent by e-mail to {@code destination} (masked, e.g. {@code a***@e***.com}). */
+    /**
+     * A code was sent by e-mail to {@code destination}; answer with it.
+     *
+     * @param destination where the code went, masked, e.g. {@code a***@e***.com}
+     */
     record EmailCode(String destination) implements SignInStep {
         @Override
         public Kind kind() {
@@ -74,8 +99,17 @@ public sealed interface SignInStep {
         }
     }
 
-    /** The user must choose an MFA type; answer with one of {@code allowed} (e.g. {@code SMS_MFA}). */
+    /**
+     * The user must choose an MFA type; answer with one of {@code allowed}.
+     *
+     * @param allowed the types to choose from, e.g. {@code SMS_MFA}, {@code SOFTWARE_TOKEN_MFA}
+     */
     record MfaSelection(Set<String> allowed) implements SignInStep {
+        /**
+         * The step, with an unmodifiable copy of the types.
+         *
+         * @param allowed the MFA types the user may choose, e.g. {@code SMS_MFA}, {@code SOFTWARE_TOKEN_MFA}
+         */
         public MfaSelection {
             allowed = Set.copyOf(allowed);
         }
@@ -90,6 +124,9 @@ public sealed interface SignInStep {
      * The user must enrol an authenticator app with {@code sharedSecret} (or by scanning
      * {@code setupUri}, an {@code otpauth://totp/...} URI, e.g. as a QR code), then answer with its
      * first code. The secret is meant for the user's eyes only: {@link #toString()} hides it.
+     *
+     * @param sharedSecret the key to type into the app
+     * @param setupUri the same key as an {@code otpauth://totp/...} URI, with the pool as issuer
      */
     record TotpSetup(String sharedSecret, String setupUri) implements SignInStep {
         @Override
@@ -103,8 +140,17 @@ public sealed interface SignInStep {
         }
     }
 
-    /** A custom challenge from the pool's Lambda triggers, with its public parameters. */
+    /**
+     * A custom challenge from the pool's Lambda triggers; answer as they expect.
+     *
+     * @param parameters the challenge's public parameters
+     */
     record CustomChallenge(Map<String, String> parameters) implements SignInStep {
+        /**
+         * The step, with an unmodifiable copy of the parameters.
+         *
+         * @param parameters the challenge's public parameters, as the pool's triggers set them
+         */
         public CustomChallenge {
             parameters = Map.copyOf(parameters);
         }

@@ -10,21 +10,33 @@ import java.util.OptionalInt;
 public final class TransportException extends CognitoSecuredException {
     private static final long serialVersionUID = 1L;
 
+    /** The HTTP status of the answer, or -1 if none arrived. */
     private final int status;
 
-    /** A failure with an HTTP answer; {@code status} is its status code. */
+    /**
+     * A failure with an HTTP answer.
+     *
+     * @param message what happened and what to do; a short excerpt of the body at most, never a token
+     * @param status the answer's HTTP status code
+     * @param cause the failure this follows from, or {@code null}
+     */
     public TransportException(String message, int status, Throwable cause) {
         super(message, cause);
         this.status = status;
     }
 
-    /** A failure before any HTTP answer arrived (connection refused, reset, timed out). */
+    /**
+     * A failure before any HTTP answer arrived (connection refused, reset, timed out).
+     *
+     * @param message what happened and what to do; never a token
+     * @param cause the failure this follows from, or {@code null}
+     */
     public TransportException(String message, Throwable cause) {
         super(message, cause);
         this.status = -1;
     }
 
-    /** The HTTP status of the answer, if one arrived. */
+    /** {@return the HTTP status of the answer, if one arrived} */
     public OptionalInt status() {
         return status < 0 ? OptionalInt.empty() : OptionalInt.of(status);
     }

@@ -10,15 +10,28 @@ package dev.cognitosecured.runtime;
 public final class UnauthorizedException extends CognitoSecuredException {
     private static final long serialVersionUID = 1L;
 
+    /** The HTTP status of the last rejection. */
     private final int status;
+    /** Whether the server said the token had expired. */
     private final boolean tokenExpired;
 
-    /** A rejection for which the server gave no reason the library recognises. */
+    /**
+     * A rejection for which the server gave no reason the library recognises.
+     *
+     * @param message what happened and what to do; never a token
+     * @param status the HTTP status (401)
+     */
     public UnauthorizedException(String message, int status) {
         this(message, status, false, null);
     }
 
-    /** A rejection for which the server gave no reason the library recognises, caused by {@code cause}. */
+    /**
+     * A rejection for which the server gave no reason the library recognises, caused by {@code cause}.
+     *
+     * @param message what happened and what to do; never a token
+     * @param status the HTTP status (401)
+     * @param cause the rejection this one follows from, or {@code null}
+     */
     public UnauthorizedException(String message, int status, Throwable cause) {
         this(message, status, false, cause);
     }
@@ -37,7 +50,7 @@ public final class UnauthorizedException extends CognitoSecuredException {
         this.tokenExpired = tokenExpired;
     }
 
-    /** The HTTP status of the last rejection (401). */
+    /** {@return the HTTP status of the last rejection (401)} */
     public int status() {
         return status;
     }
@@ -46,6 +59,8 @@ public final class UnauthorizedException extends CognitoSecuredException {
      * Whether the server said the token had expired (AppSync's {@code Token has expired.}): it was
      * valid when sent and expired in flight, or the server's clock is ahead. Other rejections (a token
      * of another pool, a revoked or malformed one) answer {@code false}.
+     *
+     * @return {@code true} if the server said the token had expired
      */
     public boolean tokenExpired() {
         return tokenExpired;

@@ -66,12 +66,12 @@ public final class CognitoSecuredProperties {
         return new CognitoSecuredProperties(Collections.unmodifiableMap(values));
     }
 
-    /** The properties of the default pool, keyed {@code cognito-secured.<key>}. */
+    /** {@return the properties of the default pool, keyed {@code cognito-secured.<key>}} */
     public Map<String, String> asMap() {
         return prefixed(PREFIX);
     }
 
-    /** The same properties for the pool named {@code poolName}, keyed {@code cognito-secured.pools.<name>.<key>}. */
+    /** {@return the same properties for the pool named {@code poolName}, keyed {@code cognito-secured.pools.<name>.<key>}} */
     public Map<String, String> asMapForPool(String poolName) {
         Objects.requireNonNull(poolName, "poolName");
         if (poolName.isEmpty() || poolName.contains(".")) {
@@ -80,7 +80,7 @@ public final class CognitoSecuredProperties {
         return prefixed(PREFIX + "pools." + poolName + ".");
     }
 
-    /** The value of {@code key} ({@code "user-pool-id"}, or the full {@code "cognito-secured.user-pool-id"}). */
+    /** {@return the value of {@code key} ({@code "user-pool-id"}, or the full {@code "cognito-secured.user-pool-id"})} */
     public Optional<String> get(String key) {
         Objects.requireNonNull(key, "key");
         return Optional.ofNullable(values.get(key.startsWith(PREFIX) ? key.substring(PREFIX.length()) : key));

@@ -62,32 +62,32 @@ public final class LocalStandIns implements AutoCloseable {
         }
     }
 
-    /** A builder; with nothing set, it starts a LocalCognito on a {@link ManualClock} and no LocalGraphQL. */
+    /** {@return a builder; with nothing set, it starts a LocalCognito on a {@link ManualClock} and no LocalGraphQL} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The clock both servers read. */
+    /** {@return the clock both servers read} */
     public InstantSource clock() {
         return clock;
     }
 
-    /** The LocalCognito. */
+    /** {@return the LocalCognito} */
     public LocalCognito cognito() {
         return cognito;
     }
 
-    /** The LocalGraphQL, if a schema was given. */
+    /** {@return the LocalGraphQL, if a schema was given} */
     public Optional<LocalGraphQL> graphQL() {
         return graphQL;
     }
 
-    /** The current user pool, which LocalGraphQL trusts. */
+    /** {@return the current user pool, which LocalGraphQL trusts} */
     public UserPool pool() {
         return current.pool();
     }
 
-    /** The current app client, of {@link #pool()}. */
+    /** {@return the current app client, of {@link #pool()}} */
     public AppClient client() {
         return current.client();
     }
@@ -175,7 +175,7 @@ public final class LocalStandIns implements AutoCloseable {
             return this;
         }
 
-        /** The region in pool ids, and in {@code cognito-secured.region}; {@code us-east-1} by default. */
+        /** The region in pool ids, and in {@code cognito-secured.region}; {@code us-east-1. by default} */
         public Builder region(String region) {
             this.region = Objects.requireNonNull(region, "region");
             return this;

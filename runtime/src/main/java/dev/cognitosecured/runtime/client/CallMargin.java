@@ -67,7 +67,11 @@ public final class CallMargin {
      */
     private Duration margin = Duration.ZERO;
 
-    /** A margin that has seen nothing yet, with the {@linkplain #DEFAULT_CAP default cap}, on {@code ticker}. */
+    /**
+     * A margin that has seen nothing yet, with the {@linkplain #DEFAULT_CAP default cap}, on {@code ticker}.
+     *
+     * @param ticker the pool's monotonic clock, on which attempts are timed
+     */
     public CallMargin(Ticker ticker) {
         this(ticker, DEFAULT_CAP);
     }
@@ -92,12 +96,14 @@ public final class CallMargin {
     /**
      * The learned margin now: the slowest attempt of this window and the one before, plus a quarter,
      * at most the cap; {@link Duration#ZERO} when no attempt is remembered.
+     *
+     * @return the learned margin; watch it to see how slow the pool's calls have been lately
      */
     public Duration learned() {
         return current(ticker.read()).margin;
     }
 
-    /** The most the learned margin rises to. */
+    /** {@return the most the learned margin rises to} */
     public Duration cap() {
         return Duration.ofNanos(cap);
     }
@@ -109,6 +115,9 @@ public final class CallMargin {
      * next attempt is recorded (or {@link #learned()} is read), so between two calls of a pool that
      * has been idle for minutes, the first call may still be sent with the margin of the last slow
      * spell.
+     *
+     * @param refreshSkew the skew the operation's interface declares
+     * @return the longer of {@code refreshSkew} and the learned margin
      */
     public Duration forSkew(Duration refreshSkew) {
         Duration learned = margin; // moved on to a new window by the next attempt recorded

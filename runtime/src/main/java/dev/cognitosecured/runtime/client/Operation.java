@@ -52,12 +52,19 @@ public final class Operation<T> implements GraphQLOperation<T> {
      *
      * @param name what error messages call it, e.g. {@code TodoApi.getTodo}
      * @param document the GraphQL document
+     * @return the first step
      */
     public static Builder query(String name, String document) {
         return new Builder(name, Kind.QUERY, document);
     }
 
-    /** A mutation, to be completed by the steps of the {@link Builder}; as {@link #query}. */
+    /**
+     * A mutation, to be completed by the steps of the {@link Builder}; as {@link #query}.
+     *
+     * @param name what error messages call it, e.g. {@code TodoApi.addTodo}
+     * @param document the GraphQL document
+     * @return the first step
+     */
     public static Builder mutation(String name, String document) {
         return new Builder(name, Kind.MUTATION, document);
     }
@@ -81,13 +88,23 @@ public final class Operation<T> implements GraphQLOperation<T> {
             this.document = Objects.requireNonNull(document, "document");
         }
 
-        /** The operation of the document to run, for a document that holds several. */
+        /**
+         * Names the operation of the document to run, for a document that holds several.
+         *
+         * @param operationName the operation's name in the document, sent as {@code operationName}
+         * @return this builder
+         */
         public Builder operationName(String operationName) {
             this.operationName = Optional.of(operationName);
             return this;
         }
 
-        /** The root field whose value is the result; without it all of {@code data} is bound. */
+        /**
+         * Names the root field whose value is the result; without it all of {@code data} is bound.
+         *
+         * @param rootField the field under {@code data}
+         * @return this builder
+         */
         public Builder rootField(String rootField) {
             this.rootField = Optional.of(rootField);
             return this;
@@ -96,6 +113,8 @@ public final class Operation<T> implements GraphQLOperation<T> {
         /**
          * The document's variables, in the order of the method's parameters, each once.
          *
+         * @param names the variables' names, without {@code $}
+         * @return this builder
          * @throws IllegalArgumentException if a name is given twice
          */
         public Builder variables(String... names) {
@@ -107,7 +126,12 @@ public final class Operation<T> implements GraphQLOperation<T> {
             return this;
         }
 
-        /** The call policy of the operation's interface. */
+        /**
+         * Sets the call policy of the operation's interface.
+         *
+         * @param policy which token, the skew, the replays
+         * @return this builder
+         */
         public Builder policy(CallPolicy policy) {
             this.policy = Objects.requireNonNull(policy, "policy");
             return this;
@@ -117,17 +141,27 @@ public final class Operation<T> implements GraphQLOperation<T> {
          * The operation, its result bound to {@code type}: a class, an array, or a primitive's class
          * ({@code int.class}) for a method that returns a primitive, whose answer must not be {@code null}
          * (a {@code null} answer is a {@link dev.cognitosecured.runtime.NullResultException}).
+         *
+         * @param <T> the result type
+         * @param type its class
+         * @return the operation, complete
          */
         public <T> Operation<T> returning(Class<T> type) {
             return new Operation<>(this, type);
         }
 
-        /** The operation, its result bound to the type {@code type} captures, e.g. {@code List<Todo>}. */
+        /**
+         * The operation, its result bound to the type {@code type} captures, e.g. {@code List<Todo>}.
+         *
+         * @param <T> the result type
+         * @param type captures it, e.g. {@code new GenericType<List<Todo>>() {}}
+         * @return the operation, complete
+         */
         public <T> Operation<T> returning(GenericType<T> type) {
             return new Operation<>(this, type.getType());
         }
 
-        /** The operation of a method that returns nothing: no result is bound. */
+        /** {@return the operation of a method that returns nothing: no result is bound} */
         public Operation<Void> returningNothing() {
             return new Operation<>(this, Void.class);
         }
@@ -138,6 +172,8 @@ public final class Operation<T> implements GraphQLOperation<T> {
      * {@code null} value allowed. The same as {@link #variables(Object...)} with one value, without
      * the varargs array.
      *
+     * @param value the method's argument, possibly {@code null}
+     * @return the variables to send
      * @throws IllegalArgumentException if the operation does not take exactly one variable
      */
     public Map<String, Object> variables(Object value) {
@@ -153,6 +189,8 @@ public final class Operation<T> implements GraphQLOperation<T> {
      * (one small object per call): the array must not be changed afterwards, which holds for the
      * varargs array of a generated client's call.
      *
+     * @param values the method's arguments, in declaration order
+     * @return the variables to send
      * @throws IllegalArgumentException if there is not one value per variable
      */
     public Map<String, Object> variables(Object... values) {
@@ -191,7 +229,7 @@ public final class Operation<T> implements GraphQLOperation<T> {
         return rootField;
     }
 
-    /** The document's variables, in the order of the method's parameters. */
+    /** {@return the document's variables, in the order of the method's parameters} */
     public List<String> variableNames() {
         return variableNames;
     }
@@ -201,12 +239,12 @@ public final class Operation<T> implements GraphQLOperation<T> {
         return resultType;
     }
 
-    /** Whether the method returns nothing, so no result is bound. */
+    /** {@return whether the method returns nothing, so no result is bound} */
     public boolean returnsNothing() {
         return resultType == Void.class;
     }
 
-    /** The call policy of the operation's interface. */
+    /** {@return the call policy of the operation's interface} */
     public CallPolicy policy() {
         return policy;
     }

@@ -13,13 +13,13 @@ import dev.cognitosecured.runtime.internal.concurrent.BoundedWait;
 import dev.cognitosecured.runtime.internal.concurrent.Completions;
 import dev.cognitosecured.runtime.internal.config.Limits;
 import dev.cognitosecured.runtime.internal.config.PoolKeys;
-import dev.cognitosecured.runtime.internal.store.DefaultSessionStore;
 import dev.cognitosecured.runtime.spi.GraphQLTransport;
 import dev.cognitosecured.runtime.spi.Ticker;
 import dev.cognitosecured.runtime.spi.Tokens;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
@@ -66,7 +66,12 @@ public final class SecuredCaller {
 
     private static final Duration DEFAULT_CALL_TIMEOUT = Limits.DEFAULT_CALL_TIMEOUT;
 
-    /** A caller that always uses {@code store}, with a margin of its own on the system ticker. */
+    /**
+     * A caller that always uses {@code store}, with a margin of its own on the system ticker.
+     *
+     * @param store the store every call takes its tokens from
+     * @param transport sends the operations
+     */
     public SecuredCaller(SessionStore store, GraphQLTransport transport) {
         this(store, transport, new CallMargin(Ticker.system()));
     }
@@ -74,6 +79,10 @@ public final class SecuredCaller {
     /**
      * A caller that always uses {@code store} and times its attempts on {@code margin}, with the default
      * call timeout (60 s, the default of {@code graphql.call-timeout}).
+     *
+     * @param store the store every call takes its tokens from
+     * @param transport sends the operations
+     * @param margin the pool's margin, on which attempts are timed
      */
     public SecuredCaller(SessionStore store, GraphQLTransport transport, CallMargin margin) {
         this(store, transport, margin, DEFAULT_CALL_TIMEOUT);
@@ -82,6 +91,11 @@ public final class SecuredCaller {
     /**
      * A caller that always uses {@code store}, times its attempts on {@code margin}, and ends each call
      * within {@code callTimeout} (see the class comment).
+     *
+     * @param store the store every call takes its tokens from
+     * @param transport sends the operations
+     * @param margin the pool's margin, on which attempts are timed
+     * @param callTimeout the longest one call takes, waits for a refresh and replays included; positive
      */
     public SecuredCaller(SessionStore store, GraphQLTransport transport, CallMargin margin, Duration callTimeout) {
         this.fixedStore = Objects.requireNonNull(store, "store");
@@ -95,6 +109,9 @@ public final class SecuredCaller {
     /**
      * As {@link #SecuredCaller(Supplier, GraphQLTransport, CallMargin)}, with a margin of its own on the
      * system ticker.
+     *
+     * @param stores gives the store of the caller's context, on the calling thread
+     * @param transport sends the operations
      */
     public SecuredCaller(Supplier<? extends SessionStore> stores, GraphQLTransport transport) {
         this(stores, transport, new CallMargin(Ticker.system()));
@@ -105,6 +122,10 @@ public final class SecuredCaller {
      * (e.g. its HTTP session) at the start of each call, and keeps using that store for the call's
      * refreshes and replays, whichever thread completes them. It times its attempts on {@code margin},
      * the pool's.
+     *
+     * @param stores gives the store of the caller's context, on the calling thread
+     * @param transport sends the operations
+     * @param margin the pool's margin, on which attempts are timed
      */
     public SecuredCaller(Supplier<? extends SessionStore> stores, GraphQLTransport transport, CallMargin margin) {
         this(stores, transport, margin, DEFAULT_CALL_TIMEOUT);
@@ -113,6 +134,11 @@ public final class SecuredCaller {
     /**
      * As {@link #SecuredCaller(Supplier, GraphQLTransport, CallMargin)}, ending each call within
      * {@code callTimeout} (the pool's {@code graphql.call-timeout}; see the class comment).
+     *
+     * @param stores gives the store of the caller's context, on the calling thread
+     * @param transport sends the operations
+     * @param margin the pool's margin, on which attempts are timed
+     * @param callTimeout the longest one call takes, waits for a refresh and replays included; positive
      */
     public SecuredCaller(Supplier<? extends SessionStore> stores, GraphQLTransport transport, CallMargin margin,
             Duration callTimeout) {
@@ -136,6 +162,12 @@ public final class SecuredCaller {
      * Sends {@code operation}, which takes one variable, with the method's argument value and waits
      * for its result. The same as {@link #call(Operation, Object...)} with one value, without the
      * varargs array: what a generated client calls for a method with one parameter.
+     *
+     * @param <T> the result type the operation binds
+     * @param operation the generated constant that describes the operation
+     * @param value the value of its one variable
+     * @return the bound result ({@code null} for an operation that binds nothing)
+     * @throws dev.cognitosecured.runtime.CognitoSecuredException what went wrong, typed: see docs/REFERENCE.md
      */
     public <T> T call(Operation<T> operation, Object value) {
         return send(operation, operation.variables(value));
@@ -145,6 +177,12 @@ public final class SecuredCaller {
      * Sends {@code operation} with the method's argument values and waits for its result. The
      * variables are a view over {@code values} (see {@link Operation#variables(Object...)}): the array
      * must not be changed while the call runs.
+     *
+     * @param <T> the result type the operation binds
+     * @param operation the generated constant that describes the operation
+     * @param values the values of its variables, in the order of {@link Operation#variableNames()}
+     * @return the bound result ({@code null} for an operation that binds nothing)
+     * @throws dev.cognitosecured.runtime.CognitoSecuredException what went wrong, typed: see docs/REFERENCE.md
      */
     public <T> T call(Operation<T> operation, Object... values) {
         return send(operation, operation.variables(values));
@@ -153,6 +191,11 @@ public final class SecuredCaller {
     /**
      * Sends {@code operation}, which takes one variable, with the method's argument value; the result
      * completes the stage. The same as {@link #callAsync(Operation, Object...)} with one value.
+     *
+     * @param <T> the result type the operation binds
+     * @param operation the generated constant that describes the operation
+     * @param value the value of its one variable
+     * @return a stage completing with the bound result, or with what {@link #call(Operation, Object)} would throw
      */
     public <T> CompletionStage<T> callAsync(Operation<T> operation, Object value) {
         Map<String, Object> variables;
@@ -167,6 +210,11 @@ public final class SecuredCaller {
     /**
      * Sends {@code operation} with the method's argument values; the result completes the stage. The
      * variables are a view over {@code values}: the array must not be changed until the stage completes.
+     *
+     * @param <T> the result type the operation binds
+     * @param operation the generated constant that describes the operation
+     * @param values the values of its variables, in the order of {@link Operation#variableNames()}
+     * @return a stage completing with the bound result, or with what {@link #call(Operation, Object...)} would throw
      */
     public <T> CompletionStage<T> callAsync(Operation<T> operation, Object... values) {
         Map<String, Object> variables;
@@ -188,11 +236,12 @@ public final class SecuredCaller {
         CallPolicy policy = operation.policy();
         SessionStore store = store();
         Duration need = margin.forSkew(policy.refreshSkew());
-        Tokens tokens = store instanceof DefaultSessionStore known ? known.tokensAtHand(need) : null;
-        if (tokens == null) {
+        Optional<Tokens> atHand = store.tokensAtHand(need);
+        if (atHand.isEmpty()) {
             long deadline = BoundedWait.now() + callNanos;
             return boundedAttempt(store, operation, variables, store.tokens(need, callTimeout), null, deadline);
         }
+        Tokens tokens = atHand.get();
         if (margin.timesNextAttempt()) {
             return timedAttempt(store, operation, variables, tokens);
         }

@@ -34,27 +34,28 @@ public final class Challenge {
      * @param username the {@code USERNAME} to answer with: the parameter {@code USER_ID_FOR_SRP} when
      *     Cognito sends it, else the name the user signed in with
      * @param session the {@code Session} to answer with
+     * @return the challenge; its {@link #toString()} shows no session
      */
     public static Challenge of(String name, Map<String, String> parameters, String username, String session) {
         return new Challenge(name, parameters, username, session);
     }
 
-    /** Cognito's {@code ChallengeName}, e.g. {@code NEW_PASSWORD_REQUIRED}. */
+    /** {@return Cognito's {@code ChallengeName}, e.g. {@code NEW_PASSWORD_REQUIRED}} */
     public String name() {
         return name;
     }
 
-    /** Cognito's {@code ChallengeParameters}: what the user may be shown, never a secret. */
+    /** {@return Cognito's {@code ChallengeParameters}: what the user may be shown, never a secret} */
     public Map<String, String> parameters() {
         return parameters;
     }
 
-    /** The {@code USERNAME} an answer carries (and a {@code SECRET_HASH} is computed with). */
+    /** {@return the {@code USERNAME} an answer carries (and a {@code SECRET_HASH} is computed with)} */
     public String username() {
         return username;
     }
 
-    /** The {@code Session} to answer with. A secret: never log it. */
+    /** {@return the {@code Session} to answer with} A secret: never log it. */
     public String session() {
         return session;
     }
@@ -62,6 +63,9 @@ public final class Challenge {
     /**
      * The same challenge, to be answered with {@code session}: what {@code AssociateSoftwareToken} and
      * {@code VerifySoftwareToken} return during {@code MFA_SETUP}.
+     *
+     * @param session the newer session
+     * @return the same challenge with that session
      */
     public Challenge withSession(String session) {
         return new Challenge(name, parameters, username, session);

@@ -17,19 +17,19 @@ import java.util.Optional;
  */
 public interface GraphQLOperation<T> {
 
-    /** What error messages call the operation, e.g. {@code TodoApi.getTodo}. */
+    /** {@return what error messages call the operation, e.g. {@code TodoApi.getTodo}} */
     String name();
 
-    /** Whether the document's operation is a query or a mutation (both are POSTed by the default transport). */
+    /** {@return whether the document's operation is a query or a mutation (both are POSTed by the default transport)} */
     Kind kind();
 
-    /** The GraphQL document, sent as {@code query}. */
+    /** {@return the GraphQL document, sent as {@code query}} */
     String document();
 
-    /** The operation to run, sent as {@code operationName}; empty when the document holds only one. */
+    /** {@return the operation to run, sent as {@code operationName}; empty when the document holds only one} */
     Optional<String> operationName();
 
-    /** The root field whose value is the result; empty when all of {@code data} is the result. */
+    /** {@return the root field whose value is the result; empty when all of {@code data} is the result} */
     Optional<String> rootField();
 
     /**
@@ -37,6 +37,8 @@ public interface GraphQLOperation<T> {
      * bound; a primitive's class ({@code int.class}) when the method returns a primitive: the value binds
      * as its wrapper, and a transport answers {@code null} with a
      * {@link dev.cognitosecured.runtime.NullResultException}, never with {@code null}.
+     *
+     * @return the result type, possibly generic ({@code List<Todo>})
      */
     Type resultType();
 

@@ -32,6 +32,12 @@ public interface GraphQLTransport {
      * @param variables the operation's variables by name (values may be {@code null})
      * @param token the raw JWT; the transport decides how it goes into the {@code Authorization}
      *     header (AppSync wants it as it is, other servers after {@code "Bearer "})
+     * @param <T> the result type the operation binds
+     * @return the bound result ({@code null} for an operation that binds nothing)
+     * @throws dev.cognitosecured.runtime.CognitoSecuredException what went wrong: an HTTP 401 as
+     *     {@link dev.cognitosecured.runtime.UnauthorizedException}, GraphQL errors as
+     *     {@link dev.cognitosecured.runtime.GraphQLErrorsException}, anything else as
+     *     {@link dev.cognitosecured.runtime.TransportException}
      */
     <T> T execute(GraphQLOperation<T> operation, Map<String, Object> variables, String token);
 
@@ -41,12 +47,27 @@ public interface GraphQLTransport {
      * throws {@link dev.cognitosecured.runtime.CallTimeoutException} when {@code maxWait} passes. The
      * default ignores {@code maxWait}: a transport that does not override this bounds its attempts
      * itself, or not at all.
+     *
+     * @param <T> the result type the operation binds
+     * @param operation what to send and how to bind the result
+     * @param variables the operation's variables by name (values may be {@code null})
+     * @param token the raw JWT, as for {@link #execute(GraphQLOperation, Map, String)}
+     * @param maxWait the longest the attempt may take, on the real time
+     * @return the bound result ({@code null} for an operation that binds nothing)
      */
     default <T> T execute(GraphQLOperation<T> operation, Map<String, Object> variables, String token,
             Duration maxWait) {
         return execute(operation, variables, token);
     }
 
-    /** As {@link #execute}, without blocking the calling thread; failures complete the stage. */
+    /**
+     * As {@link #execute}, without blocking the calling thread; failures complete the stage.
+     *
+     * @param <T> the result type the operation binds
+     * @param operation the operation to run
+     * @param variables its variables, by name (a value may be {@code null})
+     * @param token what goes into the {@code Authorization} header, prefix included
+     * @return a stage completing with the bound result, or with the exception {@link #execute} would throw
+     */
     <T> CompletionStage<T> executeAsync(GraphQLOperation<T> operation, Map<String, Object> variables, String token);
 }

@@ -28,16 +28,33 @@ import java.util.concurrent.CompletionStage;
  */
 public interface IdentityProvider {
 
-    /** Signs in with a user name and password ({@code USER_PASSWORD_AUTH}), with no challenge. */
+    /**
+     * Signs in with a user name and password ({@code USER_PASSWORD_AUTH}), with no challenge.
+     *
+     * @param username the user's name, as the pool knows it
+     * @param password the password; the provider must not keep it
+     * @return a stage completing with the tokens, or failing with a {@link dev.cognitosecured.runtime.CognitoSecuredException}
+     */
     CompletionStage<Tokens> signIn(String username, char[] password);
 
     /**
      * New tokens for {@code current}'s refresh token. The result may hold a new refresh token
      * (rotation) or none, in which case the store keeps the current one.
+     *
+     * @param current the tokens whose refresh token is sent
+     * @return a stage completing with the new tokens; failing with
+     *     {@link dev.cognitosecured.runtime.SignInRequiredException} if Cognito rejected the refresh token
+     *     (the session then ends), with another {@link dev.cognitosecured.runtime.CognitoSecuredException}
+     *     if it failed otherwise (the store keeps the current tokens)
      */
     CompletionStage<Tokens> refresh(Tokens current);
 
-    /** Revokes the refresh token of {@code current}, ending the session at Cognito. */
+    /**
+     * Revokes the refresh token of {@code current}, ending the session at Cognito.
+     *
+     * @param current the tokens of the session that ended
+     * @return a stage completing when Cognito has revoked the token; a failure leaves it valid until it expires
+     */
     CompletionStage<Void> revoke(Tokens current);
 
     /**
@@ -47,6 +64,10 @@ public interface IdentityProvider {
      * a provider whose flow needs one throws {@link IllegalArgumentException} before sending anything.
      *
      * <p>The default signs in with {@link #signIn} and so never returns a challenge.
+     *
+     * @param username the user's name, as the pool knows it
+     * @param password the password, possibly empty
+     * @return a stage completing with the tokens, or with the challenge to answer next
      */
     default CompletionStage<SignInResponse> startSignIn(String username, char[] password) {
         return signIn(username, password).thenApply(SignInResponse.Authenticated::new);
@@ -89,6 +110,8 @@ public interface IdentityProvider {
      * @param responses the {@code ChallengeResponses} particular to the challenge, e.g.
      *     {@code SMS_MFA_CODE}; the implementation adds {@code USERNAME} and, for a client with a
      *     secret, {@code SECRET_HASH}
+     * @param challenge the challenge being answered, whose session the request carries
+     * @return a stage completing with the tokens, or with the next challenge of the chain
      */
     default CompletionStage<SignInResponse> respond(Challenge challenge, Map<String, String> responses) {
         return unsupported("answer the challenge " + challenge.name());
@@ -97,6 +120,9 @@ public interface IdentityProvider {
     /**
      * Asks for the secret key of a new authenticator app during {@code MFA_SETUP}
      * ({@code AssociateSoftwareToken} with the challenge's session).
+     *
+     * @param challenge the {@code MFA_SETUP} challenge, whose session the request carries
+     * @return a stage completing with the secret key and the session to verify the first code with
      */
     default CompletionStage<SoftwareTokenAssociation> associateSoftwareToken(Challenge challenge) {
         return unsupported("set up an authenticator app");
@@ -106,6 +132,8 @@ public interface IdentityProvider {
      * Verifies the first code of the authenticator app being set up ({@code VerifySoftwareToken} with
      * the challenge's session).
      *
+     * @param challenge the {@code MFA_SETUP} challenge as {@link #associateSoftwareToken} left it
+     * @param code the six-digit code the user read from the app
      * @return the {@code MFA_SETUP} challenge with the new session, which {@link #respond} completes
      */
     default CompletionStage<Challenge> verifySoftwareToken(Challenge challenge, String code) {

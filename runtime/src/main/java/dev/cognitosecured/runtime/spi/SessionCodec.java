@@ -16,17 +16,25 @@ package dev.cognitosecured.runtime.spi;
  */
 public interface SessionCodec {
 
-    /** The bytes to store for {@code plain}, the serialized session. */
+    /**
+     * Turns the serialized session into the bytes the container stores, e.g. by encrypting them.
+     *
+     * @param plain the serialized session, which holds the user's tokens
+     * @return the bytes to store for {@code plain}
+     */
     byte[] encode(byte[] plain);
 
     /**
      * The serialized session that {@link #encode} turned into {@code encoded}.
      *
+     * @param encoded the bytes the container stored
+     * @return the serialized session, as {@link #encode} was given it
+     *
      * @throws RuntimeException if {@code encoded} cannot be read back; the session is then restored signed out
      */
     byte[] decode(byte[] encoded);
 
-    /** The default: the bytes as they are, unencrypted. */
+    /** {@return the default: the bytes as they are, unencrypted} */
     static SessionCodec plain() {
         return PlainSessionCodec.INSTANCE;
     }

@@ -11,8 +11,17 @@ public sealed interface SignInResponse {
     /**
      * The user is signed in. With Cognito's device tracking, a sign-in from a device Cognito does not know yet
      * comes with {@code newDevice} ({@code NewDeviceMetadata}), which the sign-in flow confirms.
+     *
+     * @param tokens the tokens Cognito issued
+     * @param newDevice the device Cognito issued for this sign-in, if it issued one
      */
     record Authenticated(Tokens tokens, Optional<NewDevice> newDevice) implements SignInResponse {
+        /**
+         * The user is signed in with {@code tokens}.
+         *
+         * @param tokens the tokens Cognito issued
+         * @param newDevice the device Cognito issued for this sign-in, if it issued one
+         */
         public Authenticated {
             Objects.requireNonNull(tokens, "tokens");
             Objects.requireNonNull(newDevice, "newDevice");
@@ -37,8 +46,17 @@ public sealed interface SignInResponse {
         }
     }
 
-    /** The user must answer {@code challenge} first. */
+    /**
+     * The user must answer {@code challenge} first.
+     *
+     * @param challenge the challenge Cognito sent, with its session
+     */
     record Challenged(Challenge challenge) implements SignInResponse {
+        /**
+         * The user must answer {@code challenge}.
+         *
+         * @param challenge the challenge Cognito sent, with its session
+         */
         public Challenged {
             Objects.requireNonNull(challenge, "challenge");
         }

@@ -12,6 +12,12 @@ import java.util.Objects;
  */
 public record SoftwareTokenAssociation(String secretCode, Challenge challenge) {
 
+    /**
+     * What {@code AssociateSoftwareToken} returned.
+     *
+     * @param secretCode the key the user enters in the authenticator app; a secret
+     * @param challenge the {@code MFA_SETUP} challenge with the session it returned
+     */
     public SoftwareTokenAssociation {
         Objects.requireNonNull(secretCode, "secretCode");
         Objects.requireNonNull(challenge, "challenge");

@@ -8,10 +8,10 @@ package dev.cognitosecured.runtime.spi;
 @FunctionalInterface
 public interface Ticker {
 
-    /** The current reading, in nanoseconds. */
+    /** {@return the current reading, in nanoseconds} */
     long read();
 
-    /** The system's monotonic clock. */
+    /** {@return the system's monotonic clock} */
     static Ticker system() {
         return System::nanoTime;
     }

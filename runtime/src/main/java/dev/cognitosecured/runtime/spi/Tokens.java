@@ -44,6 +44,7 @@ public final class Tokens {
      * @param lifetime {@code exp - iat} of the shorter-lived of the two JWTs
      * @param username the access token's {@code username} claim: the name Cognito expects in a
      *     refresh's {@code SECRET_HASH}
+     * @return the tokens; their {@link #toString()} shows none of the three
      */
     public static Tokens of(
             String accessToken, String idToken, Optional<String> refreshToken, Duration lifetime, String username) {
@@ -59,22 +60,27 @@ public final class Tokens {
         return new Tokens(accessToken, idToken, refreshToken, lifetime, username, deviceKey);
     }
 
+    /** {@return the access token (a JWT): what generated clients send by default} A secret: never log it. */
     public String accessToken() {
         return accessToken;
     }
 
+    /** {@return the ID token (a JWT), sent by operations whose policy asks for it} A secret: never log it. */
     public String idToken() {
         return idToken;
     }
 
+    /** {@return the refresh token, if Cognito returned one} A secret: never log it. */
     public Optional<String> refreshToken() {
         return Optional.ofNullable(refreshToken);
     }
 
+    /** {@return how long the tokens are valid from when they were requested: {@code exp - iat} of the shorter-lived JWT} */
     public Duration lifetime() {
         return lifetime;
     }
 
+    /** {@return the user's name as Cognito knows it (the access token's {@code username} claim)} */
     public String username() {
         return username;
     }
@@ -91,6 +97,9 @@ public final class Tokens {
      * These tokens after a refresh that returned {@code refreshed}: Cognito's
      * {@code REFRESH_TOKEN_AUTH} returns no refresh token, so the current one is kept; with
      * rotation the new one replaces it. The device key is kept when the refreshed tokens name none.
+     *
+     * @param refreshed what the refresh returned
+     * @return the tokens to keep
      */
     public Tokens refreshedBy(Tokens refreshed) {
         if (refreshed.refreshToken != null && (refreshed.deviceKey != null || deviceKey == null)) {

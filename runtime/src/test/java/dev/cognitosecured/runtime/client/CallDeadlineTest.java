@@ -100,16 +100,20 @@ class CallDeadlineTest {
     }
 
     @Test
-    void withAStoreOfItsOwnEveryAttemptIsGivenWhatIsLeftOfTheCall() {
+    void withAStoreOfItsOwnTokensAtHandTakeTheFastPathAndAWaitForARefreshEndsAtTheDeadline() {
         SecuredCaller viaOtherStore = new SecuredCaller(new DelegatingStore(store), transport, new CallMargin(ticker),
                 CALL_TIMEOUT);
         assertEquals("data for access-1", viaOtherStore.call(getTodo(), "1"));
-        assertEquals(1, maxWaits.size());
-        Duration left = maxWaits.get(0);
-        assertTrue(!left.isNegative() && left.compareTo(CALL_TIMEOUT) <= 0, left::toString);
+        assertEquals(List.of(), maxWaits, "SessionStore.tokensAtHand's default found the tokens at hand: no bound needed");
+
+        expire();
+        assertPart(Part.WAITING_FOR_REFRESH,
+                assertThrows(CallTimeoutException.class, () -> viaOtherStore.call(getTodo(), "2")));
+        assertEquals(List.of("access-1"), transport.sentTokens(), "nothing was sent with expired tokens");
+        assertEquals(1, provider.refreshCalls(), "one refresh, which the default's tokensAsync started");
     }
 
-    /** A store that is not the library's: the caller cannot ask it for tokens at hand. */
+    /** A store that is not the library's: it has {@link SessionStore#tokensAtHand}'s default. */
     private record DelegatingStore(SessionStore store) implements SessionStore {
         @Override
         public String pool() {

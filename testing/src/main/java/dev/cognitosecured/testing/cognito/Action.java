@@ -44,12 +44,12 @@ public enum Action {
         this.wireName = wireName;
     }
 
-    /** The name in {@code X-Amz-Target: AWSCognitoIdentityProviderService.<name>}. */
+    /** {@return the name in {@code X-Amz-Target: AWSCognitoIdentityProviderService.<name>}} */
     public String wireName() {
         return wireName;
     }
 
-    /** The action called {@code wireName} on the wire, if LocalCognito answers it. */
+    /** {@return the action called {@code wireName} on the wire, if LocalCognito answers it} */
     public static Optional<Action> ofWireName(String wireName) {
         for (Action action : values()) {
             if (action.wireName.equals(wireName)) {

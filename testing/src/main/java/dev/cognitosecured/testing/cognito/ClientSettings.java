@@ -68,37 +68,37 @@ public record ClientSettings(
                 Duration.ofHours(1), Duration.ofHours(1), Duration.ofDays(30), false, Duration.ZERO, true);
     }
 
-    /** These settings with a client secret. */
+    /** {@return these settings with a client secret} */
     public ClientSettings withSecret() {
         return new ClientSettings(true, authFlows, authSessionValidity, accessTokenValidity, idTokenValidity,
                 refreshTokenValidity, refreshTokenRotation, retryGracePeriod, preventUserExistenceErrors);
     }
 
-    /** These settings allowing only {@code flows} (and refresh). */
+    /** {@return these settings allowing only {@code flows} (and refresh)} */
     public ClientSettings withAuthFlows(ExplicitAuthFlow... flows) {
         return new ClientSettings(generateSecret, Set.copyOf(List.of(flows)), authSessionValidity, accessTokenValidity,
                 idTokenValidity, refreshTokenValidity, refreshTokenRotation, retryGracePeriod, preventUserExistenceErrors);
     }
 
-    /** These settings with challenge sessions (and the codes sent with them) valid for {@code validity}. */
+    /** {@return these settings with challenge sessions (and the codes sent with them) valid for {@code validity}} */
     public ClientSettings withAuthSessionValidity(Duration validity) {
         return new ClientSettings(generateSecret, authFlows, validity, accessTokenValidity, idTokenValidity,
                 refreshTokenValidity, refreshTokenRotation, retryGracePeriod, preventUserExistenceErrors);
     }
 
-    /** These settings with access tokens valid for {@code validity}. */
+    /** {@return these settings with access tokens valid for {@code validity}} */
     public ClientSettings withAccessTokenValidity(Duration validity) {
         return new ClientSettings(generateSecret, authFlows, authSessionValidity, validity, idTokenValidity,
                 refreshTokenValidity, refreshTokenRotation, retryGracePeriod, preventUserExistenceErrors);
     }
 
-    /** These settings with ID tokens valid for {@code validity}. */
+    /** {@return these settings with ID tokens valid for {@code validity}} */
     public ClientSettings withIdTokenValidity(Duration validity) {
         return new ClientSettings(generateSecret, authFlows, authSessionValidity, accessTokenValidity, validity,
                 refreshTokenValidity, refreshTokenRotation, retryGracePeriod, preventUserExistenceErrors);
     }
 
-    /** These settings with refresh tokens valid for {@code validity}. */
+    /** {@return these settings with refresh tokens valid for {@code validity}} */
     public ClientSettings withRefreshTokenValidity(Duration validity) {
         return new ClientSettings(generateSecret, authFlows, authSessionValidity, accessTokenValidity, idTokenValidity,
                 validity, refreshTokenRotation, retryGracePeriod, preventUserExistenceErrors);
@@ -114,7 +114,7 @@ public record ClientSettings(
                 refreshTokenValidity, true, gracePeriod, preventUserExistenceErrors);
     }
 
-    /** These settings answering an unknown user with {@code UserNotFoundException}. */
+    /** {@return these settings answering an unknown user with {@code UserNotFoundException}} */
     public ClientSettings withUserExistenceErrors() {
         return new ClientSettings(generateSecret, authFlows, authSessionValidity, accessTokenValidity, idTokenValidity,
                 refreshTokenValidity, refreshTokenRotation, retryGracePeriod, false);

@@ -32,7 +32,7 @@ public interface CustomAuthTriggers {
      */
     CustomChallenge create(String username, List<Boolean> answers);
 
-    /** Verify auth challenge response: whether {@code answer} answers {@code challenge}. */
+    /** Verify auth challenge response: whether {@code answer. answers {@code challenge}} */
     boolean verify(String username, CustomChallenge challenge, String answer);
 
     /** The outcome of {@link #define}. */

@@ -18,12 +18,12 @@ public sealed interface Fault
         permits Fault.Delay, Fault.Throttling, Fault.ServerError, Fault.CloseConnection, Fault.Hold,
                 Fault.Silent, Fault.ServiceUnavailable, Fault.ResetMidResponse {
 
-    /** Answers normally after waiting {@code duration} of real time (the server waits, never the test). */
+    /** Answers normally after waiting {@code duration. of real time (the server waits, never the test)} */
     static Fault delay(Duration duration) {
         return new Delay(duration);
     }
 
-    /** Answers HTTP 400 {@code TooManyRequestsException} "Rate exceeded", as Cognito's throttling does. */
+    /** Answers HTTP 400 {@code TooManyRequestsException. "Rate exceeded", as Cognito's throttling does} */
     static Fault throttling() {
         return new Throttling();
     }

@@ -86,12 +86,12 @@ public final class LocalCognito implements AutoCloseable {
         return builder().start();
     }
 
-    /** A builder, to choose the clock, port or region. */
+    /** {@return a builder, to choose the clock, port or region} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Where the SDK must send requests: {@code http://127.0.0.1:<port>}. */
+    /** {@return where the SDK must send requests: {@code http://127.0.0.1:<port>}} */
     public URI endpoint() {
         return server.endpoint();
     }
@@ -107,7 +107,7 @@ public final class LocalCognito implements AutoCloseable {
         return new UserPool(service.createPool(settings));
     }
 
-    /** Creates an app client of {@code pool} with {@link ClientSettings#defaults()}, with or without a secret. */
+    /** Creates an app client of {@code pool. with {@link ClientSettings#defaults()}, with or without a secret} */
     public AppClient createClient(UserPool pool, boolean withSecret) {
         return createClient(pool, withSecret ? ClientSettings.defaults().withSecret() : ClientSettings.defaults());
     }
@@ -120,7 +120,7 @@ public final class LocalCognito implements AutoCloseable {
         return new AppClient(pool, created.id(), created.secret());
     }
 
-    /** Creates a confirmed user of {@code pool} with a permanent password and nothing else. */
+    /** Creates a confirmed user of {@code pool. with a permanent password and nothing else} */
     public LocalUser createUser(UserPool pool, String username, String password) {
         return createUser(pool, NewUser.withPassword(username, password));
     }
@@ -157,7 +157,7 @@ public final class LocalCognito implements AutoCloseable {
         return outbox;
     }
 
-    /** The last code sent to {@code username} by SMS or e-mail (for {@code SMS_MFA} or {@code EMAIL_OTP}). */
+    /** {@return the last code sent to {@code username} by SMS or e-mail (for {@code SMS_MFA} or {@code EMAIL_OTP})} */
     public Optional<String> lastCode(UserPool pool, String username) {
         return service.lastCode(pool.id(), username);
     }
@@ -196,17 +196,17 @@ public final class LocalCognito implements AutoCloseable {
         service.deleteUser(user.pool().id(), user.username());
     }
 
-    /** The {@code iss} claim of the pool's tokens: {@code <endpoint>/<pool id>}. */
+    /** {@return the {@code iss} claim of the pool's tokens: {@code <endpoint>/<pool id>}} */
     public URI issuer(UserPool pool) {
         return URI.create(service.issuer(pool.id()));
     }
 
-    /** The pool's JSON Web Key Set: {@code <endpoint>/<pool id>/.well-known/jwks.json}. */
+    /** {@return the pool's JSON Web Key Set: {@code <endpoint>/<pool id>/.well-known/jwks.json}} */
     public URI jwksUri(UserPool pool) {
         return URI.create(service.issuer(pool.id()) + "/.well-known/jwks.json");
     }
 
-    /** How many requests for {@code action} arrived, faulty ones included. */
+    /** {@return how many requests for {@code action} arrived, faulty ones included} */
     public long requestCount(Action action) {
         return faults.count(action);
     }
@@ -313,7 +313,7 @@ public final class LocalCognito implements AutoCloseable {
             return this;
         }
 
-        /** The region in pool ids ({@code us-east-1} by default). */
+        /** The region in pool ids ({@code us-east-1. by default)} */
         public Builder region(String region) {
             this.region = Objects.requireNonNull(region, "region");
             return this;

@@ -23,7 +23,7 @@ public final class ManualClock implements InstantSource {
         this.now = new AtomicReference<>(Objects.requireNonNull(start, "start"));
     }
 
-    /** A clock standing at {@code start}. */
+    /** {@return a clock standing at {@code start}} */
     public static ManualClock at(Instant start) {
         return new ManualClock(start);
     }
@@ -33,7 +33,7 @@ public final class ManualClock implements InstantSource {
         return now.get();
     }
 
-    /** Moves the clock forward by {@code duration} and returns the new time. */
+    /** Moves the clock forward by {@code duration. and returns the new time} */
     public Instant advance(Duration duration) {
         Objects.requireNonNull(duration, "duration");
         if (duration.isNegative()) {
@@ -53,7 +53,7 @@ public final class ManualClock implements InstantSource {
         });
     }
 
-    /** The time as nanoseconds since the epoch; only differences between two readings matter. */
+    /** {@return the time as nanoseconds since the epoch; only differences between two readings matter} */
     public long nanoTime() {
         Instant t = now.get();
         return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000_000L), t.getNano());

@@ -49,7 +49,7 @@ public final class NewUser {
         this.softwareTokenSecret = softwareTokenSecret;
     }
 
-    /** A confirmed user who signs in with {@code password}. */
+    /** {@return a confirmed user who signs in with {@code password}} */
     public static NewUser withPassword(String username, String password) {
         return create(username, password, false);
     }
@@ -69,7 +69,7 @@ public final class NewUser {
                 Optional.empty());
     }
 
-    /** This user with the attribute {@code name} (such as {@code email}, {@code phone_number}, {@code name}). */
+    /** {@return this user with the attribute {@code name} (such as {@code email}, {@code phone_number}, {@code name})} */
     public NewUser attribute(String name, String value) {
         requireText(name, "attribute name");
         Objects.requireNonNull(value, "value");
@@ -81,7 +81,7 @@ public final class NewUser {
         return new NewUser(username, password, temporaryPassword, more, groups, mfa, preferredMfa, softwareTokenSecret);
     }
 
-    /** This user in the groups {@code names} too (the {@code cognito:groups} claim). */
+    /** {@return this user in the groups {@code names} too (the {@code cognito:groups} claim)} */
     public NewUser groups(String... names) {
         List<String> more = new ArrayList<>(groups);
         for (String name : names) {
@@ -103,7 +103,7 @@ public final class NewUser {
                 softwareTokenSecret);
     }
 
-    /** This user preferring {@code factor} when several are on (no {@code SELECT_MFA_TYPE} then). */
+    /** {@return this user preferring {@code factor} when several are on (no {@code SELECT_MFA_TYPE} then)} */
     public NewUser preferredMfa(MfaFactor factor) {
         return new NewUser(username, password, temporaryPassword, attributes, groups, mfa,
                 Optional.of(factor), softwareTokenSecret);
@@ -119,42 +119,42 @@ public final class NewUser {
                 Optional.of(secret));
     }
 
-    /** The user name. */
+    /** {@return the user name} */
     public String username() {
         return username;
     }
 
-    /** The password, permanent or temporary. */
+    /** {@return the password, permanent or temporary} */
     public String password() {
         return password;
     }
 
-    /** Whether {@link #password()} is temporary. */
+    /** {@return whether {@link #password()} is temporary} */
     public boolean temporaryPassword() {
         return temporaryPassword;
     }
 
-    /** The attributes, in the order given. */
+    /** {@return the attributes, in the order given} */
     public Map<String, String> attributes() {
         return attributes;
     }
 
-    /** The groups. */
+    /** {@return the groups} */
     public List<String> groups() {
         return groups;
     }
 
-    /** The second factors turned on. */
+    /** {@return the second factors turned on} */
     public Set<MfaFactor> mfa() {
         return mfa;
     }
 
-    /** The preferred second factor, if any. */
+    /** {@return the preferred second factor, if any} */
     public Optional<MfaFactor> preferredMfa() {
         return preferredMfa;
     }
 
-    /** The Base32 secret of the user's authenticator app, if any. */
+    /** {@return the Base32 secret of the user's authenticator app, if any} */
     public Optional<String> softwareTokenSecret() {
         return softwareTokenSecret;
     }

@@ -23,7 +23,7 @@ public record PasswordPolicy(
         }
     }
 
-    /** Cognito's default: at least 8 characters with an upper-case and a lower-case letter, a digit and a symbol. */
+    /** {@return Cognito's default: at least 8 characters with an upper-case and a lower-case letter, a digit and a symbol} */
     public static PasswordPolicy cognitoDefault() {
         return new PasswordPolicy(8, true, true, true, true);
     }

@@ -70,25 +70,25 @@ public record PoolSettings(
                 Optional.empty());
     }
 
-    /** These settings with MFA {@code configuration}, offering {@code factors}. */
+    /** {@return these settings with MFA {@code configuration}, offering {@code factors}} */
     public PoolSettings withMfa(MfaConfiguration configuration, MfaFactor... factors) {
         return new PoolSettings(configuration, Set.copyOf(List.of(factors)), requiredAttributes, passwordPolicy,
                 temporaryPasswordValidity, customAuth, account, deviceTracking);
     }
 
-    /** These settings with {@code attributes} (such as {@code "name"}) required of every user. */
+    /** {@return these settings with {@code attributes} (such as {@code "name"}) required of every user} */
     public PoolSettings withRequiredAttributes(String... attributes) {
         return new PoolSettings(mfaConfiguration, mfaFactors, new LinkedHashSet<>(List.of(attributes)), passwordPolicy,
                 temporaryPasswordValidity, customAuth, account, deviceTracking);
     }
 
-    /** These settings with another password policy. */
+    /** {@return these settings with another password policy} */
     public PoolSettings withPasswordPolicy(PasswordPolicy policy) {
         return new PoolSettings(mfaConfiguration, mfaFactors, requiredAttributes, policy, temporaryPasswordValidity,
                 customAuth, account, deviceTracking);
     }
 
-    /** These settings with temporary passwords valid for {@code validity}. */
+    /** {@return these settings with temporary passwords valid for {@code validity}} */
     public PoolSettings withTemporaryPasswordValidity(Duration validity) {
         return new PoolSettings(mfaConfiguration, mfaFactors, requiredAttributes, passwordPolicy, validity, customAuth,
                 account, deviceTracking);
@@ -100,7 +100,7 @@ public record PoolSettings(
                 temporaryPasswordValidity, customAuth, account, deviceTracking);
     }
 
-    /** These settings with custom authentication ({@code CUSTOM_AUTH}) driven by {@code triggers}. */
+    /** {@return these settings with custom authentication ({@code CUSTOM_AUTH}) driven by {@code triggers}} */
     public PoolSettings withCustomAuth(CustomAuthTriggers triggers) {
         return new PoolSettings(mfaConfiguration, mfaFactors, requiredAttributes, passwordPolicy,
                 temporaryPasswordValidity, Optional.of(triggers), account, deviceTracking);

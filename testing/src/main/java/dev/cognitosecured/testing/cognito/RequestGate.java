@@ -22,7 +22,7 @@ public final class RequestGate {
     /** A closed gate. */
     public RequestGate() {}
 
-    /** Completes when {@code count} requests in total have arrived at the gate. */
+    /** Completes when {@code count. requests in total have arrived at the gate} */
     public CompletableFuture<Void> arrivals(int count) {
         if (count < 1) {
             throw new IllegalArgumentException("count must be at least 1: " + count);
@@ -41,7 +41,7 @@ public final class RequestGate {
         return future;
     }
 
-    /** How many requests have arrived so far. */
+    /** {@return how many requests have arrived so far} */
     public int arrived() {
         lock.lock();
         try {

@@ -23,25 +23,25 @@ public final class Totp {
 
     private Totp() {}
 
-    /** A new random secret (160 bits, 32 Base32 characters), like the {@code SecretCode} Cognito returns. */
+    /** {@return a new random secret (160 bits, 32 Base32 characters), like the {@code SecretCode} Cognito returns} */
     public static String newSecret() {
         byte[] key = new byte[20];
         RANDOM.nextBytes(key);
         return Base32.encode(key);
     }
 
-    /** The 6-digit code an authenticator app holding {@code base32Secret} shows at {@code time}. */
+    /** {@return the 6-digit code an authenticator app holding {@code base32Secret} shows at {@code time}} */
     public static String code(String base32Secret, Instant time) {
         Objects.requireNonNull(time, "time");
         return codeAtStep(base32Secret, stepOf(time));
     }
 
-    /** The number of the time step {@code time} falls in. */
+    /** {@return the number of the time step {@code time} falls in} */
     public static long stepOf(Instant time) {
         return Math.floorDiv(time.getEpochSecond(), STEP_SECONDS);
     }
 
-    /** The 6-digit code of time step {@code step} (RFC 4226 with the step as the counter). */
+    /** {@return the 6-digit code of time step {@code step} (RFC 4226 with the step as the counter)} */
     public static String codeAtStep(String base32Secret, long step) {
         Objects.requireNonNull(base32Secret, "base32Secret");
         byte[] key = Base32.decode(base32Secret);

@@ -54,7 +54,7 @@ public sealed interface GraphQLFault
         return new Silent();
     }
 
-    /** Answers normally after waiting {@code duration} of real time (the server waits, never the test). */
+    /** Answers normally after waiting {@code duration. of real time (the server waits, never the test)} */
     static GraphQLFault delay(Duration duration) {
         return new Delay(duration);
     }

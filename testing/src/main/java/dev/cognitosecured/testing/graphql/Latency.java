@@ -35,12 +35,12 @@ public record Latency(Duration min, Duration max) {
         return new Latency(Duration.ZERO, Duration.ZERO);
     }
 
-    /** The same delay before every answer. */
+    /** {@return the same delay before every answer} */
     public static Latency fixed(Duration delay) {
         return new Latency(delay, delay);
     }
 
-    /** A delay drawn uniformly from {@code [min, max]} for each request. */
+    /** {@return a delay drawn uniformly from {@code [min, max]} for each request} */
     public static Latency between(Duration min, Duration max) {
         return new Latency(min, max);
     }

@@ -130,7 +130,7 @@ public final class LocalGraphQL implements AutoCloseable {
         this.realtimeEndpoint = URI.create("ws://127.0.0.1:" + port + realtimePath);
     }
 
-    /** A builder for a server; {@link Builder#schema}, the issuer and the keys must be given. */
+    /** {@return a builder for a server; {@link Builder#schema}, the issuer and the keys must be given} */
     public static Builder builder() {
         return new Builder();
     }
@@ -148,12 +148,12 @@ public final class LocalGraphQL implements AutoCloseable {
         }
     }
 
-    /** The GraphQL endpoint, {@code http://127.0.0.1:<port>/graphql} by default. */
+    /** {@return the GraphQL endpoint, {@code http://127.0.0.1:<port>/graphql} by default} */
     public URI endpoint() {
         return endpoint;
     }
 
-    /** The port the server listens on. */
+    /** {@return the port the server listens on} */
     public int port() {
         return port;
     }
@@ -338,12 +338,12 @@ public final class LocalGraphQL implements AutoCloseable {
         verifier.updateAndGet(current -> current.trusting(trust.keys, trust.issuer));
     }
 
-    /** Every request recorded so far (since the last {@link #clearRequests()}), in order. */
+    /** {@return every request recorded so far (since the last {@link #clearRequests()}), in order} */
     public List<ReceivedRequest> requests() {
         return log.all();
     }
 
-    /** How many requests were recorded. */
+    /** {@return how many requests were recorded} */
     public long requestCount() {
         return log.count();
     }
@@ -356,12 +356,12 @@ public final class LocalGraphQL implements AutoCloseable {
         return log.countOf(operationName);
     }
 
-    /** How many recorded requests were answered HTTP 401 (expired or invalid token). */
+    /** {@return how many recorded requests were answered HTTP 401 (expired or invalid token)} */
     public long unauthorizedCount() {
         return log.countWithStatus(401);
     }
 
-    /** How many different tokens the recorded requests carried. */
+    /** {@return how many different tokens the recorded requests carried} */
     public long distinctTokenCount() {
         return log.distinctTokens();
     }
@@ -453,7 +453,7 @@ public final class LocalGraphQL implements AutoCloseable {
             return this;
         }
 
-        /** The trusted issuer: a token's {@code iss} must equal it exactly. */
+        /** The trusted issuer: a token's {@code iss. must equal it exactly} */
         public Builder issuer(String issuer) {
             this.issuer = Objects.requireNonNull(issuer, "issuer");
             return this;
@@ -471,7 +471,7 @@ public final class LocalGraphQL implements AutoCloseable {
             return jwks(URI.create((text.endsWith("/") ? text : text + "/") + ".well-known/jwks.json"));
         }
 
-        /** Fetches the trusted keys over HTTP from {@code jwksUri} (when the first token is checked). */
+        /** Fetches the trusted keys over HTTP from {@code jwksUri. (when the first token is checked)} */
         public Builder jwks(URI jwksUri) {
             try {
                 this.keys = JWKSourceBuilder.<SecurityContext>create(jwksUri.toURL()).build();
@@ -529,7 +529,7 @@ public final class LocalGraphQL implements AutoCloseable {
             return this;
         }
 
-        /** How long after {@code exp} a token is still accepted; zero by default, as AppSync. */
+        /** How long after {@code exp. a token is still accepted; zero by default, as AppSync} */
         public Builder leeway(Duration leeway) {
             if (leeway.isNegative()) {
                 throw new IllegalArgumentException("leeway(" + leeway + "): cannot be negative");
@@ -562,7 +562,7 @@ public final class LocalGraphQL implements AutoCloseable {
             return this;
         }
 
-        /** The endpoint's path; {@code /graphql} by default. */
+        /** The endpoint's path; {@code /graphql. by default} */
         public Builder path(String path) {
             if (!path.startsWith("/")) {
                 throw new IllegalArgumentException("path(\"" + path + "\"): must start with /");

@@ -61,12 +61,12 @@ public record ReceivedRequest(
         Objects.requireNonNull(rejection, "rejection");
     }
 
-    /** Whether the request carried exactly {@code token} (compared by fingerprint). */
+    /** {@return whether the request carried exactly {@code token} (compared by fingerprint)} */
     public boolean carried(String token) {
         return tokenFingerprint.filter(LocalGraphQL.fingerprint(token)::equals).isPresent();
     }
 
-    /** Whether the server answered HTTP 401. */
+    /** {@return whether the server answered HTTP 401} */
     public boolean wasUnauthorized() {
         return status == 401;
     }

@@ -30,7 +30,7 @@ public final class ResolverError extends RuntimeException {
         this.errorType = Objects.requireNonNull(errorType, "errorType");
     }
 
-    /** The {@code errorType} of the error entry. */
+    /** {@return the {@code errorType} of the error entry} */
     public String errorType() {
         return errorType;
     }

@@ -15,7 +15,7 @@ public enum TokenUse {
         this.claimValue = claimValue;
     }
 
-    /** The value of the {@code token_use} claim for this kind. */
+    /** {@return the value of the {@code token_use} claim for this kind} */
     public String claimValue() {
         return claimValue;
     }

@@ -57,12 +57,12 @@ public record VerifiedCaller(
         return caller;
     }
 
-    /** Whether the caller belongs to {@code group}. */
+    /** {@return whether the caller belongs to {@code group}} */
     public boolean isInGroup(String group) {
         return groups.contains(group);
     }
 
-    /** The claim named {@code name}, if the token has it. */
+    /** {@return the claim named {@code name}, if the token has it} */
     public Optional<Object> claim(String name) {
         return Optional.ofNullable(claims.get(name));
     }

@@ -87,7 +87,7 @@ public final class CognitoTestKit implements BeforeAllCallback, BeforeEachCallba
         this.systemProperties = builder.systemProperties;
     }
 
-    /** A builder; with nothing set, the kit runs a LocalCognito on a {@link ManualClock} and no LocalGraphQL. */
+    /** {@return a builder; with nothing set, the kit runs a LocalCognito on a {@link ManualClock} and no LocalGraphQL} */
     public static Builder builder() {
         return new Builder();
     }
@@ -219,7 +219,7 @@ public final class CognitoTestKit implements BeforeAllCallback, BeforeEachCallba
             return this;
         }
 
-        /** The region in pool ids, and in {@code cognito-secured.region}; {@code us-east-1} by default. */
+        /** The region in pool ids, and in {@code cognito-secured.region}; {@code us-east-1. by default} */
         public Builder region(String region) {
             standIns.region(region);
             this.region = region;
@@ -275,7 +275,7 @@ public final class CognitoTestKit implements BeforeAllCallback, BeforeEachCallba
             return this;
         }
 
-        /** The extension, to put in a {@code static} field annotated {@code @RegisterExtension}. */
+        /** {@return the extension, to put in a {@code static} field annotated {@code @RegisterExtension}} */
         public CognitoTestKit build() {
             return new CognitoTestKit(this);
         }

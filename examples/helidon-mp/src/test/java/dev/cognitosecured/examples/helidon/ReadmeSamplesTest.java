@@ -1,16 +1,7 @@
 package dev.cognitosecured.examples.helidon;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import dev.cognitosecured.examples.support.ReadmeSection;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,62 +11,8 @@ import org.junit.jupiter.api.Test;
  */
 class ReadmeSamplesTest {
 
-    private static final Pattern BLOCK = Pattern.compile("```(\\w+)\\n(.*?)```", Pattern.DOTALL);
-
     @Test
     void theHelidonSectionsSamplesAreTakenFromThisModule() throws IOException {
-        String section = helidonSection();
-        List<String> sources = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(Path.of("src"))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-                sources.add(normalized(Files.readString(file)));
-            }
-        }
-        String properties = Files.readString(Path.of("src/main/resources/META-INF/microprofile-config.properties"));
-        String pom = Files.readString(Path.of("pom.xml"));
-
-        Matcher block = BLOCK.matcher(section);
-        int java = 0;
-        while (block.find()) {
-            String body = block.group(2);
-            switch (block.group(1)) {
-                case "java" -> {
-                    java++;
-                    String sample = normalized(body);
-                    assertTrue(sources.stream().anyMatch(source -> source.contains(sample)),
-                            "not in this module's sources:\n" + body);
-                }
-                case "properties" -> body.lines().forEach(line ->
-                        assertTrue(properties.lines().anyMatch(line::equals), "not in the properties: " + line));
-                case "xml" -> artifactIds(body).forEach(artifact ->
-                        assertTrue(pom.contains("<artifactId>" + artifact + "</artifactId>"), "not in the pom: " + artifact));
-                default -> { }
-            }
-        }
-        assertTrue(java >= 2, "the section's Java samples were not found");
-    }
-
-    private static String helidonSection() throws IOException {
-        String readme = Files.readString(Path.of("../../README.md"));
-        int start = readme.indexOf("\n## Helidon MP\n");
-        assertFalse(start < 0, "README.md has no section \"## Helidon MP\"");
-        int end = readme.indexOf("\n## ", start + 1);
-        return readme.substring(start, end < 0 ? readme.length() : end);
-    }
-
-    private static List<String> artifactIds(String xml) {
-        Matcher m = Pattern.compile("<artifactId>([^<]+)</artifactId>").matcher(xml);
-        List<String> ids = new ArrayList<>();
-        while (m.find()) {
-            ids.add(m.group(1));
-        }
-        return ids;
-    }
-
-    /** The lines, stripped, without blank ones, each ending with a new line. */
-    private static String normalized(String text) {
-        StringBuilder out = new StringBuilder("\n");
-        text.lines().map(String::strip).filter(line -> !line.isEmpty()).forEach(line -> out.append(line).append('\n'));
-        return out.toString();
+        ReadmeSection.assertSamplesAreThisModulesCode("## Helidon MP");
     }
 }

@@ -3,6 +3,7 @@ package dev.cognitosecured.examples.helidon;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cognitosecured.examples.support.Browser;
 import dev.cognitosecured.testing.LocalStandIns;
 import dev.cognitosecured.testing.graphql.VerifiedCaller;
 import io.helidon.microprofile.testing.AddBean;

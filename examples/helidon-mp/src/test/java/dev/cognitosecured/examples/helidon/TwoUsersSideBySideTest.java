@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cognitosecured.examples.support.Browser;
 import dev.cognitosecured.testing.LocalStandIns;
 import dev.cognitosecured.testing.cognito.Action;
 import dev.cognitosecured.testing.cognito.ManualClock;

@@ -3,6 +3,7 @@ package dev.cognitosecured.examples.jakarta;
 import static dev.cognitosecured.examples.jakarta.TwoUsersIT.assertAnswer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.cognitosecured.examples.support.Browser;
 import dev.cognitosecured.testing.LocalStandIns;
 import dev.cognitosecured.testing.cognito.Action;
 import dev.cognitosecured.testing.cognito.ClientSettings;

@@ -1,6 +1,6 @@
 package dev.cognitosecured.runtime.internal.cdi;
 
-import dev.cognitosecured.runtime.internal.config.InvalidConfigurationException;
+import dev.cognitosecured.runtime.InvalidConfigurationException;
 import dev.cognitosecured.runtime.internal.config.PoolConfigReader;
 import dev.cognitosecured.runtime.internal.config.PoolConfigResult;
 import jakarta.enterprise.context.ApplicationScoped;

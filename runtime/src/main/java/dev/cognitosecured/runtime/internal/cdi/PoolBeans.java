@@ -12,7 +12,7 @@ import dev.cognitosecured.runtime.SignUp;
 import dev.cognitosecured.runtime.internal.cognito.SignUpSignIn;
 import dev.cognitosecured.runtime.client.CallMargin;
 import dev.cognitosecured.runtime.client.SecuredCaller;
-import dev.cognitosecured.runtime.internal.config.InvalidConfigurationException;
+import dev.cognitosecured.runtime.InvalidConfigurationException;
 import dev.cognitosecured.runtime.internal.config.PoolConfig;
 import dev.cognitosecured.runtime.internal.config.PoolConfig.SessionScope;
 import dev.cognitosecured.runtime.internal.config.PoolConfigResult;

@@ -112,7 +112,8 @@ final class PoolRuntime implements AutoCloseable {
      */
     DefaultSessionStore newStore() {
         return new DefaultSessionStore(config.name(), identityProvider(), ticker(), config.prefetch(),
-                RefreshBackoff.standard(), events, store -> new PassivatedStore(config.name(), codec().encode(store.serializedForm(wallClock().instant()))));
+                RefreshBackoff.standard(), events, store -> new PassivatedStore(config.name(), codec().encode(store.serializedForm(wallClock().instant()))),
+                config.limits().cognitoTimeout().plus(ChallengeSlot.STEP_SLACK));
     }
 
     /**

@@ -1,7 +1,6 @@
 package dev.cognitosecured.runtime.internal.cognito;
 
-import static dev.cognitosecured.runtime.internal.concurrent.Completions.await;
-
+import dev.cognitosecured.runtime.CallTimeoutException.Part;
 import dev.cognitosecured.runtime.CognitoSecuredException;
 import dev.cognitosecured.runtime.FirstFactor;
 import dev.cognitosecured.runtime.SessionStore;
@@ -10,6 +9,8 @@ import dev.cognitosecured.runtime.SignInStep;
 import dev.cognitosecured.runtime.WrongAnswerException;
 import dev.cognitosecured.runtime.event.SessionEnded;
 import dev.cognitosecured.runtime.WrongAnswerException;
+import dev.cognitosecured.runtime.internal.concurrent.BoundedWait;
+import dev.cognitosecured.runtime.internal.config.PoolKeys;
 import dev.cognitosecured.runtime.internal.signin.ChallengeClaim;
 import dev.cognitosecured.runtime.internal.signin.ChallengeSlot;
 import dev.cognitosecured.runtime.internal.store.KeptDevices;
@@ -282,7 +283,13 @@ public final class CognitoSignIn implements SignIn, SignUpSignIn {
             return;
         }
         try {
-            await(provider.revoke(ended.get()));
+            // Bounded as a step of the sign-in: the identity provider should end it within cognito.timeout.
+            // (made here, not at construction: the store may be a client proxy whose scope is not active then)
+            BoundedWait revokeWait = new BoundedWait("The sign-out of pool '" + store.pool() + "'", Part.COGNITO,
+                    PoolKeys.of(store.pool()).full(PoolKeys.COGNITO_TIMEOUT));
+            long startedAt = BoundedWait.now();
+            revokeWait.await(provider.revoke(ended.get()), startedAt,
+                    startedAt + BoundedWait.nanos(slot.stepTimeout()));
         } catch (RuntimeException e) {
             // The library's own messages hold no secret; another provider's are not ours to vouch for.
             String why = e instanceof CognitoSecuredException ? e.getMessage() : e.getClass().getName();

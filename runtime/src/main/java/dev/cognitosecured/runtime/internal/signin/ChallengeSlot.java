@@ -104,6 +104,14 @@ public final class ChallengeSlot {
     }
 
     /**
+     * The longest a request of this pool's sign-in is waited for, on the real time: {@code cognito.timeout}
+     * plus {@link #STEP_SLACK}. The sign-out's revocation is bounded by it too.
+     */
+    public Duration stepTimeout() {
+        return Duration.ofNanos(stepNanos);
+    }
+
+    /**
      * Starts a sign-in: takes the claim (abandoning a challenge that waits for an answer) and runs
      * {@code exchange} under it, which sends the first request(s) with {@link ChallengeClaim#send}
      * and reports what they obtained.

@@ -1,6 +1,5 @@
 package dev.cognitosecured.runtime.internal.store;
 
-import static dev.cognitosecured.runtime.internal.concurrent.Completions.await;
 import static dev.cognitosecured.runtime.internal.concurrent.Completions.unwrap;
 import static dev.cognitosecured.runtime.internal.store.TokenState.SUPERSEDED;
 import static dev.cognitosecured.runtime.internal.store.TokenState.nanos;
@@ -16,6 +15,7 @@ import dev.cognitosecured.runtime.event.SignedIn;
 import dev.cognitosecured.runtime.event.TokensRefreshed;
 import dev.cognitosecured.runtime.internal.concurrent.BoundedWait;
 import dev.cognitosecured.runtime.internal.concurrent.Completions;
+import dev.cognitosecured.runtime.internal.config.Limits;
 import dev.cognitosecured.runtime.internal.config.PoolKeys;
 import dev.cognitosecured.runtime.internal.store.TokenState.Active;
 import dev.cognitosecured.runtime.internal.store.TokenState.Refreshing;
@@ -132,6 +132,9 @@ public final class DefaultSessionStore implements SessionStore, AutoCloseable, S
 
     private static final System.Logger LOG = System.getLogger(DefaultSessionStore.class.getName());
 
+    /** The backstop of {@link #signIn(Supplier)} when none is given: the default {@code cognito.timeout} plus 1 s. */
+    private static final Duration DEFAULT_SIGN_IN_TIMEOUT = Limits.DEFAULT_COGNITO_TIMEOUT.plusSeconds(1);
+
     // All transient: what is written is the serialization proxy that passivation gives (writeReplace).
     private final transient String pool;
     private final transient IdentityProvider provider;
@@ -144,6 +147,8 @@ public final class DefaultSessionStore implements SessionStore, AutoCloseable, S
     private final transient AtomicReference<TokenState> state = new AtomicReference<>(SignedOut.NEVER_SIGNED_IN);
     private final transient BoundedWait refreshWait;
     private final transient BoundedWait replayWait;
+    private final transient BoundedWait signInWait;
+    private final transient long signInNanos;
 
     /**
      * A store with no session.
@@ -180,6 +185,20 @@ public final class DefaultSessionStore implements SessionStore, AutoCloseable, S
      */
     public DefaultSessionStore(String pool, IdentityProvider provider, Ticker ticker, Duration prefetch,
             RefreshBackoff backoff, Consumer<Object> events, Passivation passivation) {
+        this(pool, provider, ticker, prefetch, backoff, events, passivation, DEFAULT_SIGN_IN_TIMEOUT);
+    }
+
+    /**
+     * A store with no session, which its scope may passivate or replicate, and whose
+     * {@link #signIn(Supplier)} waits at most {@code signInTimeout} for its request.
+     *
+     * @param signInTimeout the backstop of {@link #signIn(Supplier)}, on the real time: the pool's
+     *     {@code cognito.timeout} (which bounds the identity provider's own request, retries included)
+     *     plus a second; must be positive
+     * @see #DefaultSessionStore(String, IdentityProvider, Ticker, Duration, RefreshBackoff, Consumer, Passivation)
+     */
+    public DefaultSessionStore(String pool, IdentityProvider provider, Ticker ticker, Duration prefetch,
+            RefreshBackoff backoff, Consumer<Object> events, Passivation passivation, Duration signInTimeout) {
         this.pool = Objects.requireNonNull(pool, "pool");
         this.provider = Objects.requireNonNull(provider, "provider");
         this.ticker = Objects.requireNonNull(ticker, "ticker");
@@ -191,6 +210,12 @@ public final class DefaultSessionStore implements SessionStore, AutoCloseable, S
         String subject = "A caller of pool '" + pool + "'";
         this.refreshWait = new BoundedWait(subject, Part.WAITING_FOR_REFRESH, callTimeout);
         this.replayWait = new BoundedWait(subject, Part.REPLAY, callTimeout);
+        this.signInWait = new BoundedWait("The sign-in to pool '" + pool + "'", Part.COGNITO,
+                PoolKeys.of(pool).full(PoolKeys.COGNITO_TIMEOUT));
+        this.signInNanos = nanos(signInTimeout, "signInTimeout");
+        if (signInNanos == 0) {
+            throw new IllegalArgumentException("the sign-in timeout must be positive: " + signInTimeout);
+        }
     }
 
     /**
@@ -259,29 +284,28 @@ public final class DefaultSessionStore implements SessionStore, AutoCloseable, S
     }
 
     /**
-     * The tokens a caller needing {@code minValidity} gets without waiting (as {@link #tokens(Duration)},
-     * prefetch included), or {@code null} if it would have to wait for a refresh, which is then in
-     * flight: {@link #tokens(Duration, Duration)} joins it. Lets the caller read no clock when nothing
-     * waits.
+     * {@inheritDoc} Here: the fast path of {@link #tokens(Duration)} (one volatile read, one clock read,
+     * one compare), else the decision it would wait for, if that is made already.
      *
      * @throws SignInRequiredException if nobody is signed in
      */
-    public Tokens tokensAtHand(Duration minValidity) {
+    @Override
+    public Optional<Tokens> tokensAtHand(Duration minValidity) {
         long need = nanos(minValidity, "minValidity");
         Tokens fast = fastPath(need);
         if (fast != null) {
-            return fast;
+            return Optional.of(fast);
         }
         CompletableFuture<Tokens> decided = acquire(need, false);
         if (!decided.isDone()) {
-            return null;
+            return Optional.empty();
         }
         try {
-            return decided.join();
+            return Optional.of(decided.join());
         } catch (CompletionException e) {
             Throwable cause = unwrap(e);
             if (cause == SUPERSEDED) {
-                return null;
+                return Optional.empty();
             }
             throw Completions.rethrowable(cause);
         }
@@ -347,11 +371,12 @@ public final class DefaultSessionStore implements SessionStore, AutoCloseable, S
             throw signedOut.signInRequired(pool); // before asking Cognito for tokens it would drop
         }
         long sentAt = ticker.read();
+        long startedAt = BoundedWait.now();
         CompletionStage<Tokens> response = request.get();
         if (response == null) {
             throw new NullPointerException("the sign-in request returned no stage");
         }
-        Tokens tokens = await(response);
+        Tokens tokens = signInWait.await(response, startedAt, startedAt + signInNanos);
         if (tokens == null) {
             throw new NullPointerException("the sign-in request completed without tokens");
         }

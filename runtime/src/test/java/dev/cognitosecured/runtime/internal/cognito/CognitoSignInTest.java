@@ -24,6 +24,11 @@ import dev.cognitosecured.runtime.spi.SoftwareTokenAssociation;
 import dev.cognitosecured.runtime.spi.Tokens;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -390,6 +395,48 @@ class CognitoSignInTest {
             start();
             signIn.signOut();
             assertFalse(signIn.isSignedIn());
+        }
+
+        @Test
+        void aRevocationThatNeverEndsIsGivenUpAtTheStepTimeoutAndStillSignsOut() {
+            ChallengeSlot quickSlot = new ChallengeSlot("default", ticker, Duration.ofMinutes(3), Duration.ofMillis(20));
+            CognitoSignIn flow = new CognitoSignIn(store, quickSlot, provider, POOL_ID);
+            CompletableFuture<Void> never = new CompletableFuture<>();
+            provider.then(signedIn(), never);
+            flow.start(USER, "Passw0rd!".toCharArray());
+            Logger logger = Logger.getLogger(CognitoSignIn.class.getName());
+            List<LogRecord> logged = new CopyOnWriteArrayList<>();
+            Handler recorder = new Handler() {
+                @Override
+                public void publish(LogRecord record) {
+                    logged.add(record);
+                }
+
+                @Override
+                public void flush() {
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+            logger.addHandler(recorder);
+            logger.setUseParentHandlers(false);
+            try {
+                flow.signOut(); // returns: the wait for the revocation has a bound
+            } finally {
+                logger.removeHandler(recorder);
+                logger.setUseParentHandlers(true);
+            }
+
+            assertFalse(flow.isSignedIn());
+            assertFalse(never.isDone(), "the provider's request is left to its own bound");
+            assertEquals(1, logged.size());
+            String warning = logged.get(0).getMessage();
+            assertEquals(java.util.logging.Level.WARNING, logged.get(0).getLevel());
+            assertTrue(warning.contains("The sign-out of pool 'default' ran out of time"), warning);
+            assertTrue(warning.contains("cognito-secured.cognito.timeout"), warning);
+            assertFalse(warning.contains("refresh-1"), warning);
         }
 
         @Test

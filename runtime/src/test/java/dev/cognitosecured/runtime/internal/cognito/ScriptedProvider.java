@@ -29,7 +29,7 @@ final class ScriptedProvider implements IdentityProvider {
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private volatile char[] passwordSeen;
 
-    /** Adds outcomes for the next calls, in order. */
+    /** Adds outcomes for the next calls, in order: a value, {@link #NOTHING}, a failure, or the stage itself. */
     ScriptedProvider then(Object... next) {
         outcomes.addAll(List.of(next));
         return this;
@@ -91,6 +91,9 @@ final class ScriptedProvider implements IdentityProvider {
         Object outcome = outcomes.poll();
         if (outcome == null) {
             return CompletableFuture.failedFuture(new AssertionError("no outcome scripted for call " + calls.size()));
+        }
+        if (outcome instanceof CompletionStage<?> stage) {
+            return (CompletionStage<T>) stage; // as it is: one that never completes, say
         }
         if (outcome == NOTHING) {
             return CompletableFuture.completedFuture(null);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
+import dev.cognitosecured.runtime.InvalidConfigurationException;
 import dev.cognitosecured.runtime.internal.config.PoolConfig.AuthFlowType;
 import dev.cognitosecured.runtime.internal.config.PoolConfig.RefreshMode;
 import dev.cognitosecured.runtime.internal.config.PoolConfig.SessionScope;

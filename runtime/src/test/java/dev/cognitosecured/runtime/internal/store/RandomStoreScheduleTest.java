@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -218,9 +219,9 @@ class RandomStoreScheduleTest {
             } else if (kind < 54) {
                 Waiter waiter = waiter("tokensAtHand(" + need + ")", false);
                 try {
-                    Tokens atHand = store.tokensAtHand(need);
-                    if (atHand != null) {
-                        waiter.answer.complete(atHand);
+                    Optional<Tokens> atHand = store.tokensAtHand(need);
+                    if (atHand.isPresent()) {
+                        waiter.answer.complete(atHand.get());
                     } else {
                         assertInstanceOf(Refreshing.class, store.state(), "tokensAtHand said a refresh is in flight");
                         waiter.answer.cancel(false);

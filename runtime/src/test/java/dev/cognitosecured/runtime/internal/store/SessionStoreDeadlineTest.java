@@ -14,6 +14,7 @@ import dev.cognitosecured.runtime.CallTimeoutException;
 import dev.cognitosecured.runtime.CallTimeoutException.Part;
 import dev.cognitosecured.runtime.spi.Tokens;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,13 +65,13 @@ class SessionStoreDeadlineTest {
         Tokens fresh = issued(2, HOUR);
         assertThrows(CallTimeoutException.class, () -> store.tokens(SKEW, Duration.ZERO));
         fixture.provider.response(0).complete(fresh);
-        assertSame(fresh.accessToken(), store.tokensAtHand(SKEW).accessToken());
+        assertSame(fresh.accessToken(), store.tokensAtHand(SKEW).orElseThrow().accessToken());
         assertSame(fresh.accessToken(), store.tokens(SKEW, Duration.ZERO).accessToken());
     }
 
     @Test
-    void tokensAtHandIsNullWhileARefreshMustBeWaitedFor() {
-        assertEquals(null, store.tokensAtHand(SKEW));
+    void tokensAtHandIsEmptyWhileARefreshMustBeWaitedFor() {
+        assertEquals(Optional.empty(), store.tokensAtHand(SKEW));
         assertEquals(1, fixture.provider.refreshCalls(), "it started the refresh the caller then waits for");
         assertThrows(CallTimeoutException.class, () -> store.tokens(SKEW, Duration.ofMillis(1)));
         assertEquals(1, fixture.provider.refreshCalls());

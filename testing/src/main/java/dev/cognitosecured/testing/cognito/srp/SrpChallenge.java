@@ -27,22 +27,22 @@ public final class SrpChallenge {
         this.secretBlock = secretBlock.clone();
     }
 
-    /** {@code SRP_B}, hexadecimal. */
+    /** {@return {@code SRP_B}, hexadecimal} */
     public String srpB() {
         return serverPublic.toString(16);
     }
 
-    /** {@code SALT}, hexadecimal. */
+    /** {@return {@code SALT}, hexadecimal} */
     public String salt() {
         return verifier.saltHex();
     }
 
-    /** {@code SECRET_BLOCK}, base64: opaque random bytes the client signs and sends back. */
+    /** {@return {@code SECRET_BLOCK}, base64: opaque random bytes the client signs and sends back} */
     public String secretBlock() {
         return Base64.getEncoder().encodeToString(secretBlock);
     }
 
-    /** {@code USER_ID_FOR_SRP}. */
+    /** {@return {@code USER_ID_FOR_SRP}} */
     public String userIdForSrp() {
         return verifier.userIdForSrp();
     }

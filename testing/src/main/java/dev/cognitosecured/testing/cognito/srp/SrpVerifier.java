@@ -58,17 +58,17 @@ public final class SrpVerifier {
         return new SrpVerifier(poolName, userIdForSrp, salt, SrpMath.GENERATOR.modPow(x, SrpMath.PRIME_3072));
     }
 
-    /** The pool name the verifier was made for, which the signature covers too. */
+    /** {@return the pool name the verifier was made for, which the signature covers too} */
     public String poolName() {
         return poolName;
     }
 
-    /** The {@code USER_ID_FOR_SRP} the verifier was made for. */
+    /** {@return the {@code USER_ID_FOR_SRP} the verifier was made for} */
     public String userIdForSrp() {
         return userIdForSrp;
     }
 
-    /** The {@code SALT} challenge parameter: the salt in hexadecimal. */
+    /** {@return the {@code SALT} challenge parameter: the salt in hexadecimal} */
     public String saltHex() {
         return salt.toString(16);
     }
