@@ -8,7 +8,6 @@ import dev.cognitosecured.runtime.SignIn;
 import dev.cognitosecured.runtime.SignInStep;
 import dev.cognitosecured.runtime.WrongAnswerException;
 import dev.cognitosecured.runtime.event.SessionEnded;
-import dev.cognitosecured.runtime.WrongAnswerException;
 import dev.cognitosecured.runtime.internal.concurrent.BoundedWait;
 import dev.cognitosecured.runtime.internal.config.PoolKeys;
 import dev.cognitosecured.runtime.internal.signin.ChallengeClaim;
@@ -27,6 +26,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The sign-in flow with chained challenges: each request goes out under a claim on the flow's own
@@ -283,13 +283,7 @@ public final class CognitoSignIn implements SignIn, SignUpSignIn {
             return;
         }
         try {
-            // Bounded as a step of the sign-in: the identity provider should end it within cognito.timeout.
-            // (made here, not at construction: the store may be a client proxy whose scope is not active then)
-            BoundedWait revokeWait = new BoundedWait("The sign-out of pool '" + store.pool() + "'", Part.COGNITO,
-                    PoolKeys.of(store.pool()).full(PoolKeys.COGNITO_TIMEOUT));
-            long startedAt = BoundedWait.now();
-            revokeWait.await(provider.revoke(ended.get()), startedAt,
-                    startedAt + BoundedWait.nanos(slot.stepTimeout()));
+            awaitStep("The sign-out", provider.revoke(ended.get()));
         } catch (RuntimeException e) {
             // The library's own messages hold no secret; another provider's are not ours to vouch for.
             String why = e instanceof CognitoSecuredException ? e.getMessage() : e.getClass().getName();
@@ -355,6 +349,19 @@ public final class CognitoSignIn implements SignIn, SignUpSignIn {
     }
 
     /**
+     * Waits for one request of the identity provider outside a challenge, bounded as a step of the sign-in: the
+     * provider should end it within {@code cognito.timeout}; past that (and a second more) it is a
+     * {@code CallTimeoutException} part {@code COGNITO}. The wait is made when needed, not at construction: the
+     * store may be a client proxy whose scope is not active then.
+     */
+    private <T> T awaitStep(String what, CompletionStage<T> request) {
+        BoundedWait wait = new BoundedWait(what + " of pool '" + store.pool() + "'", Part.COGNITO,
+                PoolKeys.of(store.pool()).full(PoolKeys.COGNITO_TIMEOUT));
+        long startedAt = BoundedWait.now();
+        return wait.await(request, startedAt, startedAt + BoundedWait.nanos(slot.stepTimeout()));
+    }
+
+    /**
      * Confirms the device Cognito issued with this sign-in ({@code ConfirmDevice}), once the session started, and
      * keeps its credentials for the name the sign-in was started with. Best effort: if Cognito cannot be reached, the
      * user is signed in all the same (a warning is logged), and the next sign-in gets a new device.
@@ -362,7 +369,7 @@ public final class CognitoSignIn implements SignIn, SignUpSignIn {
     private void confirmDevice(Tokens tokens, SignInResponse.NewDevice device) {
         String username = Optional.ofNullable(signingInAs).orElse(tokens.username());
         try {
-            ConfirmedDevice confirmed = await(provider.confirmDevice(tokens, device, deviceName));
+            ConfirmedDevice confirmed = awaitStep("Confirming the new device", provider.confirmDevice(tokens, device, deviceName));
             devices.save(username, confirmed.credentials());
         } catch (RuntimeException e) {
             String why = e instanceof CognitoSecuredException ? e.getMessage() : e.getClass().getName();
