@@ -20,7 +20,10 @@ public interface GraphQLOperation<T> {
     /** What error messages call the operation, e.g. {@code TodoApi.getTodo}. */
     String name();
 
-    /** Whether the document's operation is a query or a mutation (both are POSTed by the default transport). */
+    /**
+     * Whether the document's operation is a query or a mutation (both are POSTed by the default transport),
+     * or a subscription (sent over the pool's real-time WebSocket, never to a transport).
+     */
     Kind kind();
 
     /** The GraphQL document, sent as {@code query}. */
@@ -45,6 +48,8 @@ public interface GraphQLOperation<T> {
         /** A {@code query}: reads. */
         QUERY,
         /** A {@code mutation}: changes. */
-        MUTATION
+        MUTATION,
+        /** A {@code subscription}: events as they happen, over AppSync's real-time WebSocket. */
+        SUBSCRIPTION
     }
 }

@@ -84,7 +84,7 @@ final class PoolBeans {
                 .id(ID_PREFIX + "SecuredCaller#" + pool)
                 .produceWith(lookup -> new SecuredCaller(storeInCallersContext(lookup, flow),
                         runtimeOf(lookup, flow).transport(), runtimeOf(lookup, flow).margin(),
-                        runtimeOf(lookup, flow).callTimeout()));
+                        runtimeOf(lookup, flow).callTimeout(), runtimeOf(lookup, flow).subscriptions()));
 
         discovery.<CallMargin>addBean()
                 .types(CallMargin.class, Object.class)

@@ -11,6 +11,8 @@ import dev.cognitosecured.runtime.internal.graphql.DefaultGraphQLClient;
 import dev.cognitosecured.runtime.internal.graphql.JaxRsGraphQLTransport;
 import dev.cognitosecured.runtime.internal.signin.ChallengeSlot;
 import dev.cognitosecured.runtime.internal.store.DefaultSessionStore;
+import dev.cognitosecured.runtime.internal.realtime.RealtimeEndpoint;
+import dev.cognitosecured.runtime.internal.realtime.Subscriptions;
 import dev.cognitosecured.runtime.internal.store.RefreshBackoff;
 import dev.cognitosecured.runtime.spi.GraphQLTransport;
 import dev.cognitosecured.runtime.spi.IdentityProvider;
@@ -51,6 +53,7 @@ final class PoolRuntime implements AutoCloseable {
     private final Lazy<CallMargin> margin = new Lazy<>(this::makeMargin);
     private final Lazy<SessionCodec> codec = new Lazy<>(this::makeCodec);
     private final Lazy<InstantSource> wallClock = new Lazy<>(this::makeWallClock);
+    private final Lazy<Subscriptions> subscriptions = new Lazy<>(this::makeSubscriptions);
 
     PoolRuntime(PoolConfig config, ReplaceableParts replacements, Consumer<Object> events) {
         this.config = Objects.requireNonNull(config, "config");
@@ -73,6 +76,25 @@ final class PoolRuntime implements AutoCloseable {
     /** The margin every caller of this pool times its attempts on and sends its calls with. */
     CallMargin margin() {
         return margin.get();
+    }
+
+    /** The pool's subscriptions over its real-time endpoint, made on first use and closed with this object. */
+    Subscriptions subscriptions() {
+        return subscriptions.get();
+    }
+
+    private Subscriptions makeSubscriptions() {
+        URI graphql = config.graphqlEndpoint().orElseThrow(() -> new IllegalStateException(
+                PoolKeys.of(config.name()).full(PoolKeys.GRAPHQL_ENDPOINT) + " is missing: the generated clients of the"
+                        + " user pool '" + config.name() + "' need the GraphQL API's URL"));
+        URI realtime = config.realtimeEndpoint().orElseGet(() -> RealtimeEndpoint.derive(graphql));
+        Jsonb jsonb = JsonbBuilder.create();
+        owned.push(jsonb);
+        Subscriptions made = new Subscriptions(config.name(), realtime, RealtimeEndpoint.host(graphql),
+                config.authorizationPrefix(), jsonb, ticker(), config.limits().graphqlConnectTimeout(),
+                RefreshBackoff.standard(), Subscriptions.BUFFER);
+        owned.push(made);
+        return made;
     }
 
     /** How long one GraphQL call of this pool may take in all: {@code graphql.call-timeout}. */
