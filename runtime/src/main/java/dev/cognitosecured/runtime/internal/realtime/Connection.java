@@ -80,7 +80,7 @@ final class Connection implements WebSocket.Listener {
     private volatile long timeoutNanos = TimeUnit.MILLISECONDS.toNanos(DEFAULT_TIMEOUT_MS);
     private volatile boolean closed;
 
-    private Connection(int number, Tokens tokens, Ticker ticker, Duration connectTimeout, Handler handler) {
+    Connection(int number, Tokens tokens, Ticker ticker, Duration connectTimeout, Handler handler) {
         this.number = number;
         this.tokens = tokens;
         this.ticker = ticker;
