@@ -20,7 +20,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
@@ -35,11 +34,8 @@ import org.junit.jupiter.api.Test;
  */
 class EventStreamTest {
 
-    record Todo(String id) {
-    }
-
-    private static final Operation<Todo> ON_ADD = Operation.subscription("TodoApi.onAdd",
-            "subscription OnAdd { onAdd { id } }").rootField("onAdd").policy(CallPolicy.accessToken()).returning(Todo.class);
+    private static final Operation<TodoEvent> ON_ADD = Operation.subscription("TodoApi.onAdd",
+            "subscription OnAdd { onAdd { id } }").rootField("onAdd").policy(CallPolicy.accessToken()).returning(TodoEvent.class);
 
     private final AtomicLong clock = new AtomicLong();
     private final Jsonb jsonb = JsonbBuilder.create();
@@ -68,7 +64,7 @@ class EventStreamTest {
     @Test
     void eventsWaitForDemand() {
         Recorder recorder = new Recorder();
-        EventStream<Todo> stream = subscribed(recorder);
+        EventStream<TodoEvent> stream = subscribed(recorder);
         stream.primary = first;
 
         stream.onData(first, event("1"));
@@ -86,7 +82,7 @@ class EventStreamTest {
     @Test
     void aFullBufferEndsTheSubscriptionAfterTheBufferedEventsNeverSilently() {
         Recorder recorder = new Recorder();
-        EventStream<Todo> stream = subscribed(recorder);
+        EventStream<TodoEvent> stream = subscribed(recorder);
         stream.primary = first;
 
         for (int i = 1; i <= 4; i++) {
@@ -102,7 +98,7 @@ class EventStreamTest {
     @Test
     void switchingConnectionsDeliversEachEventOnceAndInOrder() {
         Recorder recorder = new Recorder();
-        EventStream<Todo> stream = subscribed(recorder);
+        EventStream<TodoEvent> stream = subscribed(recorder);
         recorder.subscription.request(Long.MAX_VALUE);
         stream.primary = first;
         stream.onData(first, event("0"));
@@ -128,7 +124,7 @@ class EventStreamTest {
     @Test
     void anAbandonedSwitchDropsWhatTheFailedConnectionSent() {
         Recorder recorder = new Recorder();
-        EventStream<Todo> stream = subscribed(recorder);
+        EventStream<TodoEvent> stream = subscribed(recorder);
         recorder.subscription.request(Long.MAX_VALUE);
         stream.primary = first;
         stream.beginSwitch(second);
@@ -141,14 +137,14 @@ class EventStreamTest {
 
     @Test
     void aSecondSubscriberIsRefused() {
-        EventStream<Todo> stream = subscribed(new Recorder());
+        EventStream<TodoEvent> stream = subscribed(new Recorder());
         Recorder second = new Recorder();
         stream.subscribe(second);
         assertInstanceOf(IllegalStateException.class, second.failure);
     }
 
-    private EventStream<Todo> subscribed(Recorder recorder) {
-        EventStream<Todo> stream = new EventStream<>(ON_ADD, "{}", jsonb, 3, session, Duration.ZERO);
+    private EventStream<TodoEvent> subscribed(Recorder recorder) {
+        EventStream<TodoEvent> stream = new EventStream<>(ON_ADD, "{}", jsonb, 3, session, Duration.ZERO);
         stream.subscribe(recorder);
         return stream;
     }
@@ -158,8 +154,8 @@ class EventStreamTest {
                 .add("onAdd", Json.createObjectBuilder().add("id", id))).build();
     }
 
-    static final class Recorder implements Flow.Subscriber<Todo> {
-        final List<Todo> events = new ArrayList<>();
+    static final class Recorder implements Flow.Subscriber<TodoEvent> {
+        final List<TodoEvent> events = new ArrayList<>();
         Flow.Subscription subscription;
         Throwable failure;
 
@@ -169,7 +165,7 @@ class EventStreamTest {
         }
 
         @Override
-        public void onNext(Todo item) {
+        public void onNext(TodoEvent item) {
             events.add(item);
         }
 
@@ -183,11 +179,8 @@ class EventStreamTest {
         }
 
         List<String> ids() {
-            return events.stream().map(Todo::id).toList();
+            return events.stream().map(TodoEvent::id).toList();
         }
     }
 
-    static Map<String, Object> none() {
-        return Map.of();
-    }
 }
