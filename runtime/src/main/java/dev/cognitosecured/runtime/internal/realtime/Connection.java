@@ -220,7 +220,9 @@ final class Connection implements WebSocket.Listener {
     public void onOpen(WebSocket webSocket) {
         this.socket = webSocket;
         send(RealtimeMessages.connectionInit());
-        webSocket.request(1);
+        // Every message is taken as it comes (the subscriptions' buffers bound what waits for a subscriber),
+        // so the socket is always read and a connection the server closed is noticed at once.
+        webSocket.request(Long.MAX_VALUE);
     }
 
     @Override
@@ -231,7 +233,6 @@ final class Connection implements WebSocket.Listener {
             partial.setLength(0);
             received(text);
         }
-        webSocket.request(1);
         return null;
     }
 

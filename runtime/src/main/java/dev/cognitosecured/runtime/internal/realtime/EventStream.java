@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -68,11 +69,15 @@ final class EventStream<T> implements Flow.Publisher<T>, Flow.Subscription {
     long brokenSince = NOT_BROKEN;
     private final List<JsonObject> sinceSwitch = new ArrayList<>();
     private final List<JsonObject> pending = new ArrayList<>();
+    /** After a switch, what the old connection delivered that the new one has not sent yet (it is slower). */
+    private final List<JsonObject> leftovers = new ArrayList<>();
+    private final AtomicLong duplicates;
     private boolean ended;
 
     EventStream(Operation<T> operation, String data, Jsonb jsonb, int capacity, RealtimeSession session,
-            Duration need) {
+            Duration need, AtomicLong duplicates) {
         this.need = need;
+        this.duplicates = duplicates;
         this.operation = operation;
         this.data = data;
         this.jsonb = jsonb;
@@ -169,6 +174,9 @@ final class EventStream<T> implements Flow.Publisher<T>, Flow.Subscription {
             return true;
         }
         if (from == primary) {
+            if (!leftovers.isEmpty() && isDuplicate(leftovers, payload)) {
+                return true;
+            }
             if (incoming != null) {
                 sinceSwitch.add(payload);
             }
@@ -186,6 +194,7 @@ final class EventStream<T> implements Flow.Publisher<T>, Flow.Subscription {
         incomingAcked = false;
         sinceSwitch.clear();
         pending.clear();
+        leftovers.clear();
     }
 
     /** The move to {@link #incoming} failed: it carries nothing. */
@@ -198,23 +207,38 @@ final class EventStream<T> implements Flow.Publisher<T>, Flow.Subscription {
 
     /**
      * The old connection delivered all it will: the new one's waiting events follow, less those the old
-     * one delivered already. Returns how many were dropped as duplicates, or -1 if the stream ended.
+     * one delivered already; what the old one delivered and the new one has not sent yet is dropped when
+     * it comes. Returns false if the stream ended.
      */
-    int promote() {
-        int duplicates = 0;
+    boolean promote() {
         boolean alive = true;
         for (JsonObject event : pending) {
-            int match = sinceSwitch.indexOf(event);
-            if (match >= 0) {
-                sinceSwitch.remove(match);
-                duplicates++;
-            } else if (alive) {
+            if (!isDuplicate(sinceSwitch, event) && alive) {
                 alive = enqueue(event);
             }
         }
+        List<JsonObject> rest = new ArrayList<>(sinceSwitch);
         primary = incoming;
         abandonSwitch();
-        return alive ? duplicates : -1;
+        leftovers.addAll(rest);
+        return alive;
+    }
+
+    /**
+     * Whether {@code event}, from the new connection, is one the old one delivered: the new connection
+     * sends the same events in the same order, from some point on, so a match drops it and every
+     * delivered event before it (published before the new subscription took effect); no match means the
+     * new connection is past them all.
+     */
+    private boolean isDuplicate(List<JsonObject> delivered, JsonObject event) {
+        int match = delivered.indexOf(event);
+        if (match < 0) {
+            delivered.clear();
+            return false;
+        }
+        delivered.subList(0, match + 1).clear();
+        duplicates.incrementAndGet();
+        return true;
     }
 
     /** Ends the stream with {@code failure}, after the events already buffered. Returns false if it had ended. */

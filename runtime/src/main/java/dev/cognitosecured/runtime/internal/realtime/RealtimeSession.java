@@ -45,6 +45,7 @@ final class RealtimeSession implements Connection.Handler {
     /** Old connections waiting for the {@code complete} of the subscriptions stopped on them. */
     private final Map<Connection, Set<String>> stopping = new LinkedHashMap<>();
     private ConnectionState state = new Idle();
+
     private long attempts;
     /** The connection of the attempt in flight, once open. */
     private Connection attemptConnection;
@@ -332,6 +333,9 @@ final class RealtimeSession implements Connection.Handler {
                 }
                 return; // in an attempt: the attempt fails as a whole (attemptDone)
             }
+            if (switching && stream.incoming != connection) {
+                switching = false; // the old connection dropped meanwhile: this one carries it now
+            }
             if (switching) {
                 stream.incomingAcked = true;
                 if (liveConnection() == connection) {
@@ -439,11 +443,7 @@ final class RealtimeSession implements Connection.Handler {
     }
 
     private void promote(EventStream<?> stream) {
-        int duplicates = stream.promote();
-        if (duplicates > 0) {
-            pool.counters().duplicatesDropped.addAndGet(duplicates);
-        }
-        if (duplicates < 0) {
+        if (!stream.promote()) {
             detach(stream);
         }
     }

@@ -101,7 +101,7 @@ public final class Subscriptions implements AutoCloseable {
             Map<String, Object> variables, Duration need) {
         String data = requestBody.write(operation, variables);
         RealtimeSession session = session(store, kind);
-        return new EventStream<>(operation, data, jsonb, buffer, session, need);
+        return new EventStream<>(operation, data, jsonb, buffer, session, need, counters.duplicatesDropped);
     }
 
     private RealtimeSession session(SessionStore store, TokenKind kind) {
