@@ -114,7 +114,8 @@ public final class LocalStandIns implements AutoCloseable {
     /**
      * Replaces the pool and app client with fresh ones of the same settings, which LocalGraphQL trusts from now on
      * (the tokens of the old pool it answers with HTTP 401); request counts, injected faults and recorded GraphQL
-     * requests start again from nothing. The clock keeps its time.
+     * requests start again from nothing, and real-time connections still open are closed (status 1001, going
+     * away) with their counters set back to zero. The clock keeps its time.
      */
     public void freshPool() {
         PoolAndClient fresh = createPoolAndClient();
@@ -123,6 +124,8 @@ public final class LocalStandIns implements AutoCloseable {
         graphQL.ifPresent(server -> {
             server.trustUserPool(cognito.issuer(fresh.pool()));
             server.clearRequests();
+            server.closeRealtimeConnections(1001, "a new test starts");
+            server.clearRealtimeCounters();
         });
         current = fresh;
     }

@@ -1,12 +1,11 @@
 package dev.cognitosecured.testing.graphql;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import dev.cognitosecured.testing.internal.FaultRules;
 import graphql.ExecutionInput;
+import graphql.ExecutionResult;
 import graphql.GraphQL;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,13 +14,23 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.FutureCallback;
 
 /**
  * Answers one POST to the endpoint as AppSync does: waits the injected latency (as its {@link LatencyWait}
  * says), checks the token, then executes the operation. Every request is recorded before its answer is sent.
+ * A Jetty handler that blocks its thread (latency, silence), so it declares itself blocking.
  */
-final class GraphQLExchange implements HttpHandler {
+final class GraphQLExchange extends Handler.Abstract {
 
     private final String path;
     private final GraphQL graphQL;
@@ -32,10 +41,13 @@ final class GraphQLExchange implements HttpHandler {
     private final LatencyWait latencyWait;
     private final RequestLog log;
     private final FaultRules<GraphQLFault> faults;
+    private final CountDownLatch closing;
+    private final BiConsumer<GraphQLRequest, ExecutionResult> executed;
 
     GraphQLExchange(String path, GraphQL graphQL, AtomicReference<TokenVerifier> verifier, boolean acceptBearerPrefix,
             InstantSource clock, AtomicReference<Latency> latency, LatencyWait latencyWait, RequestLog log,
-            FaultRules<GraphQLFault> faults) {
+            FaultRules<GraphQLFault> faults, CountDownLatch closing, BiConsumer<GraphQLRequest, ExecutionResult> executed) {
+        super(InvocationType.BLOCKING);
         this.faults = faults;
         this.path = path;
         this.graphQL = graphQL;
@@ -45,21 +57,23 @@ final class GraphQLExchange implements HttpHandler {
         this.latency = latency;
         this.latencyWait = latencyWait;
         this.log = log;
+        this.closing = closing;
+        this.executed = executed;
     }
 
     @Override
-    public void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            if (!exchange.getRequestURI().getPath().equals(path)) {
-                exchange.sendResponseHeaders(404, -1);
-                return;
-            }
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        if (!request.getHttpURI().getPath().equals(path)) {
+            response.setStatus(404);
+            callback.succeeded();
+            return true;
+        }
+        try {
             Instant receivedAt = clock.instant();
             Optional<GraphQLFault> fault = faults.take();
             if (fault.isPresent() && !(fault.get() instanceof GraphQLFault.Delay)) {
-                if (replaced(exchange, fault.get(), receivedAt)) {
-                    return;
-                }
+                replace(request, response, callback, fault.get(), receivedAt);
+                return true;
             }
             if (fault.isPresent() && fault.get() instanceof GraphQLFault.Delay slow) {
                 Thread.sleep(slow.duration().toMillis());
@@ -70,35 +84,34 @@ final class GraphQLExchange implements HttpHandler {
             }
             HttpAnswer answer;
             try {
-                answer = answer(exchange, receivedAt);
+                answer = answer(request, receivedAt);
             } catch (RuntimeException e) {
                 answer = HttpAnswer.internalFailure("LocalGraphQL failed: " + e);
             }
-            send(exchange, answer);
+            send(response, answer, callback);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // the server is closing: drop the request unanswered
+            callback.failed(e);
         }
+        return true;
     }
 
-    /**
-     * Applies {@code fault}, which replaces or cuts the answer; returns whether the exchange is done (it is,
-     * except for a silent request whose wait ended some other way than the server closing).
-     */
-    private boolean replaced(HttpExchange exchange, GraphQLFault fault, Instant receivedAt)
+    /** Applies {@code fault}, which replaces or cuts the answer. */
+    private void replace(Request request, Response response, Callback callback, GraphQLFault fault, Instant receivedAt)
             throws IOException, InterruptedException {
         if (fault instanceof GraphQLFault.ResetMidResponse) {
             HttpAnswer answer;
             try {
-                answer = answer(exchange, receivedAt);
+                answer = answer(request, receivedAt);
             } catch (RuntimeException e) {
                 answer = HttpAnswer.internalFailure("LocalGraphQL failed: " + e);
             }
-            sendHalfThenClose(exchange, answer);
-            return true;
+            sendHalfThenClose(response, answer, callback);
+            return;
         }
-        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        String body = Content.Source.asString(request, StandardCharsets.UTF_8);
         Optional<String> operationName = GraphQLRequest.operationNameIn(body);
-        Optional<String> fingerprint = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Authorization"))
+        Optional<String> fingerprint = Optional.ofNullable(request.getHeaders().get("Authorization"))
                 .map(this::withoutPrefix)
                 .filter(text -> !text.isEmpty())
                 .map(LocalGraphQL::fingerprint);
@@ -107,33 +120,38 @@ final class GraphQLExchange implements HttpHandler {
             log.record(receivedAt, operationName, ReceivedRequest.Outcome.FAULT_INJECTED, error.status(), fingerprint,
                     notChecked);
             byte[] bytes = error.body().getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", error.contentType());
-            exchange.sendResponseHeaders(error.status(), bytes.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
-            }
-            return true;
+            response.setStatus(error.status());
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, error.contentType());
+            response.getHeaders().put(HttpHeader.CONTENT_LENGTH, bytes.length);
+            response.write(true, ByteBuffer.wrap(bytes), callback);
+            return;
         }
         log.record(receivedAt, operationName, ReceivedRequest.Outcome.FAULT_INJECTED, 0, fingerprint, notChecked);
-        new CountDownLatch(1).await(); // silent: until the server closes and interrupts this thread
-        return true;
+        closing.await(); // silent: until the server closes
+        callback.failed(new ConnectionCut());
     }
 
     /**
      * Sends {@code answer}'s status and headers with its whole length, half of its body, and ends the
-     * connection: the JDK server closes the connection of a handler that throws.
+     * connection: Jetty aborts the connection of a committed response whose handler fails.
      */
-    private static void sendHalfThenClose(HttpExchange exchange, HttpAnswer answer) throws IOException {
+    private static void sendHalfThenClose(Response response, HttpAnswer answer, Callback callback)
+            throws InterruptedException {
         byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=UTF-8");
-        exchange.sendResponseHeaders(answer.status(), body.length);
-        OutputStream out = exchange.getResponseBody();
-        out.write(body, 0, body.length / 2);
-        out.flush();
-        throw new ConnectionCut();
+        response.setStatus(answer.status());
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=UTF-8");
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+        FutureCallback written = new FutureCallback();
+        response.write(false, ByteBuffer.wrap(body, 0, body.length / 2), written);
+        try {
+            written.get();
+        } catch (ExecutionException e) {
+            // the client went away first: the connection ends all the same
+        }
+        callback.failed(new ConnectionCut());
     }
 
-    /** Thrown by the handler to make the JDK server close the connection in the middle of an answer. */
+    /** Fails a response to make Jetty close its connection in the middle of an answer (or without one). */
     static final class ConnectionCut extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
@@ -142,15 +160,15 @@ final class GraphQLExchange implements HttpHandler {
         }
     }
 
-    private HttpAnswer answer(HttpExchange exchange, Instant receivedAt) throws IOException {
-        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+    private HttpAnswer answer(Request request, Instant receivedAt) throws IOException {
+        String body = Content.Source.asString(request, StandardCharsets.UTF_8);
         Optional<String> operationName = GraphQLRequest.operationNameIn(body);
-        Optional<String> token = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Authorization"))
+        Optional<String> token = Optional.ofNullable(request.getHeaders().get("Authorization"))
                 .map(this::withoutPrefix)
                 .filter(text -> !text.isEmpty());
         Optional<String> fingerprint = token.map(LocalGraphQL::fingerprint);
-        if (!exchange.getRequestMethod().equals("POST")) {
-            HttpAnswer answer = HttpAnswer.methodNotAllowed(exchange.getRequestMethod());
+        if (!request.getMethod().equals("POST")) {
+            HttpAnswer answer = HttpAnswer.methodNotAllowed(request.getMethod());
             log.record(receivedAt, operationName, ReceivedRequest.Outcome.MALFORMED_REQUEST, answer.status(),
                     fingerprint, TokenCheck.invalid("not checked: the request is not a POST"));
             return answer;
@@ -160,9 +178,9 @@ final class GraphQLExchange implements HttpHandler {
         HttpAnswer answer;
         switch (check.verdict()) {
             case ACCEPTED -> {
-                Optional<GraphQLRequest> request = GraphQLRequest.parse(body);
-                outcome = request.isPresent() ? ReceivedRequest.Outcome.EXECUTED : ReceivedRequest.Outcome.MALFORMED_REQUEST;
-                answer = request.map(graphQLRequest -> execute(graphQLRequest, check.caller().orElseThrow()))
+                Optional<GraphQLRequest> parsed = GraphQLRequest.parse(body);
+                outcome = parsed.isPresent() ? ReceivedRequest.Outcome.EXECUTED : ReceivedRequest.Outcome.MALFORMED_REQUEST;
+                answer = parsed.map(graphQLRequest -> execute(graphQLRequest, check.caller().orElseThrow()))
                         .orElseGet(() -> HttpAnswer.malformedRequest("The body is not a GraphQL request: a JSON object"
                                 + " with a string \"query\" and optional \"operationName\" and \"variables\"."));
             }
@@ -189,7 +207,9 @@ final class GraphQLExchange implements HttpHandler {
                 .variables(request.variables())
                 .graphQLContext(Map.of(VerifiedCaller.class, caller));
         request.operationName().ifPresent(input::operationName);
-        return HttpAnswer.executed(graphQL.execute(input.build()));
+        ExecutionResult result = graphQL.execute(input.build());
+        executed.accept(request, result);
+        return HttpAnswer.executed(result);
     }
 
     private String withoutPrefix(String header) {
@@ -200,14 +220,13 @@ final class GraphQLExchange implements HttpHandler {
         return value;
     }
 
-    private static void send(HttpExchange exchange, HttpAnswer answer) throws IOException {
+    private static void send(Response response, HttpAnswer answer, Callback callback) {
         byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=UTF-8");
-        exchange.getResponseHeaders().set("x-amzn-RequestId", UUID.randomUUID().toString());
-        answer.errorType().ifPresent(type -> exchange.getResponseHeaders().set("x-amzn-ErrorType", type));
-        exchange.sendResponseHeaders(answer.status(), body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-        }
+        response.setStatus(answer.status());
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=UTF-8");
+        response.getHeaders().put("x-amzn-RequestId", UUID.randomUUID().toString());
+        answer.errorType().ifPresent(type -> response.getHeaders().put("x-amzn-ErrorType", type));
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+        response.write(true, ByteBuffer.wrap(body), callback);
     }
 }

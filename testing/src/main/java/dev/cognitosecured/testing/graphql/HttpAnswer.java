@@ -45,6 +45,11 @@ record HttpAnswer(int status, Optional<String> errorType, String body) {
 
     /** HTTP 200 with the result of an executed operation, errors included. */
     static HttpAnswer executed(ExecutionResult result) {
+        return new HttpAnswer(200, Optional.empty(), JsonWriter.write(bodyOf(result)));
+    }
+
+    /** The {@code data}, {@code errors} and {@code extensions} of an executed operation, as AppSync sends them. */
+    static Map<String, Object> bodyOf(ExecutionResult result) {
         Map<String, Object> body = new LinkedHashMap<>();
         if (result.isDataPresent()) {
             body.put("data", result.getData());
@@ -55,7 +60,7 @@ record HttpAnswer(int status, Optional<String> errorType, String body) {
         if (result.getExtensions() != null && !result.getExtensions().isEmpty()) {
             body.put("extensions", result.getExtensions());
         }
-        return new HttpAnswer(200, Optional.empty(), JsonWriter.write(body));
+        return body;
     }
 
     private static HttpAnswer unauthorized(String message) {

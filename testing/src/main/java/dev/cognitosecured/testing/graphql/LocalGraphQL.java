@@ -5,9 +5,8 @@ import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.SecurityContext;
-import com.sun.net.httpserver.HttpServer;
+import com.nimbusds.jose.util.JSONObjectUtils;
 import dev.cognitosecured.testing.internal.FaultRules;
-import dev.cognitosecured.testing.internal.LoopbackHttpServers;
 import graphql.GraphQL;
 import graphql.schema.DataFetcher;
 import graphql.schema.FieldCoordinates;
@@ -19,6 +18,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.text.ParseException;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -30,11 +30,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 
 /**
  * An AppSync-style GraphQL-over-HTTP server on loopback for tests: the schema and data fetchers come
@@ -80,17 +79,26 @@ import java.util.function.Consumer;
  * {@link #injectFault(GraphQLFault, int)} makes the next requests fail (HTTP 500, 502, 503, 504, an HTML
  * error page, silence, a slow answer, an answer cut mid-body), and {@link #refuseConnections()} makes
  * connecting fail.
- * The server runs its handlers on its own daemon threads; {@link #close()} stops it.
+ *
+ * <p>The same server has AppSync's real-time endpoint for subscriptions, {@link #realtimeEndpoint()}
+ * ({@code ws://127.0.0.1:<port>/graphql/realtime}, where AppSync's custom domains have it): the {@code graphql-ws}
+ * protocol as AppSync documents it, with the handshake's token and each {@code start}'s token checked as the HTTP
+ * endpoint checks them. Events come from {@link #publish(String, Map)} or from mutations named by a subscription
+ * field's {@code @aws_subscribe(mutations: [...])}; {@link #dropRealtimeConnections()} cuts the connections;
+ * {@link Builder#realtimeTokenExpiry} says what happens when a token expires on an open connection;
+ * {@link #realtimeCounters()} counts. See {@code docs/APPSYNC-REALTIME.md}.
+ *
+ * <p>The server is Jetty, on its own daemon threads; {@link #close()} stops it.
  */
 public final class LocalGraphQL implements AutoCloseable {
 
     private final int port;
-    private final GraphQLExchange exchange;
     private final FaultRules<GraphQLFault> faults = new FaultRules<>();
-    private HttpServer server; // guarded by this; null while refusing connections
-    private final ExecutorService handlers;
+    private final JettyLoopback server;
+    private final CountDownLatch closing = new CountDownLatch(1);
+    private final RealtimeHub realtime;
     private final URI endpoint;
-    private final String path;
+    private final URI realtimeEndpoint;
     private final AtomicReference<Latency> latency;
     private final AtomicReference<TokenVerifier> verifier;
     private final RequestLog log = new RequestLog();
@@ -98,14 +106,28 @@ public final class LocalGraphQL implements AutoCloseable {
     private LocalGraphQL(Builder builder, GraphQL graphQL, TokenVerifier verifier) throws IOException {
         this.latency = new AtomicReference<>(builder.latency);
         this.verifier = new AtomicReference<>(verifier);
-        this.handlers = Executors.newCachedThreadPool(new DaemonThreads());
-        this.exchange = new GraphQLExchange(
+        this.realtime = new RealtimeHub(graphQL, this.verifier, builder.acceptBearerPrefix, builder.clock,
+                builder.leeway, builder.connectionTimeout, builder.keepAliveInterval, builder.realtimeTokenExpiry);
+        GraphQLExchange exchange = new GraphQLExchange(
                 builder.path, graphQL, this.verifier, builder.acceptBearerPrefix, builder.clock, latency,
-                builder.latencyWait, log, faults);
-        this.path = builder.path;
-        this.server = listen(builder.port);
-        this.port = server.getAddress().getPort();
+                builder.latencyWait, log, faults, closing, realtime::mutationExecuted);
+        String realtimePath = builder.path + "/realtime";
+        try {
+            this.server = new JettyLoopback(builder.port, jetty -> {
+                WebSocketUpgradeHandler upgrades = WebSocketUpgradeHandler.from(jetty, container -> {
+                    container.setIdleTimeout(Duration.ofHours(1));
+                    container.addMapping(realtimePath, realtime::create);
+                });
+                upgrades.setHandler(exchange);
+                return upgrades;
+            });
+        } catch (IOException | RuntimeException e) {
+            realtime.shutdown();
+            throw e;
+        }
+        this.port = server.port();
         this.endpoint = URI.create("http://127.0.0.1:" + port + builder.path);
+        this.realtimeEndpoint = URI.create("ws://127.0.0.1:" + port + realtimePath);
     }
 
     /** A builder for a server; {@link Builder#schema}, the issuer and the keys must be given. */
@@ -136,12 +158,128 @@ public final class LocalGraphQL implements AutoCloseable {
         return port;
     }
 
-    private HttpServer listen(int on) throws IOException {
-        HttpServer listening = LoopbackHttpServers.create(on);
-        listening.setExecutor(handlers);
-        listening.createContext(path, exchange);
-        listening.start();
-        return listening;
+    /**
+     * The real-time (subscriptions) endpoint, {@code ws://127.0.0.1:<port>/graphql/realtime} by default: the
+     * {@linkplain Builder#path path} followed by {@code /realtime}, as AppSync's custom domains have it.
+     */
+    public URI realtimeEndpoint() {
+        return realtimeEndpoint;
+    }
+
+    /**
+     * Publishes {@code data} as an event of the subscription field {@code subscriptionField} (a field of the
+     * schema's {@code Subscription} type), as a mutation named by its {@code @aws_subscribe} would: each
+     * subscription of that field whose arguments match (every argument given a non-null value equals the field of
+     * {@code data} of the same name) receives {@code {"type":"data","id":...,"payload":{"data":{...}}}}, its
+     * selection run over {@code data}. Events are published one at a time, in order.
+     *
+     * @return how many subscriptions it was sent to
+     * @throws IllegalArgumentException if the schema has no such subscription field
+     */
+    public int publish(String subscriptionField, Map<String, ?> data) {
+        return realtime.publish(Objects.requireNonNull(subscriptionField, "subscriptionField"),
+                Objects.requireNonNull(data, "data"));
+    }
+
+    /**
+     * As {@link #publish(String, Map)}, with the object given as JSON text, e.g.
+     * {@code publish("onAddTodo", "{\"id\":\"1\",\"title\":\"Buy milk\"}")}.
+     *
+     * @throws IllegalArgumentException if {@code json} is not a JSON object or the schema has no such field
+     */
+    public int publish(String subscriptionField, String json) {
+        try {
+            return publish(subscriptionField, JSONObjectUtils.parse(json));
+        } catch (ParseException e) {
+            throw new IllegalArgumentException("publish(\"" + subscriptionField + "\", ...): not a JSON object", e);
+        }
+    }
+
+    /**
+     * Drops every open real-time connection abruptly, without a close frame, as a network failure does; the
+     * client sees the connection end with no reason. New connections are accepted as before.
+     *
+     * @return how many connections were dropped
+     */
+    public int dropRealtimeConnections() {
+        return realtime.drop();
+    }
+
+    /**
+     * Closes every open real-time connection with a close frame of {@code statusCode} (e.g. 1001, going away)
+     * and {@code reason}.
+     *
+     * @return how many connections were closed
+     */
+    public int closeRealtimeConnections(int statusCode, String reason) {
+        return realtime.close(statusCode, Objects.requireNonNull(reason, "reason"));
+    }
+
+    /**
+     * From now on answers real-time handshakes with HTTP 503 (the open connections stay); HTTP requests are
+     * served as before. {@link #acceptRealtimeConnections()} undoes it.
+     */
+    public void refuseRealtimeConnections() {
+        realtime.refuse(true);
+    }
+
+    /** Accepts real-time handshakes again after {@link #refuseRealtimeConnections()}. */
+    public void acceptRealtimeConnections() {
+        realtime.refuse(false);
+    }
+
+    /** Changes what happens when a token expires on an open real-time connection (see the builder's). */
+    public void realtimeTokenExpiry(RealtimeTokenExpiry setting) {
+        realtime.tokenExpiry(Objects.requireNonNull(setting, "setting"));
+    }
+
+    /**
+     * Applies the {@link RealtimeTokenExpiry} setting now, on the clock: what the keep-alive timer and every
+     * publish do anyway. For a test on a manual clock that advanced it and wants the effect at once.
+     */
+    public void enforceRealtimeTokenExpiry() {
+        realtime.enforceTokenExpiry();
+    }
+
+    /**
+     * Whether the keep-alive timer sends {@code ka} messages (true at start). A test stops them to make the
+     * client's keep-alive timeout ({@code connectionTimeoutMs}) fire on a connection that is otherwise open.
+     */
+    public void sendKeepAlives(boolean send) {
+        realtime.sendKeepAlives(send);
+    }
+
+    /** What the real-time endpoint has done so far. */
+    public RealtimeCounters realtimeCounters() {
+        return realtime.counters();
+    }
+
+    /**
+     * Waits until at least {@code count} subscriptions are active (started, acknowledged, not stopped, on open
+     * connections), at most {@code timeout}: for a test whose client subscribes on its own threads and that must
+     * not publish before the subscription is live.
+     *
+     * @return whether that many were active in time
+     * @throws InterruptedException if the waiting thread is interrupted
+     */
+    public boolean awaitSubscriptions(int count, Duration timeout) throws InterruptedException {
+        return realtime.awaitSubscriptions(count, Objects.requireNonNull(timeout, "timeout"));
+    }
+
+    /**
+     * Sets the {@linkplain #realtimeCounters() real-time counters} back to zero (the number of open connections
+     * and active subscriptions stays what it is).
+     */
+    public void clearRealtimeCounters() {
+        realtime.clearCounters();
+    }
+
+    /**
+     * How many events were sent to subscriptions with the id {@code subscriptionId} (the id the client chose in
+     * its {@code start}), on any connection.
+     */
+    public long eventsSent(String subscriptionId) {
+        return realtime.eventsSent(subscriptionId);
     }
 
     /** Applies {@code fault} to every request from now on, until {@link #clearFaults()}. */
@@ -170,11 +308,8 @@ public final class LocalGraphQL implements AutoCloseable {
      * are closed. Schema, trust and recorded requests are kept; {@link #acceptConnections()} listens again on the
      * same port. Does nothing if already refusing.
      */
-    public synchronized void refuseConnections() {
-        if (server != null) {
-            server.stop(0);
-            server = null;
-        }
+    public void refuseConnections() {
+        server.refuse();
     }
 
     /**
@@ -182,14 +317,8 @@ public final class LocalGraphQL implements AutoCloseable {
      *
      * @throws UncheckedIOException if the port cannot be bound again
      */
-    public synchronized void acceptConnections() {
-        if (server == null) {
-            try {
-                server = listen(port);
-            } catch (IOException e) {
-                throw new UncheckedIOException("LocalGraphQL cannot listen again on 127.0.0.1:" + port, e);
-            }
-        }
+    public void acceptConnections() {
+        server.accept();
     }
 
     /** Delays every answer from now on by {@code latency} ({@link Latency#none()} to stop). */
@@ -242,28 +371,20 @@ public final class LocalGraphQL implements AutoCloseable {
         log.clear();
     }
 
-    /** Stops the server; requests still waiting out their latency are dropped unanswered. */
+    /**
+     * Stops the server; requests still waiting out their latency or held silent are dropped unanswered, and
+     * real-time connections are dropped.
+     */
     @Override
-    public synchronized void close() {
-        refuseConnections();
-        handlers.shutdownNow();
+    public void close() {
+        closing.countDown();
+        realtime.shutdown();
+        server.stop();
     }
 
     @Override
     public String toString() {
         return "LocalGraphQL[" + endpoint + "]";
-    }
-
-    /** Names the server's handler threads and keeps them from holding the JVM up. */
-    private static final class DaemonThreads implements java.util.concurrent.ThreadFactory {
-        private final AtomicInteger count = new AtomicInteger();
-
-        @Override
-        public Thread newThread(Runnable task) {
-            Thread thread = new Thread(task, "local-graphql-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        }
     }
 
     /**
@@ -288,6 +409,9 @@ public final class LocalGraphQL implements AutoCloseable {
         private LatencyWait latencyWait = LatencyWait.sleeping();
         private int port;
         private String path = "/graphql";
+        private Duration keepAliveInterval = Duration.ofMinutes(1);
+        private Duration connectionTimeout = Duration.ofMinutes(5);
+        private RealtimeTokenExpiry realtimeTokenExpiry = RealtimeTokenExpiry.ERROR_SUBSCRIPTIONS;
 
         private Builder() {
         }
@@ -442,6 +566,40 @@ public final class LocalGraphQL implements AutoCloseable {
                 throw new IllegalArgumentException("path(\"" + path + "\"): must start with /");
             }
             this.path = path;
+            return this;
+        }
+
+        /**
+         * How often the real-time endpoint sends {@code {"type":"ka"}} on each acknowledged connection (one is
+         * also sent right after each {@code connection_ack}); one minute by default. {@link Duration#ZERO}
+         * sends none. Real time: a test that counts keep-alives waits for them with a bound.
+         */
+        public Builder keepAliveInterval(Duration interval) {
+            if (interval.isNegative()) {
+                throw new IllegalArgumentException("keepAliveInterval(" + interval + "): cannot be negative");
+            }
+            this.keepAliveInterval = interval;
+            return this;
+        }
+
+        /**
+         * The {@code connectionTimeoutMs} of each {@code connection_ack}: how long a client may go without a
+         * keep-alive before it takes the connection for dead; five minutes (300000 ms) by default, as AppSync.
+         */
+        public Builder connectionTimeout(Duration timeout) {
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("connectionTimeout(" + timeout + "): must be positive");
+            }
+            this.connectionTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * What happens when a token expires on an open real-time connection;
+         * {@link RealtimeTokenExpiry#ERROR_SUBSCRIPTIONS} by default. It can be changed later with {@link LocalGraphQL#realtimeTokenExpiry}.
+         */
+        public Builder realtimeTokenExpiry(RealtimeTokenExpiry setting) {
+            this.realtimeTokenExpiry = Objects.requireNonNull(setting, "setting");
             return this;
         }
 
