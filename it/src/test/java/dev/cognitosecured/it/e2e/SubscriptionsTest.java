@@ -75,8 +75,9 @@ class SubscriptionsTest {
             for (int i = 0; i < EVENTS; i++) {
                 graphQL.publish("onAddTodo", Map.of("id", Integer.toString(i), "title", "event " + i, "done", false,
                         "owner", "alice"));
+                int event = i;
                 for (EventCollector collector : collectors) {
-                    assertTrue(collector.awaitEvents(i + 1, BOUND), () -> "event " + i + " arrived; the subscriber"
+                    assertTrue(collector.awaitEvents(event + 1, BOUND), () -> "event " + event + " arrived; the subscriber"
                             + " has " + collector.ids().size() + ", failure " + collector.failure());
                 }
                 standIns.clock().advance(STEP);
@@ -87,7 +88,8 @@ class SubscriptionsTest {
                     drops++;
                     await(() -> subscriptions.counters().connectionsOpened() > opened && subscriptions.settled()
                             && graphQL.realtimeCounters().subscriptionsActive() >= subscribers,
-                            "the client connected again");
+                            () -> "the client connected again: " + subscriptions.counters() + ", settled "
+                                    + subscriptions.settled() + ", " + graphQL.realtimeCounters());
                 }
             }
             Duration took = Duration.ofNanos(System.nanoTime() - started);
@@ -133,7 +135,8 @@ class SubscriptionsTest {
             for (EventCollector collector : collectors) {
                 assertInstanceOf(SignInRequiredException.class, collector.awaitFailure(BOUND));
             }
-            await(() -> standIns.graphQL().realtimeCounters().connectionsOpen() == 0, "the connection closed");
+            await(() -> standIns.graphQL().realtimeCounters().connectionsOpen() == 0,
+                    () -> "the connection closed: " + standIns.graphQL().realtimeCounters());
         }
     }
 
@@ -165,10 +168,14 @@ class SubscriptionsTest {
 
     /** Waits, bounded, for a condition of the client or the kit that no callback announces; never a timing wait. */
     private static void await(BooleanSupplier condition, String what) {
+        await(condition, () -> what);
+    }
+
+    private static void await(BooleanSupplier condition, java.util.function.Supplier<String> what) {
         long deadline = System.nanoTime() + BOUND.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() - deadline > 0) {
-                throw new AssertionError("not within " + BOUND.toSeconds() + " s: " + what);
+                throw new AssertionError("not within " + BOUND.toSeconds() + " s: " + what.get());
             }
             LockSupport.parkNanos(100_000);
         }

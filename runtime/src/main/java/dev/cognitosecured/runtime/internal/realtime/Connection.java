@@ -77,6 +77,9 @@ final class Connection implements WebSocket.Listener {
     private CompletableFuture<?> lastSend = CompletableFuture.completedFuture(null);
     private volatile WebSocket socket;
     private volatile long lastHeard;
+    /** {@link System#nanoTime()} when the server was last heard, or the connection opened: real time. */
+    private volatile long lastHeardReal = System.nanoTime();
+    private volatile long lastProbe = Long.MIN_VALUE;
     private volatile long timeoutNanos = TimeUnit.MILLISECONDS.toNanos(DEFAULT_TIMEOUT_MS);
     private volatile boolean closed;
 
@@ -133,6 +136,41 @@ final class Connection implements WebSocket.Listener {
 
     boolean isClosed() {
         return closed;
+    }
+
+    /**
+     * Probes a connection that has been silent for {@code silence} of real time with a WebSocket ping, at
+     * most once per {@code silence}: a connection whose peer is gone fails the write (some closes are not
+     * noticed by reading alone), and one that does not answer the ping (a pong, or any message) within
+     * {@code connectTimeout} is taken as lost.
+     */
+    void probe(Duration silence) {
+        WebSocket ws = socket;
+        long now = System.nanoTime();
+        if (ws == null || closed) {
+            return;
+        }
+        long probed = lastProbe;
+        if (probed != Long.MIN_VALUE && probed - lastHeardReal > 0 && now - probed > connectTimeout.toNanos()) {
+            fail(new RealtimeFailure("the connection did not answer a ping within the connect timeout", null));
+            return;
+        }
+        if (now - lastHeardReal > silence.toNanos() && (probed == Long.MIN_VALUE || now - probed > silence.toNanos())) {
+            lastProbe = now;
+            sending.lock();
+            try {
+                lastSend = lastSend.handle((x, f) -> null)
+                        .thenCompose(x -> ws.sendPing(java.nio.ByteBuffer.allocate(0)))
+                        .whenComplete((x, failure) -> {
+                            if (failure != null) {
+                                fail(new RealtimeFailure("a ping could not be sent (" + rootName(failure) + ")",
+                                        failure));
+                            }
+                        });
+            } finally {
+                sending.unlock();
+            }
+        }
     }
 
     /**
@@ -237,6 +275,18 @@ final class Connection implements WebSocket.Listener {
     }
 
     @Override
+    public CompletionStage<?> onPong(WebSocket webSocket, java.nio.ByteBuffer message) {
+        lastHeardReal = System.nanoTime();
+        return null;
+    }
+
+    @Override
+    public CompletionStage<?> onPing(WebSocket webSocket, java.nio.ByteBuffer message) {
+        lastHeardReal = System.nanoTime(); // the JDK answers with a pong by itself
+        return null;
+    }
+
+    @Override
     public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
         closedNow();
         return null;
@@ -249,6 +299,7 @@ final class Connection implements WebSocket.Listener {
 
     private void received(String text) {
         lastHeard = ticker.read();
+        lastHeardReal = System.nanoTime();
         JsonObject message;
         try {
             message = Json.createReader(new StringReader(text)).readObject();

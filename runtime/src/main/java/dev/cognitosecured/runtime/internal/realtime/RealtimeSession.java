@@ -44,6 +44,9 @@ final class RealtimeSession implements Connection.Handler {
     private final Map<String, EventStream<?>> streams = new LinkedHashMap<>();
     /** Old connections waiting for the {@code complete} of the subscriptions stopped on them. */
     private final Map<Connection, Set<String>> stopping = new LinkedHashMap<>();
+    /** How long a live connection may be silent, in real time, before a ping checks that it is still there. */
+    static final Duration PROBE_AFTER = Duration.ofSeconds(1);
+
     private ConnectionState state = new Idle();
 
     private long attempts;
@@ -161,6 +164,7 @@ final class RealtimeSession implements Connection.Handler {
         }
         touched.forEach(EventStream::drain);
         if (live != null) {
+            live.probe(PROBE_AFTER);
             checkTokens(live);
         }
     }
@@ -628,6 +632,7 @@ final class RealtimeSession implements Connection.Handler {
         if (state instanceof Ended) {
             return;
         }
+        closeAll(); // before the state forgets the live connection
         state = new Ended(why);
         attempts++;
         for (EventStream<?> stream : streams.values()) {
@@ -636,7 +641,6 @@ final class RealtimeSession implements Connection.Handler {
             }
         }
         streams.clear();
-        closeAll();
         pool.idle(this);
     }
 
