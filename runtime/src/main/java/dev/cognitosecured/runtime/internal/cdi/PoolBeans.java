@@ -87,7 +87,7 @@ final class PoolBeans {
                 .id(ID_PREFIX + "SecuredCaller#" + pool)
                 .produceWith(lookup -> new SecuredCaller(storeInCallersContext(lookup, flow),
                         runtimeOf(lookup, flow).transport(), runtimeOf(lookup, flow).margin(),
-                        runtimeOf(lookup, flow).callTimeout(), runtimeOf(lookup, flow).subscriptions()));
+                        runtimeOf(lookup, flow).callTimeout(), runtimeOf(lookup, flow).subscriptionsIfConfigured()));
 
         discovery.<Subscriptions>addBean()
                 .types(Subscriptions.class, Object.class)

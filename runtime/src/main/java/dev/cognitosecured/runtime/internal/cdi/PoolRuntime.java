@@ -83,11 +83,21 @@ final class PoolRuntime implements AutoCloseable {
         return subscriptions.get();
     }
 
+    /**
+     * The pool's subscriptions, or {@code null} when neither {@code graphql.endpoint} nor
+     * {@code graphql.realtime-endpoint} is configured (an application that replaced the transport):
+     * its {@code SecuredCaller} then answers a subscription with an error.
+     */
+    Subscriptions subscriptionsIfConfigured() {
+        return config.graphqlEndpoint().isPresent() || config.realtimeEndpoint().isPresent() ? subscriptions() : null;
+    }
+
     private Subscriptions makeSubscriptions() {
-        URI graphql = config.graphqlEndpoint().orElseThrow(() -> new IllegalStateException(
-                PoolKeys.of(config.name()).full(PoolKeys.GRAPHQL_ENDPOINT) + " is missing: the generated clients of the"
-                        + " user pool '" + config.name() + "' need the GraphQL API's URL"));
-        URI realtime = config.realtimeEndpoint().orElseGet(() -> RealtimeEndpoint.derive(graphql));
+        URI realtime = config.realtimeEndpoint().orElseGet(() -> RealtimeEndpoint.derive(config.graphqlEndpoint()
+                .orElseThrow(() -> new IllegalStateException(PoolKeys.of(config.name()).full(PoolKeys.GRAPHQL_ENDPOINT)
+                        + " is missing: the subscriptions of the user pool '" + config.name() + "' need the GraphQL"
+                        + " API's URL"))));
+        URI graphql = config.graphqlEndpoint().orElse(realtime);
         Jsonb jsonb = JsonbBuilder.create();
         owned.push(jsonb);
         Subscriptions made = new Subscriptions(config.name(), realtime, RealtimeEndpoint.host(graphql),
