@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
 import javax.annotation.processing.Generated;
 
 @Generated("dev.cognitosecured.processor.CognitoSecuredProcessor")
@@ -60,6 +61,13 @@ public class TodoApi_CognitoClient implements TodoApi {
             .policy(POLICY)
             .returning(int.class);
 
+    private static final Operation<Todo> ON_ADD_TODO = Operation.subscription("TodoApi.onAddTodo",
+            "subscription OnAdd($done: Boolean) { onAddTodo(done: $done) { id title done } }")
+            .rootField("onAddTodo")
+            .variables("done")
+            .policy(POLICY)
+            .returning(Todo.class);
+
     private final SecuredCaller caller;
 
     /**
@@ -102,5 +110,10 @@ public class TodoApi_CognitoClient implements TodoApi {
     @Override
     public int countTodos() {
         return caller.call(COUNT_TODOS);
+    }
+
+    @Override
+    public Flow.Publisher<Todo> onAddTodo(Boolean done) {
+        return caller.subscribe(ON_ADD_TODO, done);
     }
 }

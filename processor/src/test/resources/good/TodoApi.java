@@ -6,6 +6,7 @@ import dev.cognitosecured.annotations.Var;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
 
 @CognitoSecured(refreshSkew = "30s", retryOnUnauthorized = 1)
 public interface TodoApi {
@@ -27,6 +28,9 @@ public interface TodoApi {
 
     @GraphQL("query Count { count: todoCount }")
     int countTodos();
+
+    @GraphQL("subscription OnAdd($done: Boolean) { onAddTodo(done: $done) { id title done } }")
+    Flow.Publisher<Todo> onAddTodo(@Var("done") Boolean done);
 
     default Todo firstTodo() {
         return listTodos().get(0);

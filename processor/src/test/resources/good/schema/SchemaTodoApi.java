@@ -6,6 +6,7 @@ import dev.cognitosecured.annotations.Var;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
 
 /** Every kind of document and parameter the schema check accepts. */
 @CognitoSecured(schema = "schema/todo.graphqls")
@@ -47,6 +48,9 @@ public interface SchemaTodoApi {
 
     @GraphQL("mutation Weigh($id: ID!, $weight: Float!) { weigh(id: $id, weight: $weight) { id renamed: title } }")
     void weigh(@Var("id") String id, @Var("weight") double weight);
+
+    @GraphQL("subscription OnAdd { onAddTodo { id title } }")
+    Flow.Publisher<Summary> onAddTodo();
 
     @GraphQL("query Both($id: ID!) { getTodo(id: $id) { id } countTodos }")
     Object both(@Var("id") String id);

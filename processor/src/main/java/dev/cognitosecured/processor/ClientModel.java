@@ -60,9 +60,11 @@ record ClientModel(TypeElement element, AnnotationMirror annotation, String refr
      * @param kind query, mutation or subscription
      * @param variables the variables it declares, in order
      * @param rootField the response key of its only top-level field; empty if it selects several
+     * @param rootProblem for a subscription, why AppSync would refuse its root selection (not one plain
+     *     field), in words that complete "the subscription of X ..."; empty when it is fine or not a subscription
      */
     record DocumentOperation(Optional<String> name, OperationDefinition.Operation kind, List<String> variables,
-            Optional<String> rootField) {
+            Optional<String> rootField, Optional<String> rootProblem) {
     }
 
     /**
@@ -98,6 +100,8 @@ record ClientModel(TypeElement element, AnnotationMirror annotation, String refr
         /** {@code void}: nothing. */
         VOID,
         /** {@code CompletionStage<T>}: the result, when it comes. */
-        ASYNC
+        ASYNC,
+        /** {@code Flow.Publisher<T>}: the events of a subscription, each bound to {@code T}. */
+        PUBLISHER
     }
 }

@@ -7,6 +7,7 @@ import graphql.language.OperationDefinition;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -95,8 +96,20 @@ final class ClientValidator {
             }
             return;
         }
-        if (selected.get().kind() == OperationDefinition.Operation.SUBSCRIPTION) {
-            reportOnDocument(Message.UNSUPPORTED_SUBSCRIPTION, method, method.label());
+        boolean subscription = selected.get().kind() == OperationDefinition.Operation.SUBSCRIPTION;
+        boolean publisher = method.result().shape() == ClientModel.Shape.PUBLISHER;
+        if (subscription && !publisher) {
+            diagnostics.report(Message.SUBSCRIPTION_RETURN_TYPE, method.element(), method.label(),
+                    method.element().getReturnType());
+            return;
+        }
+        if (publisher && !subscription) {
+            diagnostics.report(Message.PUBLISHER_WITHOUT_SUBSCRIPTION, method.element(), method.label(),
+                    method.element().getReturnType(), selected.get().kind().name().toLowerCase(Locale.ROOT));
+            return;
+        }
+        if (selected.get().rootProblem().isPresent()) {
+            reportOnDocument(Message.SUBSCRIPTION_ROOT_FIELD, method, method.label(), selected.get().rootProblem().get());
             return;
         }
         checkVariables(method, selected.get());

@@ -148,7 +148,11 @@ final class ClientWriter {
         DocumentOperation selected = method.selected().orElseThrow();
         CodeBlock.Builder operation = CodeBlock.builder()
                 .add("$T.$L($S,$W$S)$>$>", OPERATION,
-                        selected.kind() == OperationDefinition.Operation.MUTATION ? "mutation" : "query",
+                        switch (selected.kind()) {
+                            case MUTATION -> "mutation";
+                            case SUBSCRIPTION -> "subscription";
+                            default -> "query";
+                        },
                         method.label(), method.document());
         method.operationName().ifPresent(name -> operation.add("\n.operationName($S)", name));
         selected.rootField().ifPresent(field -> operation.add("\n.rootField($S)", field));
@@ -205,8 +209,11 @@ final class ClientWriter {
             arguments.add(misreadAsVarargs ? ", (Object) $N" : ", $N", element.getSimpleName().toString());
         }
         String receiver = callerShadowed ? "this." + CALLER : CALLER;
-        CodeBlock call = CodeBlock.of("$L.$L($L)", receiver,
-                method.result().shape() == ClientModel.Shape.ASYNC ? "callAsync" : "call", arguments.build());
+        CodeBlock call = CodeBlock.of("$L.$L($L)", receiver, switch (method.result().shape()) {
+            case ASYNC -> "callAsync";
+            case PUBLISHER -> "subscribe";
+            default -> "call";
+        }, arguments.build());
         MethodSpec.Builder implementation = MethodSpec.overriding(method.element(),
                 (DeclaredType) model.element().asType(), types);
         switch (method.result().shape()) {

@@ -11,7 +11,10 @@ import dev.cognitosecured.processor.ClientModel.Shape;
 import com.squareup.javapoet.ClassName;
 import graphql.language.Definition;
 import graphql.language.Document;
+import graphql.language.Directive;
 import graphql.language.Field;
+import graphql.language.FragmentSpread;
+import graphql.language.InlineFragment;
 import graphql.language.FragmentDefinition;
 import graphql.language.OperationDefinition;
 import graphql.language.SourceLocation;
@@ -26,6 +29,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
+import java.util.stream.Collectors;
 import java.util.concurrent.Future;
 import javax.annotation.processing.Filer;
 import javax.lang.model.element.AnnotationMirror;
@@ -53,7 +58,8 @@ import javax.lang.model.util.Types;
  */
 final class InterfaceParser {
 
-    private static final String SUPPORTED = "return T, List<T>, Optional<T>, void or CompletionStage<T>";
+    private static final String SUPPORTED = "return T, List<T>, Optional<T>, void or CompletionStage<T>"
+            + " (Flow.Publisher<T> for a subscription)";
 
     private final Elements elements;
     private final Types types;
@@ -197,10 +203,12 @@ final class InterfaceParser {
         }
         Shape shape = Shape.VALUE;
         TypeMirror bound = returned;
-        if (isType(returned, Optional.class) || isType(returned, CompletionStage.class)) {
+        if (isType(returned, Optional.class) || isType(returned, CompletionStage.class)
+                || isType(returned, Flow.Publisher.class)) {
             List<? extends TypeMirror> arguments = ((DeclaredType) returned).getTypeArguments();
             if (!arguments.isEmpty()) {
-                shape = isType(returned, Optional.class) ? Shape.OPTIONAL : Shape.ASYNC;
+                shape = isType(returned, Optional.class) ? Shape.OPTIONAL
+                        : isType(returned, Flow.Publisher.class) ? Shape.PUBLISHER : Shape.ASYNC;
                 bound = arguments.get(0);
             }
         }
@@ -227,7 +235,7 @@ final class InterfaceParser {
         if (isSubtype(type, Map.class)) {
             return Optional.of("return a class or record the result binds to, e.g. Todo or List<Todo>");
         }
-        if (isType(type, Optional.class)) {
+        if (isType(type, Optional.class) || isSubtype(type, Flow.Publisher.class)) {
             return Optional.of(SUPPORTED);
         }
         return Optional.empty();
@@ -312,7 +320,7 @@ final class InterfaceParser {
         }
         if (operations.isEmpty()) {
             diagnostics.reportOnValue(Message.INVALID_DOCUMENT, method, graphQL, source, label,
-                    "it holds no operation; write a query or a mutation");
+                    "it holds no operation; write a query, a mutation or a subscription");
             return Optional.empty();
         }
         return Optional.of(List.copyOf(operations));
@@ -338,8 +346,39 @@ final class InterfaceParser {
         Optional<String> rootField = selections.size() == 1 && selections.get(0) instanceof Field field
                 ? Optional.of(field.getResultKey())
                 : Optional.empty();
+        Optional<String> rootProblem = operation.getOperation() == OperationDefinition.Operation.SUBSCRIPTION
+                ? subscriptionRootProblem(selections) : Optional.empty();
         return new DocumentOperation(Optional.ofNullable(operation.getName()), operation.getOperation(), variables,
-                rootField);
+                rootField, rootProblem);
+    }
+
+    /**
+     * Why AppSync would refuse the root selection of a subscription: it must be exactly one field
+     * (GraphQL's "single root field" rule, which AppSync applies per subscription), written out rather
+     * than spread from a fragment, not an introspection field, and without {@code @skip}/{@code @include}
+     * (which the rule forbids at the root).
+     */
+    private static Optional<String> subscriptionRootProblem(List<?> selections) {
+        for (Object selection : selections) {
+            if (selection instanceof FragmentSpread || selection instanceof InlineFragment) {
+                return Optional.of("selects a fragment at its root");
+            }
+        }
+        if (selections.size() != 1) {
+            String names = selections.stream().map(selection -> ((Field) selection).getResultKey())
+                    .collect(Collectors.joining(", "));
+            return Optional.of("selects " + selections.size() + " root fields (" + names + ")");
+        }
+        Field field = (Field) selections.get(0);
+        if (field.getName().startsWith("__")) {
+            return Optional.of("selects the introspection field " + field.getName());
+        }
+        for (Directive directive : field.getDirectives()) {
+            if (directive.getName().equals("skip") || directive.getName().equals("include")) {
+                return Optional.of("puts @" + directive.getName() + " on its root field, so it may select none");
+            }
+        }
+        return Optional.empty();
     }
 
     private Optional<TypeMirror> unresolved(TypeMirror type) {
@@ -367,11 +406,11 @@ final class InterfaceParser {
 
     private boolean isType(TypeMirror type, Class<?> expected) {
         return type.getKind() == TypeKind.DECLARED
-                && ((TypeElement) types.asElement(type)).getQualifiedName().contentEquals(expected.getName());
+                && ((TypeElement) types.asElement(type)).getQualifiedName().contentEquals(expected.getCanonicalName());
     }
 
     private boolean isSubtype(TypeMirror type, Class<?> expected) {
-        TypeElement element = elements.getTypeElement(expected.getName());
+        TypeElement element = elements.getTypeElement(expected.getCanonicalName());
         return types.isSubtype(types.erasure(type), types.erasure(element.asType()));
     }
 

@@ -36,8 +36,15 @@ enum Message {
             "the document of %s holds no operation named \"%s\"; use one of %s"),
     ANONYMOUS_OPERATION("AnonymousOperation",
             "the document of %s holds an anonymous operation next to others; give every operation a name"),
-    UNSUPPORTED_SUBSCRIPTION("UnsupportedSubscription",
-            "%s sends a subscription, which is not supported over HTTP; use a query or a mutation"),
+    SUBSCRIPTION_RETURN_TYPE("SubscriptionReturnType",
+            "%s sends a subscription but returns %s; a subscription delivers events as they come,"
+                    + " so return Flow.Publisher<T> (java.util.concurrent.Flow), e.g. Flow.Publisher<Todo>"),
+    PUBLISHER_WITHOUT_SUBSCRIPTION("PublisherWithoutSubscription",
+            "%s returns %s but sends a %s, which has one answer; return T, List<T>, Optional<T> or"
+                    + " CompletionStage<T>, or send a subscription"),
+    SUBSCRIPTION_ROOT_FIELD("SubscriptionRootField",
+            "the subscription of %s %s; AppSync subscribes to exactly one root field, written out as a field"
+                    + " (e.g. subscription OnAdd { onAddTodo { id } }): subscribe to each field with its own method"),
     UNBOUND_VARIABLE("UnboundVariable",
             "$%s is declared by the document of %s but no parameter is bound to it;"
                     + " add a parameter annotated @Var(\"%s\")"),

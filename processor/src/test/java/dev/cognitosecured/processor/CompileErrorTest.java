@@ -89,8 +89,43 @@ class CompileErrorTest {
     }
 
     @Test
-    void subscription() {
-        assertSingleError("bad/Subscription.java", "UnsupportedSubscription", "@GraphQL(");
+    void subscriptionThatDoesNotReturnAPublisher() {
+        Compilation compilation = assertSingleError("bad/SubscriptionNotPublisher.java", "SubscriptionReturnType",
+                "String added();");
+        assertThat(compilation).hadErrorContaining("return Flow.Publisher<T>");
+    }
+
+    @Test
+    void publisherForAQuery() {
+        Compilation compilation = assertSingleError("bad/PublisherForQuery.java", "PublisherWithoutSubscription",
+                "Flow.Publisher<String> names();");
+        assertThat(compilation).hadErrorContaining("sends a query");
+    }
+
+    @Test
+    void subscriptionWithTwoRootFields() {
+        Compilation compilation = assertSingleError("bad/SubscriptionTwoRootFields.java", "SubscriptionRootField",
+                "@GraphQL(");
+        assertThat(compilation).hadErrorContaining("selects 2 root fields (added, removed)");
+    }
+
+    @Test
+    void subscriptionWithAFragmentAtItsRoot() {
+        Compilation compilation = assertSingleError("bad/SubscriptionRootFragment.java", "SubscriptionRootField",
+                "@GraphQL(");
+        assertThat(compilation).hadErrorContaining("selects a fragment at its root");
+    }
+
+    @Test
+    void subscriptionWithSkipOnItsRootField() {
+        Compilation compilation = assertSingleError("bad/SubscriptionRootSkip.java", "SubscriptionRootField",
+                "@GraphQL(");
+        assertThat(compilation).hadErrorContaining("puts @skip on its root field");
+    }
+
+    @Test
+    void rawPublisher() {
+        assertSingleError("bad/RawPublisher.java", "UnsupportedReturnType", "Flow.Publisher added();");
     }
 
     @Test

@@ -37,6 +37,14 @@ class SchemaCheckTest {
     }
 
     @Test
+    void subscriptionDocumentsAreCheckedAgainstTheSubscriptionType() {
+        Compilation compilation = assertSingleError("bad/schema/UnknownSubscriptionField.java", "UnknownField",
+                "onAddTodos");
+        assertThat(compilation).hadErrorContaining(
+                "UnknownSubscriptionField.added has no field 'onAddTodos' on type Subscription; did you mean 'onAddTodo'?");
+    }
+
+    @Test
     void unknownFieldOfANestedTypeListsTheTypesFields() {
         Compilation compilation = assertSingleError("bad/schema/UnknownNestedField.java", "UnknownField", "nickname");
         assertThat(compilation).hadErrorContaining("has no field 'nickname' on type Owner; its fields are name, email");

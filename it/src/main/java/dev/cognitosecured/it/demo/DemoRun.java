@@ -112,6 +112,8 @@ final class DemoRun {
             out.println("calling: " + options.threads() + " threads for " + seconds(options.duration())
                     + lifetimes(standIns) + "; refreshSkew 2s, prefetch "
                     + System.getProperty(POOL + "prefetch", "2m (library default; at most half the token lifetime)"));
+            AddedTodos added = new AddedTodos();
+            todos.added().subscribe(added);
             long started = System.nanoTime();
             ProgressReport progress = ProgressReport.start(out, counts, events.waitingCallers(), observed);
             try {
@@ -137,6 +139,9 @@ final class DemoRun {
             observed.serverUnauthorized().ifPresent(count -> out.println("  LocalGraphQL answered " + count
                     + " requests with HTTP 401"));
             counts.describeOtherFailures().ifPresent(failures -> out.println("failed calls: " + failures));
+            out.println("  subscription onAddTodo (one WebSocket, renewed before each token expired): "
+                    + added.describe());
+            added.cancel();
             signOut(todos);
             out.println(summary.line());
             if (summary.unauthorizedSurfaced() > 0) {

@@ -3,6 +3,7 @@ package dev.cognitosecured.it.demo;
 import dev.cognitosecured.annotations.CognitoSecured;
 import dev.cognitosecured.annotations.GraphQL;
 import dev.cognitosecured.annotations.Var;
+import java.util.concurrent.Flow;
 
 /**
  * The demo's GraphQL client, against the schema in {@code demo/todo.graphqls}; the annotation
@@ -20,4 +21,8 @@ public interface TodoApi {
 
     @GraphQL("mutation AddTodo($title: String!) { addTodo(title: $title) { id title done } }")
     Todo addTodo(@Var("title") String title);
+
+    /** Every to-do added, by anyone, as it is added: a connection replaced before each token expires. */
+    @GraphQL("subscription OnAddTodo { onAddTodo { id title done } }")
+    Flow.Publisher<Todo> onAddTodo();
 }

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.concurrent.Flow;
 
 /**
  * The example application: it signs a user in through the pool's sign-in flow, answering every
@@ -74,6 +75,11 @@ public class TodoService {
     /** Adds a to-do. */
     public Todo add(String title) {
         return todos.addTodo(title);
+    }
+
+    /** The to-dos added from now on, as they are added. */
+    public Flow.Publisher<Todo> added() {
+        return todos.onAddTodo();
     }
 
     /** Signs out: the session ends and the refresh token is revoked. */

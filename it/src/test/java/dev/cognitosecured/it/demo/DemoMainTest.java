@@ -54,6 +54,7 @@ class DemoMainTest {
         assertTrue(Pattern.compile("LocalCognito sent code \\d+ to a\\*\\*\\*@").matcher(run.output).find(),
                 run.output);
         assertTrue(run.output.contains("server_401s=0"), run.output);
+        assertTrue(run.output.contains("duplicates 0, errors none"), run.output);
         run.assertNoSecretShown(DemoStandIns.TEMPORARY_PASSWORD, AutomaticAnswers.NEW_PASSWORD);
     }
 

@@ -70,6 +70,14 @@ public final class Operation<T> implements GraphQLOperation<T> {
     }
 
     /**
+     * A subscription, to be completed by the steps of the {@link Builder}; as {@link #query}. Its
+     * result type is that of one event.
+     */
+    public static Builder subscription(String name, String document) {
+        return new Builder(name, Kind.SUBSCRIPTION, document);
+    }
+
+    /**
      * The steps that complete an operation; each may be left out except {@link #policy} and one of the
      * {@code returning} steps, which ends it.
      */

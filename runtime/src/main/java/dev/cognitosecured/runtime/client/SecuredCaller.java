@@ -8,11 +8,13 @@ import dev.cognitosecured.runtime.CallTimeoutException;
 import dev.cognitosecured.runtime.CallTimeoutException.Part;
 import dev.cognitosecured.runtime.GraphQLErrorsException;
 import dev.cognitosecured.runtime.SessionStore;
+import dev.cognitosecured.runtime.SignInRequiredException;
 import dev.cognitosecured.runtime.UnauthorizedException;
 import dev.cognitosecured.runtime.internal.concurrent.BoundedWait;
 import dev.cognitosecured.runtime.internal.concurrent.Completions;
 import dev.cognitosecured.runtime.internal.config.Limits;
 import dev.cognitosecured.runtime.internal.config.PoolKeys;
+import dev.cognitosecured.runtime.internal.realtime.Subscriptions;
 import dev.cognitosecured.runtime.spi.GraphQLTransport;
 import dev.cognitosecured.runtime.spi.Ticker;
 import dev.cognitosecured.runtime.spi.Tokens;
@@ -22,6 +24,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
@@ -63,6 +66,8 @@ public final class SecuredCaller {
     private final CallMargin margin;
     private final Duration callTimeout;
     private final long callNanos;
+    /** The pool's subscriptions, or {@code null} when this caller was made without them. */
+    private final Subscriptions subscriptions;
 
     private static final Duration DEFAULT_CALL_TIMEOUT = Limits.DEFAULT_CALL_TIMEOUT;
 
@@ -104,6 +109,7 @@ public final class SecuredCaller {
         this.margin = Objects.requireNonNull(margin, "margin");
         this.callTimeout = positive(callTimeout);
         this.callNanos = BoundedWait.nanos(callTimeout);
+        this.subscriptions = null;
     }
 
     /**
@@ -142,12 +148,22 @@ public final class SecuredCaller {
      */
     public SecuredCaller(Supplier<? extends SessionStore> stores, GraphQLTransport transport, CallMargin margin,
             Duration callTimeout) {
+        this(stores, transport, margin, callTimeout, null);
+    }
+
+    /**
+     * As {@link #SecuredCaller(Supplier, GraphQLTransport, CallMargin, Duration)}, with the pool's
+     * subscriptions (what the CDI extension makes; the type is internal).
+     */
+    public SecuredCaller(Supplier<? extends SessionStore> stores, GraphQLTransport transport, CallMargin margin,
+            Duration callTimeout, Subscriptions subscriptions) {
         this.fixedStore = null;
         this.stores = Objects.requireNonNull(stores, "stores");
         this.transport = Objects.requireNonNull(transport, "transport");
         this.margin = Objects.requireNonNull(margin, "margin");
         this.callTimeout = positive(callTimeout);
         this.callNanos = BoundedWait.nanos(callTimeout);
+        this.subscriptions = subscriptions;
     }
 
     private static Duration positive(Duration callTimeout) {
@@ -224,6 +240,57 @@ public final class SecuredCaller {
             return CompletableFuture.failedFuture(e);
         }
         return sendAsync(operation, variables);
+    }
+
+    /**
+     * A publisher of the events of subscription {@code operation}, which takes one variable; the same as
+     * {@link #subscribe(Operation, Object...)} with one value.
+     */
+    public <T> Flow.Publisher<T> subscribe(Operation<T> operation, Object value) {
+        return publisher(operation, () -> operation.variables(value));
+    }
+
+    /**
+     * A publisher of the events of subscription {@code operation} with the method's argument values, for
+     * the principal of the calling context (its store is found now, on the calling thread). It takes one
+     * subscriber: the subscription starts on the principal's real-time connection
+     * when it subscribes, and stops when it cancels. The events arrive as the subscriber requests them;
+     * see the README's "Subscriptions" for what is guaranteed across token expiries and dropped
+     * connections. Failures reach the subscriber's {@code onError}: {@link SignInRequiredException}
+     * when the session ends, {@link dev.cognitosecured.runtime.SubscriptionGapException} when events may
+     * have been lost, {@link GraphQLErrorsException} when the server refused the subscription.
+     */
+    public <T> Flow.Publisher<T> subscribe(Operation<T> operation, Object... values) {
+        return publisher(operation, () -> operation.variables(values));
+    }
+
+    private <T> Flow.Publisher<T> publisher(Operation<T> operation, Supplier<Map<String, Object>> variables) {
+        try {
+            if (operation.kind() != Operation.Kind.SUBSCRIPTION) {
+                throw new IllegalArgumentException(operation.name() + " is a " + operation.kind()
+                        + ", not a subscription: send it with call or callAsync");
+            }
+            if (subscriptions == null) {
+                throw new IllegalStateException(operation.name() + ": this SecuredCaller was made without the"
+                        + " pool's real-time subscriptions; inject @AuthFlow SecuredCaller to subscribe");
+            }
+            CallPolicy policy = operation.policy();
+            return subscriptions.publisher(store(), policy.token(), operation, variables.get(),
+                    margin.forSkew(policy.refreshSkew()));
+        } catch (RuntimeException e) {
+            return subscriber -> {
+                subscriber.onSubscribe(new Flow.Subscription() {
+                    @Override
+                    public void request(long n) {
+                    }
+
+                    @Override
+                    public void cancel() {
+                    }
+                });
+                subscriber.onError(e);
+            };
+        }
     }
 
     /**

@@ -20,7 +20,10 @@ public interface GraphQLOperation<T> {
     /** {@return what error messages call the operation, e.g. {@code TodoApi.getTodo}} */
     String name();
 
-    /** {@return whether the document's operation is a query or a mutation (both are POSTed by the default transport)} */
+    /**
+     * Whether the document's operation is a query or a mutation (both are POSTed by the default transport),
+     * or a subscription (sent over the pool's real-time WebSocket, never to a transport).
+     */
     Kind kind();
 
     /** {@return the GraphQL document, sent as {@code query}} */
@@ -47,6 +50,8 @@ public interface GraphQLOperation<T> {
         /** A {@code query}: reads. */
         QUERY,
         /** A {@code mutation}: changes. */
-        MUTATION
+        MUTATION,
+        /** A {@code subscription}: events as they happen, over AppSync's real-time WebSocket. */
+        SUBSCRIPTION
     }
 }

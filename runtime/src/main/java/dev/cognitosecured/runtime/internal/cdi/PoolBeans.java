@@ -13,6 +13,7 @@ import dev.cognitosecured.runtime.internal.cognito.SignUpSignIn;
 import dev.cognitosecured.runtime.client.CallMargin;
 import dev.cognitosecured.runtime.client.SecuredCaller;
 import dev.cognitosecured.runtime.InvalidConfigurationException;
+import dev.cognitosecured.runtime.internal.realtime.Subscriptions;
 import dev.cognitosecured.runtime.internal.config.PoolConfig;
 import dev.cognitosecured.runtime.internal.config.PoolConfig.SessionScope;
 import dev.cognitosecured.runtime.internal.config.PoolConfigResult;
@@ -46,6 +47,8 @@ import java.util.function.Supplier;
  *   <li>{@code SecuredCaller}, {@code @Dependent}, over the store of the calling context, the pool's
  *       transport and its margin: what the generated clients inject;</li>
  *   <li>{@code CallMargin}, {@code @Dependent}: the pool's one margin, for the application to watch;</li>
+ *   <li>{@code Subscriptions} (internal), {@code @Dependent}: the pool's real-time connections, for tests to
+ *       watch;</li>
  *   <li>the pool's {@link PoolRuntime}, {@code @Singleton}, which the others share and which is
  *       closed when the container shuts down.</li>
  * </ul>
@@ -141,7 +144,14 @@ final class PoolBeans {
                 .id(ID_PREFIX + "SecuredCaller#" + pool)
                 .produceWith(lookup -> new SecuredCaller(storeInCallersContext(lookup, flow),
                         runtimeOf(lookup, flow).transport(), runtimeOf(lookup, flow).margin(),
-                        runtimeOf(lookup, flow).callTimeout()));
+                        runtimeOf(lookup, flow).callTimeout(), runtimeOf(lookup, flow).subscriptionsIfConfigured()));
+
+        discovery.<Subscriptions>addBean()
+                .types(Subscriptions.class, Object.class)
+                .qualifiers(flow, Any.Literal.INSTANCE)
+                .scope(Dependent.class)
+                .id(ID_PREFIX + "Subscriptions#" + pool)
+                .produceWith(lookup -> runtimeOf(lookup, flow).subscriptions());
 
         discovery.<CallMargin>addBean()
                 .types(CallMargin.class, Object.class)

@@ -27,6 +27,8 @@ import dev.cognitosecured.runtime.internal.graphql.DefaultGraphQLClient;
 import dev.cognitosecured.runtime.internal.graphql.JaxRsGraphQLTransport;
 import dev.cognitosecured.runtime.internal.signin.ChallengeSlot;
 import dev.cognitosecured.runtime.internal.store.DefaultSessionStore;
+import dev.cognitosecured.runtime.internal.realtime.RealtimeEndpoint;
+import dev.cognitosecured.runtime.internal.realtime.Subscriptions;
 import dev.cognitosecured.runtime.internal.store.RefreshBackoff;
 import dev.cognitosecured.runtime.spi.DeviceStore;
 import dev.cognitosecured.runtime.spi.GraphQLTransport;
@@ -73,6 +75,7 @@ final class PoolRuntime implements AutoCloseable {
     private final Lazy<InstantSource> wallClock = new Lazy<>(this::makeWallClock);
     private final Lazy<Optional<DeviceStore>> deviceStore = new Lazy<>(this::findDeviceStore);
     private final Lazy<CognitoCalls> cognitoCalls = new Lazy<>(this::makeCognitoCalls);
+    private final Lazy<Subscriptions> subscriptions = new Lazy<>(this::makeSubscriptions);
 
     PoolRuntime(PoolConfig config, ReplaceableParts replacements, Consumer<Object> events) {
         this.config = Objects.requireNonNull(config, "config");
@@ -95,6 +98,35 @@ final class PoolRuntime implements AutoCloseable {
     /** The margin every caller of this pool times its attempts on and sends its calls with. */
     CallMargin margin() {
         return margin.get();
+    }
+
+    /** The pool's subscriptions over its real-time endpoint, made on first use and closed with this object. */
+    Subscriptions subscriptions() {
+        return subscriptions.get();
+    }
+
+    /**
+     * The pool's subscriptions, or {@code null} when neither {@code graphql.endpoint} nor
+     * {@code graphql.realtime-endpoint} is configured (an application that replaced the transport):
+     * its {@code SecuredCaller} then answers a subscription with an error.
+     */
+    Subscriptions subscriptionsIfConfigured() {
+        return config.graphqlEndpoint().isPresent() || config.realtimeEndpoint().isPresent() ? subscriptions() : null;
+    }
+
+    private Subscriptions makeSubscriptions() {
+        URI realtime = config.realtimeEndpoint().orElseGet(() -> RealtimeEndpoint.derive(config.graphqlEndpoint()
+                .orElseThrow(() -> new IllegalStateException(PoolKeys.of(config.name()).full(PoolKeys.GRAPHQL_ENDPOINT)
+                        + " is missing: the subscriptions of the user pool '" + config.name() + "' need the GraphQL"
+                        + " API's URL"))));
+        URI graphql = config.graphqlEndpoint().orElse(realtime);
+        Jsonb jsonb = JsonbBuilder.create();
+        owned.push(jsonb);
+        Subscriptions made = new Subscriptions(config.name(), realtime, RealtimeEndpoint.host(graphql),
+                config.authorizationPrefix(), jsonb, ticker(), config.limits().graphqlConnectTimeout(),
+                RefreshBackoff.standard(), Subscriptions.BUFFER);
+        owned.push(made);
+        return made;
     }
 
     /** How long one GraphQL call of this pool may take in all: {@code graphql.call-timeout}. */

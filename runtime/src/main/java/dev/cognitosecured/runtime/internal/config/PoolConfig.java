@@ -42,7 +42,8 @@ public record PoolConfig(
         String authorizationPrefix,
         Duration challengeValidity,
         Duration marginCap,
-        Limits limits) {
+        Limits limits,
+        Optional<URI> realtimeEndpoint) {
 
     /** The default prefetch window. */
     public static final Duration DEFAULT_PREFETCH = Duration.ofMinutes(2);
@@ -75,6 +76,16 @@ public record PoolConfig(
             throw new IllegalArgumentException("marginCap must not be negative: " + marginCap);
         }
         Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(realtimeEndpoint, "realtimeEndpoint");
+    }
+
+    /** A configuration whose real-time endpoint is derived from {@code graphqlEndpoint}. */
+    public PoolConfig(String name, String region, String userPoolId, String clientId, Optional<String> clientSecret,
+            Optional<URI> endpoint, AuthFlowType authFlow, RefreshMode refreshMode, SessionScope sessionScope,
+            Duration prefetch, Optional<URI> graphqlEndpoint, String authorizationPrefix, Duration challengeValidity,
+            Duration marginCap, Limits limits) {
+        this(name, region, userPoolId, clientId, clientSecret, endpoint, authFlow, refreshMode, sessionScope, prefetch,
+                graphqlEndpoint, authorizationPrefix, challengeValidity, marginCap, limits, Optional.empty());
     }
 
     /** A configuration with the {@linkplain Limits#DEFAULTS default limits}. */
@@ -109,7 +120,8 @@ public record PoolConfig(
                 + ", endpoint=" + endpoint.map(URI::toString).orElse("AWS") + ", authFlow=" + authFlow
                 + ", refreshMode=" + refreshMode + ", sessionScope=" + sessionScope + ", prefetch=" + prefetch
                 + ", graphqlEndpoint=" + graphqlEndpoint.map(URI::toString).orElse("none")
-                + ", challengeValidity=" + challengeValidity + ", marginCap=" + marginCap + ", limits=" + limits + "]";
+                + ", challengeValidity=" + challengeValidity + ", marginCap=" + marginCap + ", limits=" + limits
+                + ", realtimeEndpoint=" + realtimeEndpoint.map(URI::toString).orElse("derived") + "]";
     }
 
     /** How {@code SignIn.start} authenticates. */

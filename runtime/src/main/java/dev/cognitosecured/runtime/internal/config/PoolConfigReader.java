@@ -68,6 +68,8 @@ public final class PoolConfigReader {
             reading.problem(PoolKeys.GRAPHQL_ENDPOINT, " is missing: the GraphQL API's URL,"
                     + " e.g. https://<api-id>.appsync-api.<region>.amazonaws.com/graphql");
         }
+        Optional<URI> realtimeEndpoint = reading.optional(PoolKeys.GRAPHQL_REALTIME_ENDPOINT)
+                .flatMap(text -> reading.realtimeUri(PoolKeys.GRAPHQL_REALTIME_ENDPOINT, text));
         // Not stripped: "Bearer " ends with the space that separates it from the token.
         String authorizationPrefix = values.value(reading.keys.full(PoolKeys.AUTHORIZATION_PREFIX)).orElse("");
 
@@ -76,7 +78,7 @@ public final class PoolConfigReader {
         }
         return new PoolConfigResult.Valid(new PoolConfig(pool, region, userPoolId, clientId, clientSecret, endpoint,
                 authFlow, refresh, scope, prefetch, graphqlEndpoint, authorizationPrefix, challengeValidity, marginCap,
-                limits));
+                limits, realtimeEndpoint));
     }
 
     /** One reading of one pool's keys, collecting problems as it goes. */
@@ -125,7 +127,25 @@ public final class PoolConfigReader {
             return Optional.empty();
         }
 
-/**
+        /** A {@code wss://} or {@code ws://} URI with a host, or empty (reported). */
+        Optional<URI> realtimeUri(String key, String text) {
+            try {
+                URI uri = new URI(text);
+                String scheme = uri.getScheme();
+                if (scheme != null && uri.getHost() != null
+                        && ("ws".equalsIgnoreCase(scheme) || "wss".equalsIgnoreCase(scheme))) {
+                    return Optional.of(uri);
+                }
+            } catch (URISyntaxException notUri) {
+                // reported below
+            }
+            problem(key, ": '" + text + "' is not a URI with wss or ws and a host; write e.g."
+                    + " wss://<api-id>.appsync-realtime-api.<region>.amazonaws.com/graphql, or leave it out to"
+                    + " derive it from graphql.endpoint");
+            return Optional.empty();
+        }
+
+        /**
          * The constant named by the value, in any case, with {@code -} or {@code _} between words.
          *
          * @param fallback the default, whose type's constants are accepted

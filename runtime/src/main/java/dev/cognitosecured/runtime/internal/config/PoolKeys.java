@@ -32,6 +32,7 @@ public final class PoolKeys {
     public static final String GRAPHQL_TIMEOUT = "graphql.timeout";
     public static final String GRAPHQL_CALL_TIMEOUT = "graphql.call-timeout";
     public static final String GRAPHQL_MAX_ANSWER_SIZE = "graphql.max-answer-size";
+    public static final String GRAPHQL_REALTIME_ENDPOINT = "graphql.realtime-endpoint";
 
     private final String prefix;
 

@@ -17,12 +17,12 @@ import java.util.Optional;
  * {@code errorType} (or {@code extensions.classification}), the path and the extensions. Messages
  * are scrubbed of anything that looks like a token.
  */
-final class GraphQLErrorReader {
+public final class GraphQLErrorReader {
 
     private GraphQLErrorReader() {
     }
 
-    static List<GraphQLError> read(JsonArray errors, String sentToken) {
+    public static List<GraphQLError> read(JsonArray errors, String sentToken) {
         List<GraphQLError> read = new ArrayList<>(errors.size());
         for (JsonValue error : errors) {
             read.add(error.getValueType() == JsonValue.ValueType.OBJECT

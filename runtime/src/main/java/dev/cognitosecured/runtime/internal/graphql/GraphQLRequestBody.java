@@ -13,11 +13,11 @@ import java.util.Map;
  * {@code null} variable is always sent as JSON {@code null}), each variable's value by JSON-B's own
  * serialization, whatever its type.
  */
-final class GraphQLRequestBody {
+public final class GraphQLRequestBody {
 
     private final Jsonb jsonb;
 
-    GraphQLRequestBody(Jsonb jsonb) {
+    public GraphQLRequestBody(Jsonb jsonb) {
         this.jsonb = jsonb;
     }
 
@@ -26,7 +26,7 @@ final class GraphQLRequestBody {
      *
      * @throws IllegalArgumentException if JSON-B cannot write a variable's value
      */
-    String write(GraphQLOperation<?> operation, Map<String, Object> variables) {
+    public String write(GraphQLOperation<?> operation, Map<String, Object> variables) {
         try {
             return jsonb.toJson(new Request(operation, variables));
         } catch (JsonbException e) {

@@ -45,7 +45,7 @@ public final class RefreshBackoff {
     }
 
     /** The delay, in nanoseconds, before a refresh may start after {@code failures} failures in a row (≥ 1). */
-    long delayAfter(int failures) {
+    public long delayAfter(int failures) {
         long ceiling = first;
         for (int i = 1; i < failures && ceiling < cap; i++) {
             ceiling *= 2;

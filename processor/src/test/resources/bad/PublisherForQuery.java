@@ -2,10 +2,11 @@ package com.example.bad;
 
 import dev.cognitosecured.annotations.CognitoSecured;
 import dev.cognitosecured.annotations.GraphQL;
+import java.util.concurrent.Flow;
 
 @CognitoSecured
-public interface Subscription {
+public interface PublisherForQuery {
 
-    @GraphQL("subscription OnAdded { added { id } }")
-    String added();
+    @GraphQL("query Names { names }")
+    Flow.Publisher<String> names();
 }

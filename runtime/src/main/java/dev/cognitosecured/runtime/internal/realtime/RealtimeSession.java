@@ -1,0 +1,724 @@
+package dev.cognitosecured.runtime.internal.realtime;
+
+import static dev.cognitosecured.runtime.internal.concurrent.Completions.unwrap;
+
+import dev.cognitosecured.annotations.CognitoSecured.TokenKind;
+import dev.cognitosecured.runtime.GraphQLErrorsException;
+import dev.cognitosecured.runtime.SessionStore;
+import dev.cognitosecured.runtime.SignInRequiredException;
+import dev.cognitosecured.runtime.SubscriptionGapException;
+import dev.cognitosecured.runtime.internal.graphql.GraphQLErrorReader;
+import dev.cognitosecured.runtime.internal.realtime.ConnectionState.Ended;
+import dev.cognitosecured.runtime.internal.realtime.ConnectionState.Idle;
+import dev.cognitosecured.runtime.internal.realtime.ConnectionState.Open;
+import dev.cognitosecured.runtime.internal.realtime.ConnectionState.Opening;
+import dev.cognitosecured.runtime.internal.realtime.ConnectionState.Replacing;
+import dev.cognitosecured.runtime.internal.realtime.ConnectionState.Waiting;
+import dev.cognitosecured.runtime.spi.Tokens;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The real-time connection of one principal (one {@link SessionStore} instance) and one token kind,
+ * multiplexing its subscriptions; its states and transitions are in {@link ConnectionState}. State and
+ * the subscriptions' connection fields change under one lock; subscribers are called without it.
+ */
+final class RealtimeSession implements Connection.Handler {
+
+    private final Subscriptions pool;
+    private final SessionStore store;
+    private final TokenKind kind;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Map<String, EventStream<?>> streams = new LinkedHashMap<>();
+    /** Old connections waiting for the {@code complete} of the subscriptions stopped on them. */
+    private final Map<Connection, Set<String>> stopping = new LinkedHashMap<>();
+    /** How long a live connection may be silent, in real time, before a ping checks that it is still there. */
+    static final Duration PROBE_AFTER = Duration.ofSeconds(1);
+
+    private ConnectionState state = new Idle();
+
+    private long attempts;
+    /** The connection of the attempt in flight, once open. */
+    private Connection attemptConnection;
+    private Duration need = Duration.ZERO;
+
+    RealtimeSession(Subscriptions pool, SessionStore store, TokenKind kind) {
+        this.pool = pool;
+        this.store = store;
+        this.kind = kind;
+    }
+
+    ConnectionState state() {
+        lock.lock();
+        try {
+            return state;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // ---- subscriptions come and go
+
+    void add(EventStream<?> stream) {
+        Duration margin = stream.need();
+        List<EventStream<?>> touched = new ArrayList<>();
+        lock.lock();
+        try {
+            if (state instanceof Ended ended) {
+                stream.end(ended.why());
+                touched.add(stream);
+            } else {
+                streams.put(stream.id(), stream);
+                if (margin.compareTo(need) > 0) {
+                    need = margin;
+                }
+                if (state instanceof Idle) {
+                    pool.attach(this, store, kind);
+                    beginAttempt(0, Optional.empty());
+                } else if (state instanceof Open open) {
+                    startFresh(open.live(), stream);
+                } else if (state instanceof Replacing replacing) {
+                    startFresh(replacing.live(), stream);
+                }
+                // Opening, Waiting: the next attempt starts it
+            }
+        } finally {
+            lock.unlock();
+        }
+        touched.forEach(EventStream::drain);
+    }
+
+    /** The subscriber cancelled: stop the subscription at the server. */
+    void remove(EventStream<?> stream) {
+        lock.lock();
+        try {
+            stream.end(new IllegalStateException("cancelled"));
+            detach(stream);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Ends {@code stream} with {@code failure} and stops it at the server. */
+    void endStream(EventStream<?> stream, Throwable failure) {
+        lock.lock();
+        try {
+            stream.end(failure);
+            detach(stream);
+        } finally {
+            lock.unlock();
+        }
+        stream.drain();
+    }
+
+    private void detach(EventStream<?> stream) {
+        if (streams.remove(stream.id()) == null) {
+            return;
+        }
+        if (stream.primary != null && !stream.primary.isClosed()) {
+            stream.primary.stop(stream.id());
+        }
+        if (stream.incoming != null && !stream.incoming.isClosed()) {
+            stream.incoming.stop(stream.id());
+        }
+        if (streams.isEmpty() && !(state instanceof Ended)) {
+            closeAll();
+            state = new Idle();
+            attempts++; // an attempt in flight is abandoned
+            pool.idle(this);
+        }
+    }
+
+    // ---- the pool's poll, and after every event: decisions on the ticker
+
+    void check() {
+        List<EventStream<?>> touched = new ArrayList<>();
+        Connection live = null;
+        lock.lock();
+        try {
+            long now = pool.ticker().read();
+            failBrokenStreams(now, touched);
+            if (state instanceof Waiting waiting && now - waiting.retryAt() >= 0 && !streams.isEmpty()) {
+                beginAttempt(waiting.failures(), Optional.empty());
+            } else if (state instanceof Open open && now - open.retryAt() >= 0) {
+                if (now - open.live().lastHeard() > open.live().timeoutNanos()) {
+                    replace(open, Optional.empty());
+                } else {
+                    live = open.live();
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+        touched.forEach(EventStream::drain);
+        if (live != null) {
+            live.probe(PROBE_AFTER);
+            checkTokens(live);
+        }
+    }
+
+    /** Whether the store's tokens for the margin are still {@code live}'s; if not, replace it with them. */
+    private void checkTokens(Connection live) {
+        CompletionStage<Tokens> tokens;
+        try {
+            tokens = store.tokensAsync(need);
+        } catch (RuntimeException e) {
+            tokens = CompletableFuture.failedFuture(e);
+        }
+        tokens.whenComplete((fresh, failure) -> {
+            if (failure != null) {
+                if (unwrap(failure) instanceof SignInRequiredException ended) {
+                    end(ended);
+                }
+                return; // the store backs off on its own; the next check asks again
+            }
+            lock.lock();
+            try {
+                if (state instanceof Open open && open.live() == live
+                        && !token(fresh).equals(token(live.tokens()))) {
+                    replace(open, Optional.of(fresh));
+                }
+            } finally {
+                lock.unlock();
+            }
+        });
+    }
+
+    private void failBrokenStreams(long now, List<EventStream<?>> touched) {
+        for (EventStream<?> stream : List.copyOf(streams.values())) {
+            if (stream.brokenSince != EventStream.NOT_BROKEN && now - stream.brokenSince > 0) {
+                gap(stream, now - stream.brokenSince);
+                touched.add(stream);
+            }
+        }
+    }
+
+    private void gap(EventStream<?> stream, long nanos) {
+        Duration gap = Duration.ofNanos(nanos);
+        pool.counters().gaps.incrementAndGet();
+        stream.end(new SubscriptionGapException("GraphQL subscription " + stream.operation().name() + " was not"
+                + " carried by any connection for " + gap.toMillis() + " ms (the connection was lost or the server"
+                + " ended it), and AppSync keeps no events for it: events published then are lost. Subscribe again,"
+                + " and read what changed meanwhile with a query.", SubscriptionGapException.Reason.CONNECTION_LOST,
+                gap));
+        detach(stream);
+    }
+
+    private void replace(Open open, Optional<Tokens> tokens) {
+        pool.counters().replacements.incrementAndGet();
+        long attempt = beginAttempt(open.failures(), tokens);
+        state = new Replacing(open.live(), attempt, open.failures());
+    }
+
+    // ---- attempts
+
+    /** Starts an attempt (under the lock); the state becomes {@code Opening} (callers replacing override it). */
+    private long beginAttempt(int failures, Optional<Tokens> known) {
+        long attempt = ++attempts;
+        attemptConnection = null;
+        state = new Opening(attempt, failures);
+        Duration margin = need;
+        CompletionStage<Tokens> tokens;
+        if (known.isPresent()) {
+            tokens = CompletableFuture.completedFuture(known.get());
+        } else {
+            try {
+                tokens = store.tokensAsync(margin);
+            } catch (RuntimeException e) {
+                tokens = CompletableFuture.failedFuture(e);
+            }
+        }
+        tokens.thenCompose(fresh -> pool.open(fresh, token(fresh), this))
+                .thenCompose(connection -> {
+                    lock.lock();
+                    try {
+                        if (attempt == attempts) {
+                            attemptConnection = connection;
+                        }
+                    } finally {
+                        lock.unlock();
+                    }
+                    return startAll(connection, attempt);
+                })
+                .whenComplete((connection, failure) -> attemptDone(attempt, connection, failure));
+        return attempt;
+    }
+
+    /** Starts, on {@code connection}, every subscription not started there yet, until none is left. */
+    private CompletableFuture<Connection> startAll(Connection connection, long attempt) {
+        List<CompletableFuture<Void>> acks = new ArrayList<>();
+        lock.lock();
+        try {
+            if (attempt != attempts) {
+                return CompletableFuture.failedFuture(new RealtimeFailure("the attempt was abandoned", null));
+            }
+            for (EventStream<?> stream : streams.values()) {
+                if (stream.primary == connection || stream.incoming == connection) {
+                    continue;
+                }
+                boolean switching = stream.primary != null && !stream.primary.isClosed() && stream.acked;
+                if (switching) {
+                    stream.beginSwitch(connection);
+                } else {
+                    stream.primary = connection;
+                }
+                acks.add(connection.start(stream.id(), startMessage(stream, connection))
+                        .handle((ok, failure) -> {
+                            afterStart(connection, stream, switching, failure, false);
+                            if (failure != null && !refusedForItsContent(failure)) {
+                                throw new CompletionException(unwrap(failure)); // the attempt fails as a whole
+                            }
+                            return null;
+                        }));
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (acks.isEmpty()) {
+            return CompletableFuture.completedFuture(connection);
+        }
+        return CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
+                .thenCompose(done -> {
+                    if (connection.isClosed()) {
+                        return CompletableFuture.failedFuture(new RealtimeFailure("the connection closed", null));
+                    }
+                    return startAll(connection, attempt);
+                });
+    }
+
+    /** A subscribed stream started on the live connection. */
+    private void startFresh(Connection live, EventStream<?> stream) {
+        stream.primary = live;
+        live.start(stream.id(), startMessage(stream, live))
+                .whenComplete((ok, failure) -> afterStart(live, stream, false, failure, true));
+    }
+
+    /**
+     * What a {@code start_ack} or its failure means for {@code stream} on {@code connection}; {@code fresh}
+     * for a start on the live connection, outside an attempt.
+     */
+    private void afterStart(Connection connection, EventStream<?> stream, boolean switching, Throwable failure,
+            boolean fresh) {
+        List<EventStream<?>> touched = new ArrayList<>();
+        lock.lock();
+        try {
+            if (stream.isEnded() || !streams.containsKey(stream.id())) {
+                return;
+            }
+            Throwable cause = failure == null ? null : unwrap(failure);
+            if (cause instanceof Connection.Refused refused && !refused.unauthorized()) {
+                stream.end(new GraphQLErrorsException("subscription " + stream.operation().name(),
+                        GraphQLErrorReader.read(errors(refused.payload()), token(connection.tokens())),
+                        Optional.empty()));
+                touched.add(stream);
+                detach(stream);
+                return;
+            }
+            if (cause != null) {
+                if (fresh) { // the live connection refused the token or failed: the next attempt starts it
+                    if (stream.primary == connection) {
+                        stream.primary = null;
+                    }
+                    if (state instanceof Open open && open.live() == connection) {
+                        replace(open, Optional.empty());
+                    }
+                }
+                return; // in an attempt: the attempt fails as a whole (attemptDone)
+            }
+            if (switching && stream.incoming != connection) {
+                switching = false; // the old connection dropped meanwhile: this one carries it now
+            }
+            if (switching) {
+                stream.incomingAcked = true;
+                if (liveConnection() == connection) {
+                    finishSwitch(stream);
+                }
+                return;
+            }
+            long now = pool.ticker().read();
+            if (stream.brokenSince != EventStream.NOT_BROKEN) {
+                if (now - stream.brokenSince > 0) {
+                    gap(stream, now - stream.brokenSince);
+                    touched.add(stream);
+                    return;
+                }
+                stream.brokenSince = EventStream.NOT_BROKEN;
+            }
+            stream.acked = true;
+        } finally {
+            lock.unlock();
+            touched.forEach(EventStream::drain);
+        }
+    }
+
+    private void attemptDone(long attempt, Connection connection, Throwable failure) {
+        List<EventStream<?>> touched = new ArrayList<>();
+        lock.lock();
+        try {
+            Connection opened = connection != null ? connection : attemptConnection;
+            if (attempt != attempts || state instanceof Ended || state instanceof Idle) {
+                if (opened != null && liveConnection() != opened) {
+                    opened.close();
+                }
+                return;
+            }
+            attemptConnection = null;
+            if (failure != null) {
+                Throwable cause = unwrap(failure);
+                if (cause instanceof SignInRequiredException ended) {
+                    endLocked(ended, touched);
+                    return;
+                }
+                pool.counters().failedAttempts.incrementAndGet();
+                for (EventStream<?> stream : streams.values()) {
+                    if (stream.incoming == opened && opened != null) {
+                        stream.abandonSwitch();
+                    }
+                    if (stream.primary == opened && opened != null) {
+                        stream.primary = null;
+                    }
+                }
+                if (opened != null) {
+                    opened.close();
+                }
+                int failures = failuresOf(state) + 1;
+                long retryAt = pool.ticker().read() + pool.backoff().delayAfter(failures);
+                if (state instanceof Replacing replacing) {
+                    state = new Open(replacing.live(), failures, retryAt);
+                } else {
+                    state = new Waiting(failures, retryAt);
+                }
+                return;
+            }
+            install(connection);
+        } finally {
+            lock.unlock();
+            touched.forEach(EventStream::drain);
+        }
+    }
+
+    /** The attempt's connection carries every subscription: it becomes the live one, the old one is stopped. */
+    private void install(Connection connection) {
+        Connection old = liveConnection();
+        state = new Open(connection, 0, pool.ticker().read());
+        pool.counters().connectionsOpened.incrementAndGet();
+        for (EventStream<?> stream : List.copyOf(streams.values())) {
+            if (stream.incoming == connection) {
+                if (stream.incomingAcked) {
+                    finishSwitch(stream);
+                }
+            } else if (stream.primary != connection) { // subscribed while the attempt ran
+                if (stream.primary != null && !stream.primary.isClosed() && stream.acked) {
+                    stream.beginSwitch(connection);
+                    connection.start(stream.id(), startMessage(stream, connection))
+                            .whenComplete((ok, failure) -> afterStart(connection, stream, true, failure, false));
+                } else {
+                    startFresh(connection, stream);
+                }
+            }
+        }
+        if (old != null && old != connection) {
+            closeWhenDone(old);
+            pool.schedule(() -> giveUpWaitingFor(old), pool.connectTimeout());
+        }
+    }
+
+    /** {@code stream} runs on the new live connection: stop it on the old one. */
+    private void finishSwitch(EventStream<?> stream) {
+        Connection old = stream.primary;
+        if (old == null || old.isClosed()) {
+            promote(stream);
+            return;
+        }
+        stopping.computeIfAbsent(old, c -> new HashSet<>()).add(stream.id());
+        old.stop(stream.id());
+    }
+
+    private void promote(EventStream<?> stream) {
+        if (!stream.promote()) {
+            detach(stream);
+        }
+    }
+
+    /** Closes {@code old} once no subscription waits for its {@code complete}. */
+    private void closeWhenDone(Connection old) {
+        Set<String> waiting = stopping.get(old);
+        boolean used = streams.values().stream().anyMatch(s -> s.primary == old || s.incoming == old);
+        if ((waiting == null || waiting.isEmpty()) && !used) {
+            stopping.remove(old);
+            old.close();
+        }
+    }
+
+    /** {@code old} did not confirm every stop within {@code graphql.connect-timeout}: move on without it. */
+    private void giveUpWaitingFor(Connection old) {
+        List<EventStream<?>> touched = new ArrayList<>();
+        lock.lock();
+        try {
+            Set<String> waiting = stopping.remove(old);
+            if (waiting != null) {
+                for (String id : waiting) {
+                    EventStream<?> stream = streams.get(id);
+                    if (stream != null && stream.primary == old && stream.incoming != null) {
+                        promote(stream);
+                        touched.add(stream);
+                    }
+                }
+            }
+            if (liveConnection() != old) {
+                old.close();
+            }
+        } finally {
+            lock.unlock();
+        }
+        touched.forEach(EventStream::drain);
+    }
+
+    // ---- Connection.Handler
+
+    @Override
+    public void onData(Connection connection, String id, JsonObject payload) {
+        EventStream<?> stream;
+        lock.lock();
+        try {
+            stream = streams.get(id);
+            if (stream == null) {
+                return;
+            }
+            if (!stream.onData(connection, payload)) {
+                detach(stream);
+            }
+        } finally {
+            lock.unlock();
+        }
+        stream.drain();
+        check();
+    }
+
+    @Override
+    public void onError(Connection connection, String id, JsonObject payload) {
+        List<EventStream<?>> touched = new ArrayList<>();
+        lock.lock();
+        try {
+            EventStream<?> stream = streams.get(id);
+            if (stream == null) {
+                return;
+            }
+            if (stream.primary == connection) {
+                if (RealtimeMessages.unauthorized(payload)) { // the token ran out under it: a new connection
+                    stream.primary = stream.incoming;
+                    stream.abandonSwitch();
+                    if (stream.primary == null && stream.acked) {
+                        stream.brokenSince = pool.ticker().read();
+                    }
+                    if (state instanceof Open open && open.live() == connection) {
+                        replace(open, Optional.empty());
+                    }
+                } else {
+                    stream.end(new GraphQLErrorsException("subscription " + stream.operation().name(),
+                            GraphQLErrorReader.read(errors(payload), token(connection.tokens())), Optional.empty()));
+                    touched.add(stream);
+                    detach(stream);
+                }
+            } else if (stream.incoming == connection) {
+                stream.abandonSwitch();
+            }
+        } finally {
+            lock.unlock();
+        }
+        touched.forEach(EventStream::drain);
+    }
+
+    @Override
+    public void onComplete(Connection connection, String id) {
+        EventStream<?> stream;
+        lock.lock();
+        try {
+            Set<String> waiting = stopping.get(connection);
+            if (waiting != null) {
+                waiting.remove(id);
+            }
+            stream = streams.get(id);
+            if (stream != null && stream.primary == connection) {
+                if (stream.incoming != null) {
+                    promote(stream);
+                } else if (stream.acked) { // the server ended it: broken until started again
+                    stream.primary = null;
+                    stream.brokenSince = pool.ticker().read();
+                    if (state instanceof Open open && open.live() == connection) {
+                        replace(open, Optional.empty());
+                    }
+                }
+            }
+            if (liveConnection() != connection) {
+                closeWhenDone(connection);
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (stream != null) {
+            stream.drain();
+        }
+    }
+
+    @Override
+    public void onClosed(Connection connection) {
+        List<EventStream<?>> touched = new ArrayList<>();
+        lock.lock();
+        try {
+            stopping.remove(connection);
+            long now = pool.ticker().read();
+            for (EventStream<?> stream : List.copyOf(streams.values())) {
+                if (stream.incoming == connection) {
+                    stream.abandonSwitch();
+                } else if (stream.primary == connection) {
+                    if (stream.incoming != null && stream.incomingAcked) {
+                        promote(stream); // make-before-break paid off: the new connection has it all
+                        touched.add(stream);
+                    } else {
+                        Connection next = stream.incoming;
+                        stream.abandonSwitch();
+                        stream.primary = next;
+                        if (stream.acked) {
+                            stream.brokenSince = now;
+                        }
+                    }
+                }
+            }
+            if (state instanceof Open open && open.live() == connection) {
+                pool.counters().drops.incrementAndGet();
+                if (!streams.isEmpty()) {
+                    beginAttempt(0, Optional.empty());
+                } else {
+                    state = new Idle();
+                }
+            } else if (state instanceof Replacing replacing && replacing.live() == connection) {
+                pool.counters().drops.incrementAndGet();
+                state = new Opening(replacing.attempt(), replacing.failures());
+            }
+        } finally {
+            lock.unlock();
+        }
+        touched.forEach(EventStream::drain);
+    }
+
+    // ---- the end
+
+    /** The store says sign-in is required: every subscription ends with it. */
+    void end(SignInRequiredException why) {
+        List<EventStream<?>> touched = new ArrayList<>();
+        lock.lock();
+        try {
+            endLocked(why, touched);
+        } finally {
+            lock.unlock();
+        }
+        touched.forEach(EventStream::drain);
+    }
+
+    private void endLocked(RuntimeException why, List<EventStream<?>> touched) {
+        if (state instanceof Ended) {
+            return;
+        }
+        closeAll(); // before the state forgets the live connection
+        state = new Ended(why);
+        attempts++;
+        for (EventStream<?> stream : streams.values()) {
+            if (stream.end(why)) {
+                touched.add(stream);
+            }
+        }
+        streams.clear();
+        pool.idle(this);
+    }
+
+    /** The pool closes: every subscription completes. */
+    void close() {
+        List<EventStream<?>> touched = new ArrayList<>();
+        lock.lock();
+        try {
+            attempts++;
+            for (EventStream<?> stream : streams.values()) {
+                if (stream.complete()) {
+                    touched.add(stream);
+                }
+            }
+            streams.clear();
+            closeAll();
+            state = new Idle();
+        } finally {
+            lock.unlock();
+        }
+        touched.forEach(EventStream::drain);
+    }
+
+    private void closeAll() {
+        Set<Connection> all = new HashSet<>(stopping.keySet());
+        Connection live = liveConnection();
+        if (live != null) {
+            all.add(live);
+        }
+        if (attemptConnection != null) {
+            all.add(attemptConnection);
+        }
+        stopping.clear();
+        attemptConnection = null;
+        all.forEach(Connection::close);
+    }
+
+    // ---- helpers
+
+    private Connection liveConnection() {
+        if (state instanceof Open open) {
+            return open.live();
+        }
+        if (state instanceof Replacing replacing) {
+            return replacing.live();
+        }
+        return null;
+    }
+
+    private static int failuresOf(ConnectionState state) {
+        if (state instanceof Opening opening) {
+            return opening.failures();
+        }
+        if (state instanceof Replacing replacing) {
+            return replacing.failures();
+        }
+        return 0;
+    }
+
+    private String startMessage(EventStream<?> stream, Connection connection) {
+        return RealtimeMessages.start(stream.id(), stream.data(), pool.host(), pool.authorization(token(connection.tokens())));
+    }
+
+    private String token(Tokens tokens) {
+        return kind == TokenKind.ID ? tokens.idToken() : tokens.accessToken();
+    }
+
+    /** A {@code start} the server refused for what it asks (not for its token): that subscription ends alone. */
+    private static boolean refusedForItsContent(Throwable failure) {
+        return unwrap(failure) instanceof Connection.Refused refused && !refused.unauthorized();
+    }
+
+    private static JsonArray errors(JsonObject payload) {
+        return payload.get("errors") instanceof JsonArray errors ? errors : jakarta.json.JsonValue.EMPTY_JSON_ARRAY;
+    }
+
+    @Override
+    public String toString() {
+        return "RealtimeSession[" + store.pool() + ", " + kind + ", " + state.getClass().getSimpleName() + "]";
+    }
+}

@@ -1,0 +1,5 @@
+package dev.cognitosecured.runtime.internal.realtime;
+
+/** An event the tests bind. */
+public record TodoEvent(String id) {
+}
