@@ -4,6 +4,9 @@ import dev.cognitosecured.testing.internal.LoopbackHttpServers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.time.Duration;
 import java.util.function.Function;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
@@ -20,6 +23,9 @@ final class JettyLoopback {
 
     /** Enough threads for a burst of held requests (silent faults, latency) and WebSocket sessions. */
     private static final int MAX_THREADS = 1024;
+
+    /** How long {@link #refuse()} waits for the port to refuse connections. */
+    private static final Duration REFUSING_WITHIN = Duration.ofSeconds(5);
 
     private final Server server;
     private ServerConnector connector; // guarded by this; null while refusing connections
@@ -77,7 +83,27 @@ final class JettyLoopback {
             } finally {
                 server.removeConnector(stopping);
             }
+            awaitRefusing();
         }
+    }
+
+    /**
+     * Returns once a connection to the port is refused. Jetty's connector can close its listening channel a moment
+     * after {@code stop()} returned (an acceptor thread finishing its accept): a client connecting then would be
+     * accepted and closed unread instead of refused. Bounded: after {@link #REFUSING_WITHIN} it gives up.
+     */
+    private void awaitRefusing() {
+        long deadline = System.nanoTime() + REFUSING_WITHIN.toNanos();
+        while (System.nanoTime() - deadline < 0) {
+            try (Socket probe = new Socket()) {
+                probe.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1_000);
+            } catch (IOException refused) {
+                return;
+            }
+            Thread.onSpinWait();
+        }
+        throw new IllegalStateException("LocalGraphQL still accepted connections on 127.0.0.1:" + port + " "
+                + REFUSING_WITHIN.toSeconds() + " s after it stopped listening");
     }
 
     /** Listens again on the same port; does nothing if listening. */
