@@ -13,6 +13,8 @@ import dev.cognitosecured.runtime.internal.concurrent.BoundedWait;
 import dev.cognitosecured.runtime.internal.concurrent.Completions;
 import dev.cognitosecured.runtime.internal.config.Limits;
 import dev.cognitosecured.runtime.internal.config.PoolKeys;
+import dev.cognitosecured.runtime.internal.observe.CallObservation;
+import dev.cognitosecured.runtime.internal.observe.CallObserver;
 import dev.cognitosecured.runtime.internal.store.DefaultSessionStore;
 import dev.cognitosecured.runtime.spi.GraphQLTransport;
 import dev.cognitosecured.runtime.spi.Ticker;
@@ -63,6 +65,7 @@ public final class SecuredCaller {
     private final CallMargin margin;
     private final Duration callTimeout;
     private final long callNanos;
+    private final CallObserver observer;
 
     private static final Duration DEFAULT_CALL_TIMEOUT = Limits.DEFAULT_CALL_TIMEOUT;
 
@@ -90,6 +93,7 @@ public final class SecuredCaller {
         this.margin = Objects.requireNonNull(margin, "margin");
         this.callTimeout = positive(callTimeout);
         this.callNanos = BoundedWait.nanos(callTimeout);
+        this.observer = CallObserver.NONE;
     }
 
     /**
@@ -116,12 +120,23 @@ public final class SecuredCaller {
      */
     public SecuredCaller(Supplier<? extends SessionStore> stores, GraphQLTransport transport, CallMargin margin,
             Duration callTimeout) {
+        this(stores, transport, margin, callTimeout, CallObserver.NONE);
+    }
+
+    /**
+     * As {@link #SecuredCaller(Supplier, GraphQLTransport, CallMargin, Duration)}, telling {@code observer}
+     * of each call (its waits for tokens, its replays, its end): what the CDI extension gives the pool's
+     * callers when metrics or tracing are on. {@code CallObserver} is internal and may change.
+     */
+    public SecuredCaller(Supplier<? extends SessionStore> stores, GraphQLTransport transport, CallMargin margin,
+            Duration callTimeout, CallObserver observer) {
         this.fixedStore = null;
         this.stores = Objects.requireNonNull(stores, "stores");
         this.transport = Objects.requireNonNull(transport, "transport");
         this.margin = Objects.requireNonNull(margin, "margin");
         this.callTimeout = positive(callTimeout);
         this.callNanos = BoundedWait.nanos(callTimeout);
+        this.observer = Objects.requireNonNull(observer, "observer");
     }
 
     private static Duration positive(Duration callTimeout) {
@@ -185,28 +200,44 @@ public final class SecuredCaller {
      * bounded way, its deadline counted from now.
      */
     private <T> T send(Operation<T> operation, Map<String, Object> variables) {
+        CallObservation observed = observer.callStarted(operation); // CallObservation.NONE unless observed
+        try {
+            T result = send(operation, variables, observed);
+            observed.ended(null);
+            return result;
+        } catch (RuntimeException | Error e) {
+            observed.ended(e);
+            throw e;
+        } finally {
+            observed.leave();
+        }
+    }
+
+    private <T> T send(Operation<T> operation, Map<String, Object> variables, CallObservation observed) {
         CallPolicy policy = operation.policy();
         SessionStore store = store();
         Duration need = margin.forSkew(policy.refreshSkew());
         Tokens tokens = store instanceof DefaultSessionStore known ? known.tokensAtHand(need) : null;
         if (tokens == null) {
-            long deadline = BoundedWait.now() + callNanos;
-            return boundedAttempt(store, operation, variables, store.tokens(need, callTimeout), null, deadline);
+            long start = BoundedWait.now();
+            Tokens waited = store.tokens(need, callTimeout);
+            observed.waitedForTokens(BoundedWait.now() - start);
+            return boundedAttempt(store, operation, variables, waited, null, start + callNanos, observed);
         }
         if (margin.timesNextAttempt()) {
-            return timedAttempt(store, operation, variables, tokens);
+            return timedAttempt(store, operation, variables, tokens, observed);
         }
         try {
             return transport.execute(operation, variables, token(tokens, policy));
         } catch (UnauthorizedException rejected) {
             return replay(store, operation, variables, tokens, null, RejectedAttempts.NOT_TIMED, rejected,
-                    BoundedWait.now() + callNanos);
+                    BoundedWait.now() + callNanos, observed);
         }
     }
 
     /** A first attempt with tokens at hand, timed on the margin. */
     private <T> T timedAttempt(SessionStore store, Operation<T> operation, Map<String, Object> variables,
-            Tokens tokens) {
+            Tokens tokens, CallObservation observed) {
         long deadline = BoundedWait.now() + callNanos;
         long startedAt = margin.now();
         T result;
@@ -217,7 +248,7 @@ public final class SecuredCaller {
             throw answered;
         } catch (UnauthorizedException rejected) {
             long took = margin.recordSince(startedAt);
-            return replay(store, operation, variables, tokens, null, took, rejected, deadline);
+            return replay(store, operation, variables, tokens, null, took, rejected, deadline, observed);
         }
         margin.recordSince(startedAt);
         return result;
@@ -229,7 +260,7 @@ public final class SecuredCaller {
      * margin.
      */
     private <T> T boundedAttempt(SessionStore store, Operation<T> operation, Map<String, Object> variables,
-            Tokens tokens, RejectedAttempts before, long deadline) {
+            Tokens tokens, RejectedAttempts before, long deadline, CallObservation observed) {
         BoundedWait wait = callWait(store, operation, before == null ? Part.ATTEMPT : Part.REPLAY);
         long callStart = deadline - callNanos;
         if (deadline - BoundedWait.now() <= 0) {
@@ -245,7 +276,7 @@ public final class SecuredCaller {
             throw answered;
         } catch (UnauthorizedException rejected) {
             long took = margin.recordSince(startedAt);
-            return replay(store, operation, variables, tokens, before, took, rejected, deadline);
+            return replay(store, operation, variables, tokens, before, took, rejected, deadline, observed);
         } catch (CallTimeoutException timedOut) {
             if (deadline - BoundedWait.now() > 0) {
                 throw timedOut; // the attempt's own bound (graphql.timeout or connect-timeout)
@@ -262,7 +293,8 @@ public final class SecuredCaller {
      * it, within the call's {@code deadline}, or the exception if the policy allows no more replays.
      */
     private <T> T replay(SessionStore store, Operation<T> operation, Map<String, Object> variables,
-            Tokens rejectedTokens, RejectedAttempts before, long took, UnauthorizedException rejected, long deadline) {
+            Tokens rejectedTokens, RejectedAttempts before, long took, UnauthorizedException rejected, long deadline,
+            CallObservation observed) {
         RejectedAttempts rejections = RejectedAttempts.after(before, took);
         if (rejections.replays() == operation.policy().retryOnUnauthorized()) {
             throw rejections.surface(operation, rejected, margin);
@@ -271,9 +303,10 @@ public final class SecuredCaller {
         if (left <= 0) {
             throw callWait(store, operation, Part.REPLAY).timedOut(callNanos - left);
         }
+        observed.replaying();
         Tokens fresh = store.refreshIfCurrent(rejectedTokens, replayNeeds(took, operation.policy()),
                 Duration.ofNanos(left));
-        return boundedAttempt(store, operation, variables, fresh, rejections, deadline);
+        return boundedAttempt(store, operation, variables, fresh, rejections, deadline, observed);
     }
 
     /** How a call of {@code operation} waits for {@code part} within its {@code graphql.call-timeout}. */
@@ -288,6 +321,21 @@ public final class SecuredCaller {
      * parked per call), naming the part the call was in.
      */
     private <T> CompletionStage<T> sendAsync(Operation<T> operation, Map<String, Object> variables) {
+        CallObservation observed = observer.callStarted(operation);
+        if (observed == CallObservation.NONE) {
+            return sendAsync(operation, variables, observed);
+        }
+        try {
+            CompletionStage<T> call = sendAsync(operation, variables, observed);
+            call.whenComplete((result, failure) -> observed.ended(failure == null ? null : unwrap(failure)));
+            return call;
+        } finally {
+            observed.leave();
+        }
+    }
+
+    private <T> CompletionStage<T> sendAsync(Operation<T> operation, Map<String, Object> variables,
+            CallObservation observed) {
         SessionStore store;
         Duration need;
         long startedAt = BoundedWait.now();
@@ -298,8 +346,8 @@ public final class SecuredCaller {
             return CompletableFuture.failedFuture(e);
         }
         AtomicReference<Part> part = new AtomicReference<>(Part.WAITING_FOR_REFRESH);
-        CompletableFuture<T> call = store.tokensAsync(need)
-                .thenCompose(tokens -> attempt(store, operation, variables, tokens, null, part))
+        CompletableFuture<T> call = observedWait(store.tokensAsync(need), observed)
+                .thenCompose(tokens -> attempt(store, operation, variables, tokens, null, part, observed))
                 .toCompletableFuture();
         if (call.isDone()) {
             return call;
@@ -319,8 +367,20 @@ public final class SecuredCaller {
         return bounded;
     }
 
+    /** {@code tokens}, telling {@code observed} how long it waited for them if they were not at hand. */
+    private static CompletionStage<Tokens> observedWait(CompletionStage<Tokens> tokens, CallObservation observed) {
+        if (observed == CallObservation.NONE || tokens instanceof CompletableFuture<?> known && known.isDone()) {
+            return tokens;
+        }
+        long start = BoundedWait.now();
+        return tokens.thenApply(got -> {
+            observed.waitedForTokens(BoundedWait.now() - start);
+            return got;
+        });
+    }
+
     private <T> CompletionStage<T> attempt(SessionStore store, Operation<T> operation, Map<String, Object> variables,
-            Tokens tokens, RejectedAttempts before, AtomicReference<Part> part) {
+            Tokens tokens, RejectedAttempts before, AtomicReference<Part> part, CallObservation observed) {
         part.set(before == null ? Part.ATTEMPT : Part.REPLAY);
         CallPolicy policy = operation.policy();
         boolean timed = margin.timesNextAttempt();
@@ -340,8 +400,12 @@ public final class SecuredCaller {
                         return CompletableFuture.<T>failedStage(rejections.surface(operation, rejected, margin));
                     }
                     part.set(Part.REPLAY);
-                    return store.refreshIfCurrentAsync(tokens, replayNeeds(took, policy))
-                            .thenCompose(fresh -> attempt(store, operation, variables, fresh, rejections, part));
+                    observed.replaying();
+                    try (CallObservation.Scope inCall = observed.resume()) { // a refresh it starts is the call's
+                        return store.refreshIfCurrentAsync(tokens, replayNeeds(took, policy))
+                                .thenCompose(fresh -> attempt(store, operation, variables, fresh, rejections, part,
+                                        observed));
+                    }
                 })
                 .thenCompose(stage -> stage);
     }
