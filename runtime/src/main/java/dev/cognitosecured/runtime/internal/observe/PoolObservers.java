@@ -109,7 +109,10 @@ public final class PoolObservers {
         }
     }
 
-    /** The name a metric tag or a span gives {@code operation}: its GraphQL operation name, else its own name. */
+    /**
+     * The GraphQL operation name a span gives {@code operation}: the one it declares, else its own name
+     * (the client method's, e.g. {@code TodoApi.getTodo}).
+     */
     public static String operationName(GraphQLOperation<?> operation) {
         return operation.operationName().orElse(operation.name());
     }

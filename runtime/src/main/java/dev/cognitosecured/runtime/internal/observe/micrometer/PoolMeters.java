@@ -8,7 +8,6 @@ import dev.cognitosecured.runtime.internal.observe.CallObservation;
 import dev.cognitosecured.runtime.internal.observe.CallObserver;
 import dev.cognitosecured.runtime.internal.observe.ObservedPool;
 import dev.cognitosecured.runtime.internal.observe.PoolObserver;
-import dev.cognitosecured.runtime.internal.observe.PoolObservers;
 import dev.cognitosecured.runtime.spi.GraphQLOperation;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -67,7 +66,7 @@ final class PoolMeters implements PoolObserver, CallObserver {
         Supplier<Duration> margin = observed.learnedMargin();
         kept(Gauge.builder(MARGIN, margin, learned -> learned.get().toNanos() / 1e9)
                 .description("The margin a call's tokens must have left, learned from the pool's slow attempts")
-                .baseUnit("seconds").tag("pool", pool).register(registry));
+                .baseUnit("seconds").tag("pool", pool).strongReference(true).register(registry));
     }
 
     @Override
@@ -75,11 +74,10 @@ final class PoolMeters implements PoolObserver, CallObserver {
         return this;
     }
 
-    /** One observation per operation, made once: a call allocates nothing for its meters. */
+    /** One observation per operation (tag {@code operation}: its name, e.g. {@code TodoApi.getTodo}), made once: a call allocates nothing for its meters. */
     @Override
     public CallObservation callStarted(GraphQLOperation<?> operation) {
-        return byOperation.computeIfAbsent(operation.name(), name -> new OperationMeters(
-                PoolObservers.operationName(operation)));
+        return byOperation.computeIfAbsent(operation.name(), OperationMeters::new);
     }
 
     @Override

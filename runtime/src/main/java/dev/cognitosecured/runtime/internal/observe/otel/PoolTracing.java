@@ -22,6 +22,7 @@ final class PoolTracing implements PoolObserver, CallObserver {
     static final AttributeKey<String> OPERATION_NAME = AttributeKey.stringKey("graphql.operation.name");
     static final AttributeKey<String> OPERATION_TYPE = AttributeKey.stringKey("graphql.operation.type");
     static final AttributeKey<String> POOL = AttributeKey.stringKey("cognito_secured.pool");
+    static final AttributeKey<String> OPERATION = AttributeKey.stringKey("cognito_secured.operation");
     static final AttributeKey<Long> ATTEMPTS = AttributeKey.longKey("cognito_secured.attempts");
     static final AttributeKey<Boolean> WAITED = AttributeKey.booleanKey("cognito_secured.waited_for_tokens");
     static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
@@ -48,6 +49,7 @@ final class PoolTracing implements PoolObserver, CallObserver {
                 .setAttribute(OPERATION_NAME, name)
                 .setAttribute(OPERATION_TYPE, type)
                 .setAttribute(POOL, pool)
+                .setAttribute(OPERATION, operation.name())
                 .startSpan();
         return new CallSpan(span);
     }
