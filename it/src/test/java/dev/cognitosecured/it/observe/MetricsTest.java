@@ -20,8 +20,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * With Micrometer present and the application's {@code MeterRegistry} bean, the pool's meters count
- * what the stand-ins saw: sign-ins, refreshes, failed refreshes by reason, replays after a 401, calls
- * that waited for tokens, ended sessions; the margin gauge reads the pool's {@code CallMargin}.
+ * what the stand-ins saw: sign-ins and refused sign-in steps, refreshes, failed refreshes by reason,
+ * replays after a 401, calls that waited for tokens, ended sessions; the margin gauge reads the pool's
+ * {@code CallMargin}.
  */
 class MetricsTest {
 
@@ -35,6 +36,10 @@ class MetricsTest {
             try (TodoApp app = TodoApp.with(standIns.config(), ticker).part(MeterRegistry.class, registry).boot()) {
                 standIns.user("alice");
                 TodoService todos = app.service();
+                CognitoSecuredException refused = assertThrows(CognitoSecuredException.class,
+                        () -> todos.login("alice", "Wr0ng-horse-battery".toCharArray()));
+                assertEquals(1, registry.get("cognito.secured.sign.in.steps").tags(POOL)
+                        .tags("step", "start", "outcome", refused.getClass().getSimpleName()).counter().count());
                 todos.login("alice", StandIns.PASSWORD.toCharArray());
                 todos.todo("1");
                 assertEquals(1, registry.get("cognito.secured.sign.ins").tags(POOL).counter().count());
