@@ -329,6 +329,9 @@ public final class SecuredCaller {
             CompletionStage<T> call = sendAsync(operation, variables, observed);
             call.whenComplete((result, failure) -> observed.ended(failure == null ? null : unwrap(failure)));
             return call;
+        } catch (RuntimeException | Error e) { // a store or transport that threw instead of failing the stage
+            observed.ended(e);
+            throw e;
         } finally {
             observed.leave();
         }

@@ -77,7 +77,11 @@ final class PoolRuntime implements AutoCloseable {
         this.observerFactories = List.copyOf(observers);
         this.events = event -> {
             status().record(event);
-            observer().event(event);
+            try {
+                observer().event(event);
+            } catch (RuntimeException e) { // metrics or tracing: never a reason to keep the event from the application
+                LOG.log(Level.WARNING, () -> "An observer of the user pool '" + config.name() + "' failed", e);
+            }
             events.accept(event);
         };
     }

@@ -15,7 +15,7 @@ public interface CallObservation {
     CallObservation NONE = new CallObservation() {
     };
 
-    /** The call did not find tokens at hand and got them after {@code nanos} (waiting for a refresh). */
+    /** The call waited {@code nanos} for a refresh (its tokens were not at hand, the refresh did not answer at once). */
     default void waitedForTokens(long nanos) {
     }
 

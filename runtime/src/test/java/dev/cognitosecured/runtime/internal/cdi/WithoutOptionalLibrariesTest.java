@@ -41,6 +41,7 @@ class WithoutOptionalLibrariesTest {
     /** Every class of cognito-secured that refers to Micrometer, OpenTelemetry or MicroProfile Health. */
     private static final List<String> INTEGRATION_CLASSES = List.of(
             "dev.cognitosecured.runtime.internal.observe.micrometer.MicrometerObservers",
+            "dev.cognitosecured.runtime.internal.observe.micrometer.LazyPoolMeters",
             "dev.cognitosecured.runtime.internal.observe.micrometer.PoolMeters",
             "dev.cognitosecured.runtime.internal.observe.micrometer.PoolMeters$OperationMeters",
             "dev.cognitosecured.runtime.internal.observe.otel.TracingObservers",

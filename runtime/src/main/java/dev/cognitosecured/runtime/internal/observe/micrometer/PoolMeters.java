@@ -32,8 +32,8 @@ import java.util.function.Supplier;
  *       failed and kept the old tokens (each {@code RefreshFailed});</li>
  *   <li>{@value #SESSIONS_ENDED}, tag {@code reason} ({@code SessionEnded.Reason} in lower case);</li>
  *   <li>{@value #REPLAYS}, tag {@code operation}: replays of a call after an HTTP 401;</li>
- *   <li>{@value #TOKEN_WAITS}, a timer, tag {@code operation}: calls that did not find tokens at hand,
- *       and how long they waited for them (mostly for a refresh);</li>
+ *   <li>{@value #TOKEN_WAITS}, a timer, tag {@code operation}: calls that waited for a refresh, and how
+ *       long;</li>
  *   <li>{@value #MARGIN}, a gauge in seconds: the pool's learned {@code CallMargin}.</li>
  * </ul>
  * Meters are removed from the registry when the pool shuts down.
@@ -126,7 +126,7 @@ final class PoolMeters implements PoolObserver, CallObserver {
             this.replays = kept(Counter.builder(REPLAYS).description("Calls replayed after an HTTP 401")
                     .tags("pool", pool, "operation", operation).register(registry));
             this.tokenWaits = kept(Timer.builder(TOKEN_WAITS)
-                    .description("Calls that did not find tokens at hand, and how long they waited for them")
+                    .description("Calls that waited for a refresh, and how long")
                     .tags("pool", pool, "operation", operation).register(registry));
         }
 

@@ -1,5 +1,6 @@
 package dev.cognitosecured.runtime.internal.observe.otel;
 
+import dev.cognitosecured.runtime.internal.observe.ResolvedOnce;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
@@ -27,18 +28,22 @@ final class CognitoSpans implements ExecutionInterceptor {
 
     private static final ExecutionAttribute<Span> SPAN = new ExecutionAttribute<>("dev.cognitosecured.span");
 
-    private final Tracer tracer;
+    private final ResolvedOnce<Tracer> tracer;
     private final String pool;
 
-    CognitoSpans(Tracer tracer, String pool) {
+    CognitoSpans(ResolvedOnce<Tracer> tracer, String pool) {
         this.tracer = tracer;
         this.pool = pool;
     }
 
     @Override
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+        Tracer resolved = tracer.get().orElse(null);
+        if (resolved == null) {
+            return;
+        }
         String action = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
-        Span span = tracer.spanBuilder(SERVICE + "/" + action)
+        Span span = resolved.spanBuilder(SERVICE + "/" + action)
                 .setSpanKind(SpanKind.CLIENT)
                 .setAttribute(RPC_SYSTEM, "aws-api")
                 .setAttribute(RPC_SERVICE, SERVICE)

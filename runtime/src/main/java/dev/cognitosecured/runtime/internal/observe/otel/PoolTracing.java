@@ -4,6 +4,7 @@ import dev.cognitosecured.runtime.internal.observe.CallObservation;
 import dev.cognitosecured.runtime.internal.observe.CallObserver;
 import dev.cognitosecured.runtime.internal.observe.PoolObserver;
 import dev.cognitosecured.runtime.internal.observe.PoolObservers;
+import dev.cognitosecured.runtime.internal.observe.ResolvedOnce;
 import dev.cognitosecured.runtime.spi.GraphQLOperation;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
@@ -27,10 +28,10 @@ final class PoolTracing implements PoolObserver, CallObserver {
     static final AttributeKey<Boolean> WAITED = AttributeKey.booleanKey("cognito_secured.waited_for_tokens");
     static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
 
-    private final Tracer tracer;
+    private final ResolvedOnce<Tracer> tracer;
     private final String pool;
 
-    PoolTracing(Tracer tracer, String pool) {
+    PoolTracing(ResolvedOnce<Tracer> tracer, String pool) {
         this.tracer = tracer;
         this.pool = pool;
     }
@@ -42,9 +43,13 @@ final class PoolTracing implements PoolObserver, CallObserver {
 
     @Override
     public CallObservation callStarted(GraphQLOperation<?> operation) {
+        Tracer resolved = tracer.get().orElse(null);
+        if (resolved == null) {
+            return CallObservation.NONE;
+        }
         String type = operation.kind().name().toLowerCase(Locale.ROOT);
         String name = PoolObservers.operationName(operation);
-        Span span = tracer.spanBuilder(type + " " + name)
+        Span span = resolved.spanBuilder(type + " " + name)
                 .setSpanKind(SpanKind.CLIENT)
                 .setAttribute(OPERATION_NAME, name)
                 .setAttribute(OPERATION_TYPE, type)

@@ -3,12 +3,14 @@ package dev.cognitosecured.runtime.internal.observe.otel;
 import dev.cognitosecured.runtime.internal.observe.ObservedPool;
 import dev.cognitosecured.runtime.internal.observe.ObserverFactory;
 import dev.cognitosecured.runtime.internal.observe.PoolObserver;
+import dev.cognitosecured.runtime.internal.observe.ResolvedOnce;
 import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.OpenTelemetry;
 
 /**
  * Makes each pool's {@link PoolTracing} on the application's {@code OpenTelemetry} bean (one qualified
- * {@code @AuthFlow(pool)}, else its default one), else on {@link GlobalOpenTelemetry}.
+ * {@code @AuthFlow(pool)}, else its default one), else on {@link GlobalOpenTelemetry}; the tracer is
+ * resolved at the first span, on a thread that runs application code ({@link ResolvedOnce}).
  */
 public final class TracingObservers implements ObserverFactory {
 
@@ -17,7 +19,8 @@ public final class TracingObservers implements ObserverFactory {
 
     @Override
     public PoolObserver observe(ObservedPool pool) {
-        OpenTelemetry openTelemetry = pool.beans().find(OpenTelemetry.class).orElseGet(GlobalOpenTelemetry::get);
-        return new PoolTracing(openTelemetry.getTracer(TRACER), pool.name());
+        return new PoolTracing(new ResolvedOnce<>("the OpenTelemetry tracer of the user pool '" + pool.name() + "'",
+                () -> pool.beans().find(OpenTelemetry.class).orElseGet(GlobalOpenTelemetry::get).getTracer(TRACER)),
+                pool.name());
     }
 }
