@@ -83,6 +83,27 @@ class ReferenceTest {
         assertEquals(List.of(), withoutRow(CallTimeoutException.Part.values()), "CallTimeoutException.Part values without a row");
     }
 
+    @Test
+    void everyMeterAndSpanAttributeHasARow() throws ReflectiveOperationException {
+        List<String> names = new java.util.ArrayList<>();
+        for (String type : List.of("micrometer.PoolMeters", "otel.PoolTracing", "otel.CognitoSpans")) {
+            for (Field field : load("dev.cognitosecured.runtime.internal.observe." + type).getDeclaredFields()) {
+                if (Modifier.isStatic(field.getModifiers()) && !field.getName().equals("SPAN")) {
+                    field.setAccessible(true);
+                    Object value = field.get(null);
+                    if (value instanceof String name && name.contains(".")) {
+                        names.add(name);
+                    } else if (value instanceof io.opentelemetry.api.common.AttributeKey<?> key) {
+                        names.add(key.getKey());
+                    }
+                }
+            }
+        }
+        assertTrue(names.size() >= 15, "the meters and attributes were not found: " + names);
+        assertEquals(List.of(), names.stream().filter(name -> !reference.contains("\n| `" + name + "` |")).toList(),
+                "meters and span attributes without a row");
+    }
+
     private static List<String> withoutEntry(List<Class<?>> types) {
         return types.stream().map(Class::getSimpleName)
                 .filter(name -> !reference.contains("\n### `" + name + "`\n")).toList();

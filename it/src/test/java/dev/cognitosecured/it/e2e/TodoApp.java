@@ -11,9 +11,12 @@ import dev.cognitosecured.runtime.spi.IdentityProvider;
 import dev.cognitosecured.runtime.spi.Ticker;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.Extension;
 import jakarta.ws.rs.client.Client;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -114,6 +117,8 @@ public final class TodoApp implements AutoCloseable {
         private Optional<Client> client = Optional.empty();
         private final Map<Class<?>, Object> others = new LinkedHashMap<>();
         private String containerId = "e2e-" + UUID.randomUUID();
+        private final List<Class<?>> beanClasses = new ArrayList<>();
+        private final List<Extension> extensions = new ArrayList<>();
 
         private Builder(Map<String, String> config, Ticker ticker) {
             this.config = Map.copyOf(config);
@@ -156,12 +161,21 @@ public final class TodoApp implements AutoCloseable {
             return this;
         }
 
+        /** More bean classes and extensions of the application, e.g. a health reporter and its configuration. */
+        public Builder with(List<Class<?>> classes, List<Extension> more) {
+            beanClasses.addAll(classes);
+            extensions.addAll(more);
+            return this;
+        }
+
         public TodoApp boot() {
             Weld weld = new Weld(containerId)
                     .disableDiscovery()
                     .addExtension(new CognitoSecuredExtension())
                     .addExtension(new ReplacementParts(ticker, identityProvider, transport, client, others))
-                    .addBeanClasses(TodoService.class, StoreEvents.class);
+                    .addBeanClasses(TodoService.class, StoreEvents.class)
+                    .addBeanClasses(beanClasses.toArray(Class<?>[]::new))
+                    .addExtensions(extensions.toArray(Extension[]::new));
             return new TodoApp(withSystemProperties(config, weld::initialize));
         }
     }

@@ -15,6 +15,8 @@ import dev.cognitosecured.runtime.internal.concurrent.Completions;
 import dev.cognitosecured.runtime.internal.config.Limits;
 import dev.cognitosecured.runtime.internal.config.PoolKeys;
 import dev.cognitosecured.runtime.internal.realtime.Subscriptions;
+import dev.cognitosecured.runtime.internal.observe.CallObservation;
+import dev.cognitosecured.runtime.internal.observe.CallObserver;
 import dev.cognitosecured.runtime.spi.GraphQLTransport;
 import dev.cognitosecured.runtime.spi.Ticker;
 import dev.cognitosecured.runtime.spi.Tokens;
@@ -68,6 +70,7 @@ public final class SecuredCaller {
     private final long callNanos;
     /** The pool's subscriptions, or {@code null} when this caller was made without them. */
     private final Subscriptions subscriptions;
+    private final CallObserver observer;
 
     private static final Duration DEFAULT_CALL_TIMEOUT = Limits.DEFAULT_CALL_TIMEOUT;
 
@@ -110,6 +113,7 @@ public final class SecuredCaller {
         this.callTimeout = positive(callTimeout);
         this.callNanos = BoundedWait.nanos(callTimeout);
         this.subscriptions = null;
+        this.observer = CallObserver.NONE;
     }
 
     /**
@@ -148,15 +152,52 @@ public final class SecuredCaller {
      */
     public SecuredCaller(Supplier<? extends SessionStore> stores, GraphQLTransport transport, CallMargin margin,
             Duration callTimeout) {
-        this(stores, transport, margin, callTimeout, null);
+        this(stores, transport, margin, callTimeout, null, CallObserver.NONE);
     }
 
     /**
      * As {@link #SecuredCaller(Supplier, GraphQLTransport, CallMargin, Duration)}, with the pool's
-     * subscriptions (what the CDI extension makes; the type is internal).
+     * subscriptions (the type is internal).
+     *
+     * @param stores gives the store of the caller's context, on the calling thread
+     * @param transport sends the operations
+     * @param margin the pool's margin, on which attempts are timed
+     * @param callTimeout the longest one call takes, waits for a refresh and replays included; positive
+     * @param subscriptions the pool's subscriptions
      */
     public SecuredCaller(Supplier<? extends SessionStore> stores, GraphQLTransport transport, CallMargin margin,
             Duration callTimeout, Subscriptions subscriptions) {
+        this(stores, transport, margin, callTimeout, subscriptions, CallObserver.NONE);
+    }
+
+    /**
+     * As {@link #SecuredCaller(Supplier, GraphQLTransport, CallMargin, Duration)}, telling {@code observer}
+     * of each call (its waits for tokens, its replays, its end).
+     *
+     * @param stores gives the store of the caller's context, on the calling thread
+     * @param transport sends the operations
+     * @param margin the pool's margin, on which attempts are timed
+     * @param callTimeout the longest one call takes, waits for a refresh and replays included; positive
+     * @param observer told of each call
+     */
+    public SecuredCaller(Supplier<? extends SessionStore> stores, GraphQLTransport transport, CallMargin margin,
+            Duration callTimeout, CallObserver observer) {
+        this(stores, transport, margin, callTimeout, null, observer);
+    }
+
+    /**
+     * The caller the CDI extension makes: with the pool's subscriptions ({@code null} for none) and the pool's
+     * observer of calls, when metrics or tracing are on. Both types are internal and may change.
+     *
+     * @param stores gives the store of the caller's context, on the calling thread
+     * @param transport sends the operations
+     * @param margin the pool's margin, on which attempts are timed
+     * @param callTimeout the longest one call takes, waits for a refresh and replays included; positive
+     * @param subscriptions the pool's subscriptions, or {@code null} when the caller makes none
+     * @param observer told of each call
+     */
+    public SecuredCaller(Supplier<? extends SessionStore> stores, GraphQLTransport transport, CallMargin margin,
+            Duration callTimeout, Subscriptions subscriptions, CallObserver observer) {
         this.fixedStore = null;
         this.stores = Objects.requireNonNull(stores, "stores");
         this.transport = Objects.requireNonNull(transport, "transport");
@@ -164,6 +205,7 @@ public final class SecuredCaller {
         this.callTimeout = positive(callTimeout);
         this.callNanos = BoundedWait.nanos(callTimeout);
         this.subscriptions = subscriptions;
+        this.observer = Objects.requireNonNull(observer, "observer");
     }
 
     private static Duration positive(Duration callTimeout) {
@@ -300,29 +342,45 @@ public final class SecuredCaller {
      * bounded way, its deadline counted from now.
      */
     private <T> T send(Operation<T> operation, Map<String, Object> variables) {
+        CallObservation observed = observer.callStarted(operation); // CallObservation.NONE unless observed
+        try {
+            T result = send(operation, variables, observed);
+            observed.ended(null);
+            return result;
+        } catch (RuntimeException | Error e) {
+            observed.ended(e);
+            throw e;
+        } finally {
+            observed.leave();
+        }
+    }
+
+    private <T> T send(Operation<T> operation, Map<String, Object> variables, CallObservation observed) {
         CallPolicy policy = operation.policy();
         SessionStore store = store();
         Duration need = margin.forSkew(policy.refreshSkew());
         Optional<Tokens> atHand = store.tokensAtHand(need);
         if (atHand.isEmpty()) {
-            long deadline = BoundedWait.now() + callNanos;
-            return boundedAttempt(store, operation, variables, store.tokens(need, callTimeout), null, deadline);
+            long start = BoundedWait.now();
+            Tokens waited = store.tokens(need, callTimeout);
+            observed.waitedForTokens(BoundedWait.now() - start);
+            return boundedAttempt(store, operation, variables, waited, null, start + callNanos, observed);
         }
         Tokens tokens = atHand.get();
         if (margin.timesNextAttempt()) {
-            return timedAttempt(store, operation, variables, tokens);
+            return timedAttempt(store, operation, variables, tokens, observed);
         }
         try {
             return transport.execute(operation, variables, token(tokens, policy));
         } catch (UnauthorizedException rejected) {
             return replay(store, operation, variables, tokens, null, RejectedAttempts.NOT_TIMED, rejected,
-                    BoundedWait.now() + callNanos);
+                    BoundedWait.now() + callNanos, observed);
         }
     }
 
     /** A first attempt with tokens at hand, timed on the margin. */
     private <T> T timedAttempt(SessionStore store, Operation<T> operation, Map<String, Object> variables,
-            Tokens tokens) {
+            Tokens tokens, CallObservation observed) {
         long deadline = BoundedWait.now() + callNanos;
         long startedAt = margin.now();
         T result;
@@ -333,7 +391,7 @@ public final class SecuredCaller {
             throw answered;
         } catch (UnauthorizedException rejected) {
             long took = margin.recordSince(startedAt);
-            return replay(store, operation, variables, tokens, null, took, rejected, deadline);
+            return replay(store, operation, variables, tokens, null, took, rejected, deadline, observed);
         }
         margin.recordSince(startedAt);
         return result;
@@ -345,7 +403,7 @@ public final class SecuredCaller {
      * margin.
      */
     private <T> T boundedAttempt(SessionStore store, Operation<T> operation, Map<String, Object> variables,
-            Tokens tokens, RejectedAttempts before, long deadline) {
+            Tokens tokens, RejectedAttempts before, long deadline, CallObservation observed) {
         BoundedWait wait = callWait(store, operation, before == null ? Part.ATTEMPT : Part.REPLAY);
         long callStart = deadline - callNanos;
         if (deadline - BoundedWait.now() <= 0) {
@@ -361,7 +419,7 @@ public final class SecuredCaller {
             throw answered;
         } catch (UnauthorizedException rejected) {
             long took = margin.recordSince(startedAt);
-            return replay(store, operation, variables, tokens, before, took, rejected, deadline);
+            return replay(store, operation, variables, tokens, before, took, rejected, deadline, observed);
         } catch (CallTimeoutException timedOut) {
             if (deadline - BoundedWait.now() > 0) {
                 throw timedOut; // the attempt's own bound (graphql.timeout or connect-timeout)
@@ -378,7 +436,8 @@ public final class SecuredCaller {
      * it, within the call's {@code deadline}, or the exception if the policy allows no more replays.
      */
     private <T> T replay(SessionStore store, Operation<T> operation, Map<String, Object> variables,
-            Tokens rejectedTokens, RejectedAttempts before, long took, UnauthorizedException rejected, long deadline) {
+            Tokens rejectedTokens, RejectedAttempts before, long took, UnauthorizedException rejected, long deadline,
+            CallObservation observed) {
         RejectedAttempts rejections = RejectedAttempts.after(before, took);
         if (rejections.replays() == operation.policy().retryOnUnauthorized()) {
             throw rejections.surface(operation, rejected, margin);
@@ -387,9 +446,10 @@ public final class SecuredCaller {
         if (left <= 0) {
             throw callWait(store, operation, Part.REPLAY).timedOut(callNanos - left);
         }
+        observed.replaying();
         Tokens fresh = store.refreshIfCurrent(rejectedTokens, replayNeeds(took, operation.policy()),
                 Duration.ofNanos(left));
-        return boundedAttempt(store, operation, variables, fresh, rejections, deadline);
+        return boundedAttempt(store, operation, variables, fresh, rejections, deadline, observed);
     }
 
     /** How a call of {@code operation} waits for {@code part} within its {@code graphql.call-timeout}. */
@@ -404,6 +464,24 @@ public final class SecuredCaller {
      * parked per call), naming the part the call was in.
      */
     private <T> CompletionStage<T> sendAsync(Operation<T> operation, Map<String, Object> variables) {
+        CallObservation observed = observer.callStarted(operation);
+        if (observed == CallObservation.NONE) {
+            return sendAsync(operation, variables, observed);
+        }
+        try {
+            CompletionStage<T> call = sendAsync(operation, variables, observed);
+            call.whenComplete((result, failure) -> observed.ended(failure == null ? null : unwrap(failure)));
+            return call;
+        } catch (RuntimeException | Error e) { // a store or transport that threw instead of failing the stage
+            observed.ended(e);
+            throw e;
+        } finally {
+            observed.leave();
+        }
+    }
+
+    private <T> CompletionStage<T> sendAsync(Operation<T> operation, Map<String, Object> variables,
+            CallObservation observed) {
         SessionStore store;
         Duration need;
         long startedAt = BoundedWait.now();
@@ -414,8 +492,8 @@ public final class SecuredCaller {
             return CompletableFuture.failedFuture(e);
         }
         AtomicReference<Part> part = new AtomicReference<>(Part.WAITING_FOR_REFRESH);
-        CompletableFuture<T> call = store.tokensAsync(need)
-                .thenCompose(tokens -> attempt(store, operation, variables, tokens, null, part))
+        CompletableFuture<T> call = observedWait(store.tokensAsync(need), observed)
+                .thenCompose(tokens -> attempt(store, operation, variables, tokens, null, part, observed))
                 .toCompletableFuture();
         if (call.isDone()) {
             return call;
@@ -435,8 +513,20 @@ public final class SecuredCaller {
         return bounded;
     }
 
+    /** {@code tokens}, telling {@code observed} how long it waited for them if they were not at hand. */
+    private static CompletionStage<Tokens> observedWait(CompletionStage<Tokens> tokens, CallObservation observed) {
+        if (observed == CallObservation.NONE || tokens instanceof CompletableFuture<?> known && known.isDone()) {
+            return tokens;
+        }
+        long start = BoundedWait.now();
+        return tokens.thenApply(got -> {
+            observed.waitedForTokens(BoundedWait.now() - start);
+            return got;
+        });
+    }
+
     private <T> CompletionStage<T> attempt(SessionStore store, Operation<T> operation, Map<String, Object> variables,
-            Tokens tokens, RejectedAttempts before, AtomicReference<Part> part) {
+            Tokens tokens, RejectedAttempts before, AtomicReference<Part> part, CallObservation observed) {
         part.set(before == null ? Part.ATTEMPT : Part.REPLAY);
         CallPolicy policy = operation.policy();
         boolean timed = margin.timesNextAttempt();
@@ -456,8 +546,12 @@ public final class SecuredCaller {
                         return CompletableFuture.<T>failedStage(rejections.surface(operation, rejected, margin));
                     }
                     part.set(Part.REPLAY);
-                    return store.refreshIfCurrentAsync(tokens, replayNeeds(took, policy))
-                            .thenCompose(fresh -> attempt(store, operation, variables, fresh, rejections, part));
+                    observed.replaying();
+                    try (CallObservation.Scope inCall = observed.resume()) { // a refresh it starts is the call's
+                        return store.refreshIfCurrentAsync(tokens, replayNeeds(took, policy))
+                                .thenCompose(fresh -> attempt(store, operation, variables, fresh, rejections, part,
+                                        observed));
+                    }
                 })
                 .thenCompose(stage -> stage);
     }

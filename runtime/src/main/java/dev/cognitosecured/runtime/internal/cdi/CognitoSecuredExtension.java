@@ -3,6 +3,8 @@ package dev.cognitosecured.runtime.internal.cdi;
 import dev.cognitosecured.runtime.InvalidConfigurationException;
 import dev.cognitosecured.runtime.internal.config.PoolConfigReader;
 import dev.cognitosecured.runtime.internal.config.PoolConfigResult;
+import dev.cognitosecured.runtime.internal.observe.Integrations;
+import dev.cognitosecured.runtime.internal.observe.ObserverFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
@@ -34,13 +36,18 @@ import java.util.concurrent.CopyOnWriteArrayList;
  *       {@code @CognitoSecured} (their pool, which then also needs {@code graphql.endpoint}).</li>
  *   <li>After discovery it reads each pool's configuration; a pool the application injects and
  *       whose keys are missing or wrong is a definition error naming the keys and the injection
- *       points. Otherwise it adds the pool's beans (see {@link PoolBeans}).</li>
+ *       points. Otherwise it adds the pool's beans (see {@link PoolBeans}): with MicroProfile Health
+ *       present, a readiness check per pool; with Micrometer or the OpenTelemetry API present, the
+ *       pool's meters and spans ({@link Integrations}: each looked for with this library's class loader,
+ *       and nothing that uses one loaded without it).</li>
  * </ol>
  */
 public class CognitoSecuredExtension implements Extension {
 
     private static final String ID_PREFIX = CognitoSecuredExtension.class.getName() + "#";
     private static final int INJECTION_POINTS_SHOWN = 3;
+    /** Refers to MicroProfile Health: named, so that it is loaded only when the API is present. */
+    private static final String READINESS_BEANS = CognitoSecuredExtension.class.getPackageName() + ".ReadinessBeans";
 
     private final Set<Class<?>> clients = ConcurrentHashMap.newKeySet();
     private final List<String> indexProblems = new CopyOnWriteArrayList<>();
@@ -92,12 +99,15 @@ public class CognitoSecuredExtension implements Extension {
     void addPoolBeans(@Observes AfterBeanDiscovery discovery) {
         indexProblems.forEach(problem -> discovery.addDefinitionError(new DefinitionException(problem)));
         PoolConfigReader reader = PoolConfigReader.forApplication(applicationLoader());
+        List<ObserverFactory> observers = Integrations.observerFactories();
+        List<PoolBeans.Contributor> contributors = Integrations.healthPresent()
+                ? List.of(Integrations.instantiate(READINESS_BEANS, PoolBeans.Contributor.class)) : List.of();
         for (PoolUsages.Usage usage : usages.byPool().values()) {
             PoolConfigResult result = reader.read(usage.pool(), usage.graphqlNeeded());
             if (result instanceof PoolConfigResult.Invalid invalid && usage.requiredAtBoot()) {
                 discovery.addDefinitionError(new InvalidConfigurationException(context(usage), invalid.problems()));
             } else {
-                PoolBeans.add(discovery, result, replacements);
+                PoolBeans.add(discovery, result, replacements, observers, contributors);
             }
         }
     }

@@ -17,6 +17,7 @@ import dev.cognitosecured.runtime.internal.realtime.Subscriptions;
 import dev.cognitosecured.runtime.internal.config.PoolConfig;
 import dev.cognitosecured.runtime.internal.config.PoolConfig.SessionScope;
 import dev.cognitosecured.runtime.internal.config.PoolConfigResult;
+import dev.cognitosecured.runtime.internal.observe.ObserverFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.context.SessionScoped;
@@ -28,6 +29,7 @@ import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Singleton;
 import java.lang.annotation.Annotation;
 import java.util.Optional;
+import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -50,7 +52,8 @@ import java.util.function.Supplier;
  *   <li>{@code Subscriptions} (internal), {@code @Dependent}: the pool's real-time connections, for tests to
  *       watch;</li>
  *   <li>the pool's {@link PoolRuntime}, {@code @Singleton}, which the others share and which is
- *       closed when the container shuts down.</li>
+ *       closed when the container shuts down;</li>
+ *   <li>what each {@link Contributor} adds for an optional library present (a readiness check).</li>
  * </ul>
  */
 final class PoolBeans {
@@ -60,13 +63,27 @@ final class PoolBeans {
     private PoolBeans() {
     }
 
-    /** Adds the beans of the pool whose configuration was read as {@code result}. */
-    static void add(AfterBeanDiscovery discovery, PoolConfigResult result, ReplacementBeans replacements) {
+    /** Adds beans of a valid pool for an optional library (loaded only when the library is present). */
+    interface Contributor {
+
+        /** Adds the beans of {@code pool}, whose store is session-scoped if {@code sessionScoped}. */
+        void add(AfterBeanDiscovery discovery, String pool, boolean sessionScoped);
+    }
+
+    /**
+     * Adds the beans of the pool whose configuration was read as {@code result}; its runtime is observed
+     * by what {@code observers} make, and each of {@code contributors} adds its beans to a valid pool.
+     */
+    static void add(AfterBeanDiscovery discovery, PoolConfigResult result, ReplacementBeans replacements,
+            List<ObserverFactory> observers, List<Contributor> contributors) {
         String pool = result.pool();
         AuthFlow flow = AuthFlow.Literal.of(pool);
         Class<? extends Annotation> scope = result instanceof PoolConfigResult.Valid valid
                 && valid.config().sessionScope() == SessionScope.SESSION ? SessionScoped.class : ApplicationScoped.class;
-        Function<Instance<Object>, PoolRuntime> runtime = runtimeFactory(result, replacements);
+        Function<Instance<Object>, PoolRuntime> runtime = runtimeFactory(result, replacements, observers);
+        if (result instanceof PoolConfigResult.Valid) {
+            contributors.forEach(contributor -> contributor.add(discovery, pool, scope == SessionScoped.class));
+        }
 
         discovery.<PoolRuntime>addBean()
                 .beanClass(PoolRuntime.class)
@@ -144,7 +161,8 @@ final class PoolBeans {
                 .id(ID_PREFIX + "SecuredCaller#" + pool)
                 .produceWith(lookup -> new SecuredCaller(storeInCallersContext(lookup, flow),
                         runtimeOf(lookup, flow).transport(), runtimeOf(lookup, flow).margin(),
-                        runtimeOf(lookup, flow).callTimeout(), runtimeOf(lookup, flow).subscriptionsIfConfigured()));
+                        runtimeOf(lookup, flow).callTimeout(), runtimeOf(lookup, flow).subscriptionsIfConfigured(),
+                        runtimeOf(lookup, flow).calls()));
 
         discovery.<Subscriptions>addBean()
                 .types(Subscriptions.class, Object.class)
@@ -162,7 +180,7 @@ final class PoolBeans {
     }
 
     private static Function<Instance<Object>, PoolRuntime> runtimeFactory(PoolConfigResult result,
-            ReplacementBeans replacements) {
+            ReplacementBeans replacements, List<ObserverFactory> observers) {
         if (result instanceof PoolConfigResult.Invalid invalid) {
             // Only generated clients that nothing injects use this pool: fail if one is looked up.
             return lookup -> {
@@ -172,7 +190,7 @@ final class PoolBeans {
         }
         PoolConfig config = ((PoolConfigResult.Valid) result).config();
         return lookup -> new PoolRuntime(config, new ReplaceableParts(lookup, config.name(), replacements),
-                new PoolEvents(lookup.select(BeanManager.class).get(), config.name()));
+                new PoolEvents(lookup.select(BeanManager.class).get(), config.name()), observers);
     }
 
     private static PoolRuntime runtimeOf(Instance<Object> lookup, AuthFlow flow) {

@@ -25,6 +25,13 @@ import dev.cognitosecured.runtime.internal.config.PoolConfig;
 import dev.cognitosecured.runtime.internal.config.PoolKeys;
 import dev.cognitosecured.runtime.internal.graphql.DefaultGraphQLClient;
 import dev.cognitosecured.runtime.internal.graphql.JaxRsGraphQLTransport;
+import dev.cognitosecured.runtime.internal.observe.CallObserver;
+import dev.cognitosecured.runtime.internal.observe.ObservedPool;
+import dev.cognitosecured.runtime.internal.observe.ObservedSignIn;
+import dev.cognitosecured.runtime.internal.observe.ObserverFactory;
+import dev.cognitosecured.runtime.internal.observe.PoolObserver;
+import dev.cognitosecured.runtime.internal.observe.PoolObservers;
+import dev.cognitosecured.runtime.internal.observe.PoolStatus;
 import dev.cognitosecured.runtime.internal.signin.ChallengeSlot;
 import dev.cognitosecured.runtime.internal.store.DefaultSessionStore;
 import dev.cognitosecured.runtime.internal.realtime.RealtimeEndpoint;
@@ -51,11 +58,14 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderAsyncClient;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderAsyncClientBuilder;
 
 /**
  * What the stores and callers of one pool share, application-wide: the identity provider, the
  * GraphQL transport, the clock, the {@link CallMargin} learned from the pool's attempts and the event
- * sink. Each part is the application's replacement bean
+ * sink, the pool's status (for its readiness check) and its observers (metrics, tracing). Each part is
+ * the application's replacement bean
  * if it has one (see {@link ReplaceableParts}), else the default, made on first use; the defaults
  * made here are closed with this object when the container shuts down.
  */
@@ -66,6 +76,9 @@ final class PoolRuntime implements AutoCloseable {
     private final PoolConfig config;
     private final ReplaceableParts replacements;
     private final Consumer<Object> events;
+    private final List<ObserverFactory> observerFactories;
+    private final Lazy<PoolStatus> status = new Lazy<>(() -> new PoolStatus(wallClock()));
+    private final Lazy<PoolObserver> observer = new Lazy<>(this::makeObserver);
     private final ConcurrentLinkedDeque<AutoCloseable> owned = new ConcurrentLinkedDeque<>();
     private final Lazy<IdentityProvider> identityProvider = new Lazy<>(this::makeIdentityProvider);
     private final Lazy<GraphQLTransport> transport = new Lazy<>(this::makeTransport);
@@ -77,10 +90,46 @@ final class PoolRuntime implements AutoCloseable {
     private final Lazy<CognitoCalls> cognitoCalls = new Lazy<>(this::makeCognitoCalls);
     private final Lazy<Subscriptions> subscriptions = new Lazy<>(this::makeSubscriptions);
 
-    PoolRuntime(PoolConfig config, ReplaceableParts replacements, Consumer<Object> events) {
+    /**
+     * A runtime whose store events go to the pool's status, then to the observers {@code observers}
+     * make (when first needed), then to {@code events}.
+     */
+    PoolRuntime(PoolConfig config, ReplaceableParts replacements, Consumer<Object> events,
+            List<ObserverFactory> observers) {
         this.config = Objects.requireNonNull(config, "config");
         this.replacements = Objects.requireNonNull(replacements, "replacements");
-        this.events = Objects.requireNonNull(events, "events");
+        Objects.requireNonNull(events, "events");
+        this.observerFactories = List.copyOf(observers);
+        this.events = event -> {
+            status().record(event);
+            try {
+                observer().event(event);
+            } catch (RuntimeException e) { // metrics or tracing: never a reason to keep the event from the application
+                LOG.log(Level.WARNING, () -> "An observer of the user pool '" + config.name() + "' failed", e);
+            }
+            events.accept(event);
+        };
+    }
+
+    /** What the pool's stores last told, for its readiness check. */
+    PoolStatus status() {
+        return status.get();
+    }
+
+    /** What the pool's callers tell of their calls: nothing observes them unless an integration does. */
+    CallObserver calls() {
+        return observer().calls();
+    }
+
+    private PoolObserver observer() {
+        return observer.get();
+    }
+
+    private PoolObserver makeObserver() {
+        PoolObserver made = PoolObservers.of(observerFactories,
+                new ObservedPool(config.name(), () -> margin().learned(), replacements::find));
+        owned.push(made);
+        return made;
     }
 
     IdentityProvider identityProvider() {
@@ -171,8 +220,11 @@ final class PoolRuntime implements AutoCloseable {
     }
 
     private SignIn signIn(SessionStore store, ChallengeSlot slot, DeviceStore kept) {
-        CognitoSignIn flow = new CognitoSignIn(store, slot, identityProvider(), config.userPoolId(), devices(kept),
+        SignIn flow = new CognitoSignIn(store, slot, identityProvider(), config.userPoolId(), devices(kept),
                 CognitoSignIn.DEFAULT_DEVICE_NAME);
+        if (observer() != PoolObserver.NONE) {
+            flow = new ObservedSignIn(flow, observer());
+        }
         return new PassivatingSignIn(flow, () -> new PassivatedSignIn(config.name(),
                 codec().encode(slot.serializedForm(wallClock().instant()))));
     }
@@ -234,10 +286,21 @@ final class PoolRuntime implements AutoCloseable {
 
     private IdentityProvider makeIdentityProvider() {
         return replacements.find(IdentityProvider.class).orElseGet(() -> {
-            CognitoIdentityProvider cognito = CognitoIdentityProvider.create(config);
+            CognitoIdentityProvider cognito = new CognitoIdentityProvider(observedClient().build(), config);
             owned.push(cognito);
             return cognito;
         });
+    }
+
+    /** The default Cognito client's builder, with the interceptors of the pool's observers (Cognito spans). */
+    private CognitoIdentityProviderAsyncClientBuilder observedClient() {
+        CognitoIdentityProviderAsyncClientBuilder builder = CognitoIdentityProvider.clientBuilder(config);
+        List<ExecutionInterceptor> interceptors = observer().cognitoInterceptors();
+        if (!interceptors.isEmpty()) {
+            builder.overrideConfiguration(builder.overrideConfiguration().toBuilder()
+                    .executionInterceptors(interceptors).build());
+        }
+        return builder;
     }
 
     private GraphQLTransport makeTransport() {
