@@ -79,6 +79,36 @@ public final class CognitoFailures {
         this.timeoutKey = Objects.requireNonNull(timeoutKey, "timeoutKey");
     }
 
+    /**
+     * {@code failure} as the timeout it was, whatever the AWS SDK wrapped it in: when the SDK's attempt or API call
+     * timeout aborts a request, the aborted connection can win the race and surface as a client-side failure (a
+     * closed or reset connection, {@link SdkClientException}) instead of the SDK's timeout exception, most often on
+     * a loaded machine. Such a failure is the timeout when a timeout is in its cause chain, or when it ended after
+     * the whole {@code cognito.timeout} had passed since the request began (the SDK's API call timeout ends every
+     * request there). Anything else is returned as it is.
+     *
+     * @param elapsed the time from sending the request to its failure
+     */
+    public Throwable timeoutIfItWasOne(Throwable failure, Duration elapsed) {
+        Throwable f = unwrap(failure);
+        if (!(f instanceof SdkClientException e) || f instanceof ApiCallTimeoutException
+                || f instanceof ApiCallAttemptTimeoutException) {
+            return failure;
+        }
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof ApiCallTimeoutException || cause instanceof ApiCallAttemptTimeoutException) {
+                return cause;
+            }
+        }
+        if (elapsed.compareTo(timeout) < 0) {
+            return failure;
+        }
+        return ApiCallTimeoutException.builder()
+                .message("The request ran out of its " + shown(timeout) + " after " + elapsed.toMillis()
+                        + " ms; the AWS SDK reported the aborted connection (" + e.getClass().getSimpleName() + ")")
+                .cause(e).numAttempts(e.numAttempts()).build();
+    }
+
     /** The failure of {@code InitiateAuth USER_PASSWORD_AUTH}. */
     Throwable ofSignIn(Throwable failure) {
         return ofSignIn(failure, Call.SIGN_IN);
