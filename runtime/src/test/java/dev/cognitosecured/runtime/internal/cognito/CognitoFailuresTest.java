@@ -344,6 +344,23 @@ class CognitoFailuresTest {
     }
 
     @Test
+    void theLastAttemptsTimeoutAfterTheWholeBudgetIsTheCallTimeout() {
+        CognitoFailures failures = new CognitoFailures(Duration.ofSeconds(3), "cognito-secured.cognito.timeout");
+        software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException attempt =
+                software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException.builder()
+                        .message("HTTP request execution did not complete before the specified timeout").numAttempts(3)
+                        .build();
+
+        CallTimeoutException e = assertInstanceOf(CallTimeoutException.class,
+                failures.ofRefresh(failures.timeoutIfItWasOne(attempt, Duration.ofMillis(3_010)),
+                        Call.REFRESH_TOKEN_AUTH));
+
+        assertTrue(e.getMessage().startsWith("Cognito did not answer InitiateAuth (REFRESH_TOKEN_AUTH) within"
+                + " cognito-secured.cognito.timeout (3s, after 3 attempts)"), e.getMessage());
+        assertSame(attempt, e.getCause().getCause());
+    }
+
+    @Test
     void aConnectionFailureWithinTheBudgetStaysATransportFailure() {
         CognitoFailures failures = new CognitoFailures(Duration.ofSeconds(1), "cognito-secured.cognito.timeout");
         SdkClientException aborted = abortedConnection();
