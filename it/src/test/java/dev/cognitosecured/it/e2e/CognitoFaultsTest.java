@@ -56,7 +56,7 @@ class CognitoFaultsTest {
 
     /**
      * The first Cognito request of a JVM loads and initialises the AWS SDK and Netty, which takes over a second
-     * on a busy 2-core machine and counts against {@code cognito.timeout}: the scenarios' 1-second timeouts are
+     * on a busy 2-core machine and counts against {@code cognito.timeout}: the scenarios' short timeouts are
      * meant for the requests, so one sign-in with the default timeout comes first.
      */
     @BeforeAll
@@ -71,30 +71,38 @@ class CognitoFaultsTest {
         }
     }
 
+    /**
+     * The scenarios' {@code cognito.timeout}: one attempt may take a third of it, 1 s, which a sign-in or an
+     * answered refresh at LocalCognito needs on a loaded 2-core machine (with 1 s, attempts of 333 ms timed out
+     * there before any fault was injected).
+     */
+    private static final Duration SHORT = Duration.ofSeconds(3);
+
     static Stream<Scenario> faults() {
-        String timedOut = "did not answer InitiateAuth (REFRESH_TOKEN_AUTH) within cognito-secured.cognito.timeout (1s";
+        String timedOut = "did not answer InitiateAuth (REFRESH_TOKEN_AUTH) within cognito-secured.cognito.timeout ("
+                + SHORT.toSeconds() + "s";
         return Stream.of(
-                new Scenario("connection refused", Duration.ofSeconds(1), LocalCognito::refuseConnections,
+                new Scenario("connection refused", SHORT, LocalCognito::refuseConnections,
                         LocalCognito::acceptConnections, 0, 0,
                         "Cognito could not be reached for InitiateAuth (REFRESH_TOKEN_AUTH)", false),
-                new Scenario("accepted but silent", Duration.ofSeconds(1),
+                new Scenario("accepted but silent", SHORT,
                         cognito -> cognito.injectFault(Action.INITIATE_AUTH, Fault.silent()),
                         LocalCognito::clearFaults, 2, ATTEMPTS, timedOut, true),
-                new Scenario("slow beyond the timeout", Duration.ofSeconds(1),
-                        cognito -> cognito.injectFault(Action.INITIATE_AUTH, Fault.delay(Duration.ofSeconds(3))),
+                new Scenario("slow beyond the timeout", SHORT,
+                        cognito -> cognito.injectFault(Action.INITIATE_AUTH, Fault.delay(SHORT.plusSeconds(1))),
                         LocalCognito::clearFaults, 2, ATTEMPTS, timedOut, false),
                 // throttled retries wait 0-1 s, then 0-2 s (the SDK's throttling back-off): a longer timeout
                 new Scenario("TooManyRequestsException", Duration.ofSeconds(6),
                         cognito -> cognito.injectFault(Action.INITIATE_AUTH, Fault.throttling()),
                         LocalCognito::clearFaults, ATTEMPTS, ATTEMPTS,
                         "Cognito throttled InitiateAuth (REFRESH_TOKEN_AUTH) (TooManyRequestsException, HTTP 400", false),
-                new Scenario("HTTP 500", Duration.ofSeconds(1),
+                new Scenario("HTTP 500", SHORT,
                         cognito -> cognito.injectFault(Action.INITIATE_AUTH, Fault.serverError()),
                         LocalCognito::clearFaults, ATTEMPTS, ATTEMPTS, "(InternalErrorException, HTTP 500", false),
-                new Scenario("HTTP 503", Duration.ofSeconds(1),
+                new Scenario("HTTP 503", SHORT,
                         cognito -> cognito.injectFault(Action.INITIATE_AUTH, Fault.serviceUnavailable()),
                         LocalCognito::clearFaults, ATTEMPTS, ATTEMPTS, "(ServiceUnavailableException, HTTP 503", false),
-                new Scenario("connection reset mid-response", Duration.ofSeconds(1),
+                new Scenario("connection reset mid-response", SHORT,
                         cognito -> cognito.injectFault(Action.INITIATE_AUTH, Fault.resetMidResponse()),
                         LocalCognito::clearFaults, ATTEMPTS, ATTEMPTS,
                         "Cognito could not be reached for InitiateAuth (REFRESH_TOKEN_AUTH)", true));
@@ -127,7 +135,8 @@ class CognitoFaultsTest {
                 app.events().awaitCount(RefreshFailed.class, 1); // the background refresh met the fault
                 assertEquals("Todo 3", app.service().todo("3").title(), "and still do during the back-off");
                 long background = cognito.requestCount(Action.INITIATE_AUTH);
-                assertAttempts(s, background, "the background refresh");
+                assertTrue(background <= s.mostAttempts(), "the background refresh reached LocalCognito " + background
+                        + " times; at most " + s.mostAttempts() + " expected");
 
                 // 1 s left, less than the skew: this call needs a refresh; the first back-off (at most 1 s) is over
                 clock.advance(Duration.ofSeconds(2));
@@ -140,7 +149,7 @@ class CognitoFaultsTest {
                 wallMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - wallStart);
                 assertTrue(failed.getMessage().contains(s.says()), failed.getMessage());
                 long foreground = cognito.requestCount(Action.INITIATE_AUTH) - background;
-                assertAttempts(s, foreground, "the caller's refresh");
+                assertAttemptsOfBoth(s, background, foreground);
                 assertEquals(2, app.events().count(RefreshFailed.class));
 
                 TransportException heldBack = assertThrows(TransportException.class, () -> app.service().todo("5"));
@@ -230,10 +239,25 @@ class CognitoFaultsTest {
         }
     }
 
-    private static void assertAttempts(Scenario s, long attempts, String what) {
-        assertTrue(attempts >= s.fewestAttempts() && attempts <= s.mostAttempts(),
-                what + " reached LocalCognito " + attempts + " times; expected " + s.fewestAttempts() + " to "
-                        + s.mostAttempts());
+    /**
+     * The attempts of the background refresh and of the caller's, as LocalCognito counted them: each refresh makes
+     * {@code fewestAttempts} to {@code mostAttempts}. LocalCognito counts a request when it handles it, which on a
+     * loaded machine can be after the SDK gave up on it: the last attempt of the background refresh may be counted
+     * only after {@code background} was read, and so among the caller's. So for the timeouts the background refresh is
+     * bounded above on its own and the two together on both sides; for the other faults, where the server has
+     * answered (or refused, or broken) every attempt before the SDK reports the failure, each on its own.
+     */
+    private static void assertAttemptsOfBoth(Scenario s, long background, long foreground) {
+        long both = background + foreground;
+        assertTrue(both >= 2L * s.fewestAttempts() && both <= 2L * s.mostAttempts(),
+                "the two refreshes reached LocalCognito " + background + " + " + foreground + " times; expected "
+                        + s.fewestAttempts() + " to " + s.mostAttempts() + " each");
+        if (!s.says().startsWith("did not answer")) {
+            assertTrue(background >= s.fewestAttempts() && foreground >= s.fewestAttempts()
+                    && foreground <= s.mostAttempts(), "the background refresh reached LocalCognito " + background
+                    + " times, the caller's " + foreground + "; expected " + s.fewestAttempts() + " to "
+                    + s.mostAttempts() + " each");
+        }
     }
 
     /**

@@ -81,6 +81,7 @@ public final class CognitoCalls {
 
     /** As {@link #call}, completing the stage instead of blocking; the SDK bounds it by {@code cognito.timeout}. */
     public <T> CompletionStage<T> callAsync(String call, String newCode, Supplier<CompletableFuture<T>> request) {
+        long startedAt = System.nanoTime();
         CompletableFuture<T> started;
         try {
             started = request.get();
@@ -92,7 +93,9 @@ public final class CognitoCalls {
             if (failure == null) {
                 result.complete(value);
             } else {
-                result.completeExceptionally(failures.ofAccount(failure, call, newCode));
+                Duration elapsed = Duration.ofNanos(System.nanoTime() - startedAt);
+                result.completeExceptionally(failures.ofAccount(failures.timeoutIfItWasOne(failure, elapsed), call,
+                        newCode));
             }
         });
         return result;

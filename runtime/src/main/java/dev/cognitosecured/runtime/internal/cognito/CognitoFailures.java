@@ -79,6 +79,37 @@ public final class CognitoFailures {
         this.timeoutKey = Objects.requireNonNull(timeoutKey, "timeoutKey");
     }
 
+    /**
+     * {@code failure} as the timeout it was, whatever the AWS SDK wrapped it in: when the SDK's attempt or API call
+     * timeout aborts a request, the aborted connection can win the race and surface as a client-side failure (a
+     * closed or reset connection, {@link SdkClientException}) instead of the SDK's timeout exception, most often on
+     * a loaded machine; or the last attempt's timeout can fire before the API call timeout. A client-side failure
+     * that ended once the whole {@code cognito.timeout} had passed since the request began is the API call timeout
+     * (the SDK ends every request there); an earlier one is the timeout in its cause chain, if there is one.
+     * Anything else, Cognito's answers included, is returned as it is.
+     *
+     * @param elapsed the time from sending the request to its failure
+     */
+    public Throwable timeoutIfItWasOne(Throwable failure, Duration elapsed) {
+        Throwable f = unwrap(failure);
+        if (!(f instanceof SdkClientException e) || f instanceof ApiCallTimeoutException) {
+            return failure;
+        }
+        if (elapsed.compareTo(timeout) < 0) {
+            for (Throwable cause = e; cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+                if (cause instanceof ApiCallTimeoutException || cause instanceof ApiCallAttemptTimeoutException) {
+                    return cause;
+                }
+            }
+            return failure;
+        }
+        // the whole budget is spent, whichever of the SDK's timers (or the connection it aborted) reported it first
+        return ApiCallTimeoutException.builder()
+                .message("The request ran out of its " + shown(timeout) + " after " + elapsed.toMillis()
+                        + " ms; the AWS SDK reported the aborted connection (" + e.getClass().getSimpleName() + ")")
+                .cause(e).numAttempts(e.numAttempts()).build();
+    }
+
     /** The failure of {@code InitiateAuth USER_PASSWORD_AUTH}. */
     Throwable ofSignIn(Throwable failure) {
         return ofSignIn(failure, Call.SIGN_IN);

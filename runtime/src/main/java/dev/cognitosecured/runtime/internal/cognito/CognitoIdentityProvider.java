@@ -558,8 +558,9 @@ public final class CognitoIdentityProvider implements IdentityProvider, AutoClos
      * Runs {@code request}, which starts a call, and maps any failure, thrown or completed, with
      * {@code mapping}. Returns at once.
      */
-    private static <T> CompletionStage<T> call(
+    private <T> CompletionStage<T> call(
             Supplier<CompletableFuture<T>> request, Function<Throwable, Throwable> mapping) {
+        long startedAt = System.nanoTime();
         CompletableFuture<T> started;
         try {
             started = request.get();
@@ -571,7 +572,8 @@ public final class CognitoIdentityProvider implements IdentityProvider, AutoClos
             if (failure == null) {
                 result.complete(value);
             } else {
-                result.completeExceptionally(mapping.apply(failure));
+                Duration elapsed = Duration.ofNanos(System.nanoTime() - startedAt);
+                result.completeExceptionally(mapping.apply(failures.timeoutIfItWasOne(failure, elapsed)));
             }
         });
         return result;

@@ -306,6 +306,73 @@ class CognitoFailuresTest {
         assertEquals("cognito-secured.pools.partners.cognito.timeout", e.key());
     }
 
+    /** What the SDK reports when its own timeout aborted the connection and the abort won the race. */
+    private static SdkClientException abortedConnection() {
+        return SdkClientException.builder().message("Unable to execute HTTP request: The connection was closed during"
+                + " the request").cause(new java.io.IOException("The connection was closed")).numAttempts(3).build();
+    }
+
+    @Test
+    void aConnectionAbortedWhenTheBudgetRanOutIsTheTimeout() {
+        CognitoFailures failures = new CognitoFailures(Duration.ofSeconds(1), "cognito-secured.cognito.timeout");
+        SdkClientException aborted = abortedConnection();
+
+        Throwable t = failures.ofSignIn(failures.timeoutIfItWasOne(new CompletionException(aborted),
+                Duration.ofMillis(1_000)));
+
+        CallTimeoutException e = assertInstanceOf(CallTimeoutException.class, t);
+        assertEquals(CallTimeoutException.Part.COGNITO, e.part());
+        assertEquals("cognito-secured.cognito.timeout", e.key());
+        assertTrue(e.getMessage().contains("within cognito-secured.cognito.timeout (1s, after 3 attempts)"),
+                e.getMessage());
+        assertSame(aborted, e.getCause().getCause(), "what the SDK reported stays in the cause chain");
+    }
+
+    @Test
+    void aTimeoutTheSdkWrappedIsTheTimeoutAtAnyElapsedTime() {
+        software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException attempt =
+                software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException.builder()
+                        .message("HTTP request execution did not complete before the specified timeout").build();
+        SdkClientException wrapped = SdkClientException.builder().message("Unable to execute HTTP request")
+                .cause(attempt).build();
+
+        Throwable t = FAILURES.ofSignIn(FAILURES.timeoutIfItWasOne(wrapped, Duration.ofMillis(1)));
+
+        CallTimeoutException e = assertInstanceOf(CallTimeoutException.class, t);
+        assertEquals(CallTimeoutException.Part.COGNITO, e.part());
+        assertSame(attempt, e.getCause());
+    }
+
+    @Test
+    void theLastAttemptsTimeoutAfterTheWholeBudgetIsTheCallTimeout() {
+        CognitoFailures failures = new CognitoFailures(Duration.ofSeconds(3), "cognito-secured.cognito.timeout");
+        software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException attempt =
+                software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException.builder()
+                        .message("HTTP request execution did not complete before the specified timeout").numAttempts(3)
+                        .build();
+
+        CallTimeoutException e = assertInstanceOf(CallTimeoutException.class,
+                failures.ofRefresh(failures.timeoutIfItWasOne(attempt, Duration.ofMillis(3_010)),
+                        Call.REFRESH_TOKEN_AUTH));
+
+        assertTrue(e.getMessage().startsWith("Cognito did not answer InitiateAuth (REFRESH_TOKEN_AUTH) within"
+                + " cognito-secured.cognito.timeout (3s, after 3 attempts)"), e.getMessage());
+        assertSame(attempt, e.getCause().getCause());
+    }
+
+    @Test
+    void aConnectionFailureWithinTheBudgetStaysATransportFailure() {
+        CognitoFailures failures = new CognitoFailures(Duration.ofSeconds(1), "cognito-secured.cognito.timeout");
+        SdkClientException aborted = abortedConnection();
+        AwsServiceException serverError = service(InternalErrorException.builder(), "InternalErrorException", 500);
+
+        TransportException e = assertInstanceOf(TransportException.class,
+                failures.ofSignIn(failures.timeoutIfItWasOne(aborted, Duration.ofMillis(999))));
+        assertSame(aborted, e.getCause());
+        assertSame(serverError, failures.timeoutIfItWasOne(serverError, Duration.ofSeconds(5)),
+                "Cognito's answers are never a timeout");
+    }
+
     @Test
     void throttlingAfterTheRetriesSaysSo() {
         AwsServiceException throttled = TooManyRequestsException.builder().message(SERVER_TEXT).statusCode(400)
