@@ -11,6 +11,11 @@ import java.util.Objects;
  */
 public record CodeDeliveryDetails(String destination, String medium, String attribute) {
 
+    /**
+     * Checks that every component is given.
+     *
+     * @throws NullPointerException if one is {@code null}
+     */
     public CodeDeliveryDetails {
         Objects.requireNonNull(destination, "destination");
         Objects.requireNonNull(medium, "medium");

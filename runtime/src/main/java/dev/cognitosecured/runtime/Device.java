@@ -15,6 +15,11 @@ import java.util.Optional;
  */
 public record Device(String key, Optional<String> name, boolean remembered, Instant createdAt,
         Instant lastAuthenticatedAt) {
+    /**
+     * Checks that every component is given ({@code name} may be empty, not {@code null}).
+     *
+     * @throws NullPointerException if one is {@code null}
+     */
     public Device {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(name, "name");

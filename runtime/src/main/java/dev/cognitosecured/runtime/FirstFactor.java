@@ -18,7 +18,7 @@ public enum FirstFactor {
     /** A passkey: the browser's WebAuthn assertion (see {@link SignInStep.WebAuthnCredential}). */
     WEB_AUTHN;
 
-    /** Whether this factor is the user's password ({@link #PASSWORD} or {@link #PASSWORD_SRP}). */
+    /** {@return whether this factor is the user's password ({@link #PASSWORD} or {@link #PASSWORD_SRP}), so the caller must ask for it} */
     public boolean isPassword() {
         return this == PASSWORD || this == PASSWORD_SRP;
     }

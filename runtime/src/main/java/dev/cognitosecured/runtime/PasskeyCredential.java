@@ -19,6 +19,11 @@ import java.util.Optional;
 public record PasskeyCredential(String credentialId, Optional<String> friendlyName, String relyingPartyId,
         Optional<String> authenticatorAttachment, List<String> transports, Instant createdAt) {
 
+    /**
+     * Keeps an unmodifiable copy of {@code transports}.
+     *
+     * @throws NullPointerException if a component is {@code null}
+     */
     public PasskeyCredential {
         Objects.requireNonNull(credentialId, "credentialId");
         Objects.requireNonNull(friendlyName, "friendlyName");
