@@ -11,6 +11,11 @@ import java.util.Objects;
  *     {@link dev.cognitosecured.runtime.Devices#rememberThisDevice()}
  */
 public record ConfirmedDevice(DeviceCredentials credentials, boolean userConfirmationNecessary) {
+    /**
+     * Checks that the credentials are given.
+     *
+     * @throws NullPointerException if {@code credentials} is {@code null}
+     */
     public ConfirmedDevice {
         Objects.requireNonNull(credentials, "credentials");
     }
