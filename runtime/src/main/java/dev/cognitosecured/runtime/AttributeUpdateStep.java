@@ -34,6 +34,8 @@ public sealed interface AttributeUpdateStep {
         /**
          * Checks that both components are given.
          *
+         * @param attribute the attribute's name, e.g. {@code email}
+         * @param delivery where the code was sent, to tell the user where to look
          * @throws NullPointerException if one is {@code null}
          */
         public ConfirmWithCode {
@@ -56,6 +58,7 @@ public sealed interface AttributeUpdateStep {
         /**
          * Checks that the attribute is given.
          *
+         * @param attribute the attribute's name, e.g. {@code email}
          * @throws NullPointerException if it is {@code null}
          */
         public Done {

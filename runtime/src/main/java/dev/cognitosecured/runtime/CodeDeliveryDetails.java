@@ -14,6 +14,9 @@ public record CodeDeliveryDetails(String destination, String medium, String attr
     /**
      * Checks that every component is given.
      *
+     * @param destination the masked destination, e.g. {@code a***@e***} or {@code +*******1234}
+     * @param medium how it was sent: {@code EMAIL} or {@code SMS}
+     * @param attribute the attribute it was sent to: {@code email} or {@code phone_number}
      * @throws NullPointerException if one is {@code null}
      */
     public CodeDeliveryDetails {

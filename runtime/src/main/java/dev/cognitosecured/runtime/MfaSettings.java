@@ -17,6 +17,8 @@ public record MfaSettings(Set<MfaType> enabled, Optional<MfaType> preferred) {
     /**
      * Keeps an unmodifiable copy of {@code enabled}.
      *
+     * @param enabled the factors turned on
+     * @param preferred the one Cognito asks for first, if the user chose one
      * @throws NullPointerException if a component is {@code null}
      */
     public MfaSettings {

@@ -31,6 +31,7 @@ public sealed interface ResetPasswordStep {
         /**
          * Checks that the delivery is given.
          *
+         * @param delivery where the code was sent, to tell the user where to look
          * @throws NullPointerException if it is {@code null}
          */
         public ConfirmWithCode {

@@ -38,6 +38,8 @@ public sealed interface SignUpStep {
         /**
          * Checks that both components are given ({@code delivery} may be empty, not {@code null}).
          *
+         * @param userId the user's id in the pool, the {@code sub} of its tokens
+         * @param delivery where the code went; empty if the pool sends none and an administrator confirms accounts
          * @throws NullPointerException if one is {@code null}
          */
         public ConfirmSignUp {
@@ -61,6 +63,7 @@ public sealed interface SignUpStep {
         /**
          * Checks that {@code userId} is given (it may be empty, not {@code null}).
          *
+         * @param userId the user's id in the pool (the {@code sub} of its tokens); empty after a confirmation
          * @throws NullPointerException if it is {@code null}
          */
         public Done {

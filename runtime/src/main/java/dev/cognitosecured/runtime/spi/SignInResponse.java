@@ -47,6 +47,8 @@ public sealed interface SignInResponse {
         /**
          * Checks that both keys are given.
          *
+         * @param deviceKey its {@code DeviceKey}
+         * @param groupKey its {@code DeviceGroupKey}
          * @throws NullPointerException if one is {@code null}
          */
         public NewDevice {
