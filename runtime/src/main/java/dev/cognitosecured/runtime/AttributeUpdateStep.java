@@ -8,7 +8,7 @@ import java.util.Objects;
  */
 public sealed interface AttributeUpdateStep {
 
-    /** {@return the kind of step, for a {@code switch} where pattern matching on the type is not wanted}} */
+    /** {@return the kind of step, for a {@code switch} where pattern matching on the type is not wanted} */
     Kind kind();
 
     /** {@return the attribute's name, e.g. {@code email}} */

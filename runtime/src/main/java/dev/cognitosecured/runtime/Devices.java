@@ -62,7 +62,7 @@ public interface Devices {
     /**
      * Lists the user's devices that Cognito tracks ({@code ListDevices}, every page read).
      *
-     * @return every device of the user, remembered or not; empty if the pool does not track devices
+     * @return every device Cognito tracks for the user, remembered or not
      */
     List<Device> list();
 }

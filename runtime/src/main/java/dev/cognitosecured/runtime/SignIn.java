@@ -98,8 +98,8 @@ public interface SignIn {
      *
      * @param username the user to sign in, as they sign in (user name, e-mail address or phone number, as the
      *     pool allows)
-     * @return {@link SignInStep.FirstFactorSelection} with the factors to offer the user, or the step of the one
-     *     factor Cognito chose if it offers only one
+     * @return the step Cognito answers with: {@link SignInStep.FirstFactorSelection}, with the factors to offer
+     *     the user
      * @throws WrongAnswerException if Cognito refuses the user ({@code canRetry() == true})
      * @throws ChallengeInProgressException if an answer of this sign-in is on its way
      * @throws TransportException if Cognito could not be reached or failed (e.g. the app client does not
