@@ -43,7 +43,8 @@ public interface Mfa {
      * Turns second factors on or off and chooses the preferred one ({@code SetUserMFAPreference}); factors not
      * named stay as they are.
      *
-     * @param preferences per factor, whether it is turned off, turned on, or turned on and preferred
+     * @param preferences per factor, what to do with it: {@link MfaPreference#ENABLED}, {@link MfaPreference#DISABLED},
+     *     {@link MfaPreference#PREFERRED} or {@link MfaPreference#NOT_PREFERRED}
      * @throws WrongAnswerException if a factor cannot be turned on: no verified app, no phone number or e-mail
      *     address
      */
