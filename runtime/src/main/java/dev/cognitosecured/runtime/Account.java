@@ -21,13 +21,18 @@ import java.util.Map;
  */
 public interface Account {
 
-    /** The user's attributes as Cognito holds them, {@code sub} and {@code email_verified} included. */
+    /**
+     * Reads the user's attributes from Cognito ({@code GetUser}).
+     *
+     * @return the attributes by name, as Cognito holds them, {@code sub} and {@code email_verified} included
+     */
     Map<String, String> attributes();
 
     /**
      * Gives the attributes new values (an empty value clears one). An e-mail address or phone number the
      * pool verifies gets a code.
      *
+     * @param attributes the new values by attribute name, e.g. {@code email}; an empty value clears the attribute
      * @return per attribute given, {@link AttributeUpdateStep.Done} or {@link AttributeUpdateStep.ConfirmWithCode}
      * @throws WrongAnswerException if an attribute is unknown, read-only or malformed ({@code canRetry() == true})
      * @throws UsernameExistsException if another user already has the e-mail address or phone number
@@ -37,6 +42,8 @@ public interface Account {
     /**
      * Sends a new code to verify {@code attribute} ({@code email} or {@code phone_number}).
      *
+     * @param attribute the attribute to verify: {@code email} or {@code phone_number}
+     * @return where the code went, to tell the user where to look
      * @throws TooManyAttemptsException if too many codes were sent lately
      */
     CodeDeliveryDetails sendVerificationCode(String attribute);
@@ -44,6 +51,8 @@ public interface Account {
     /**
      * Verifies {@code attribute} with the code sent to it.
      *
+     * @param attribute the attribute the code was sent for, e.g. {@code email}
+     * @param code the code the user received
      * @throws WrongAnswerException if the code is wrong ({@code canRetry() == true})
      * @throws CodeExpiredException if it expired or a newer one was sent: {@link #sendVerificationCode}
      * @throws TooManyAttemptsException after too many wrong codes
@@ -53,6 +62,7 @@ public interface Account {
     /**
      * Removes the attributes {@code names}.
      *
+     * @param names the names of the attributes to remove, e.g. {@code phone_number}
      * @throws WrongAnswerException if one is required by the pool or read-only
      */
     void deleteAttributes(Collection<String> names);
@@ -60,6 +70,8 @@ public interface Account {
     /**
      * Changes the password. The caller may clear both arrays once this returns.
      *
+     * @param oldPassword the password the user signs in with now
+     * @param newPassword the password to sign in with from now on; it must meet the pool's password policy
      * @throws WrongAnswerException if {@code oldPassword} is wrong or {@code newPassword} breaks the policy
      *     ({@code canRetry() == true})
      * @throws TooManyAttemptsException after too many wrong passwords

@@ -24,13 +24,15 @@ import java.util.Optional;
  */
 public interface Devices {
 
-    /** The key of the device this session signed in from, if the pool tracks devices. */
+    /** {@return the key of the device this session signed in from; empty if the pool does not track devices} */
     Optional<String> thisDevice();
 
     /**
      * Whether Cognito remembers this session's device ({@code GetDevice}): after a sign-in on a pool that
      * remembers devices only when the user says so, {@code false} is the cue to ask. {@code false} if the session
      * has no device.
+     *
+     * @return {@code true} if a sign-in from this device may skip the second factor
      */
     boolean isThisDeviceRemembered();
 
@@ -52,9 +54,15 @@ public interface Devices {
     /**
      * Forgets the device {@code deviceKey} at Cognito ({@code ForgetDevice}); if it is this session's device its
      * credentials are forgotten here too, and the next sign-in is from a new device. The session goes on.
+     *
+     * @param deviceKey the key of the device to forget, from {@link #list()} or {@link #thisDevice()}
      */
     void forget(String deviceKey);
 
-    /** The user's devices that Cognito tracks ({@code ListDevices}, every page). */
+    /**
+     * Lists the user's devices that Cognito tracks ({@code ListDevices}, every page read).
+     *
+     * @return every device Cognito tracks for the user, remembered or not
+     */
     List<Device> list();
 }

@@ -18,7 +18,10 @@ public enum FirstFactor {
     /** A passkey: the browser's WebAuthn assertion (see {@link SignInStep.WebAuthnCredential}). */
     WEB_AUTHN;
 
-    /** Whether this factor is the user's password ({@link #PASSWORD} or {@link #PASSWORD_SRP}). */
+    /**
+     * {@return whether this factor is the user's password ({@link #PASSWORD} or {@link #PASSWORD_SRP}): answer it
+     * with {@link SignIn#confirmPassword}, not {@link SignIn#confirm}}
+     */
     public boolean isPassword() {
         return this == PASSWORD || this == PASSWORD_SRP;
     }

@@ -22,6 +22,8 @@ public interface Mfa {
     /**
      * A new key for the user's authenticator app ({@code AssociateSoftwareToken}); the app is not used until
      * {@link #verifyTotp} accepts its first code. Calling it again replaces the key.
+     *
+     * @return the key and the {@code otpauth://} URI to show the user, e.g. as a QR code
      */
     TotpSetupDetails setUpTotp();
 
@@ -29,6 +31,7 @@ public interface Mfa {
      * Verifies the app with its current code ({@code VerifySoftwareToken}): from now on it is the user's
      * authenticator app, turned on as a second factor by {@link #updatePreference}.
      *
+     * @param code the code the authenticator app shows now
      * @param friendlyDeviceName how the app is named at Cognito, e.g. "Phone"
      * @throws WrongAnswerException if the code is wrong or too old ({@code canRetry() == true})
      * @throws WrongAnswerException if no key was set up ({@code canRetry() == false}): call {@link #setUpTotp}
@@ -40,11 +43,17 @@ public interface Mfa {
      * Turns second factors on or off and chooses the preferred one ({@code SetUserMFAPreference}); factors not
      * named stay as they are.
      *
+     * @param preferences per factor, what to do with it: {@link MfaPreference#ENABLED}, {@link MfaPreference#DISABLED},
+     *     {@link MfaPreference#PREFERRED} or {@link MfaPreference#NOT_PREFERRED}
      * @throws WrongAnswerException if a factor cannot be turned on: no verified app, no phone number or e-mail
      *     address
      */
     void updatePreference(Map<MfaType, MfaPreference> preferences);
 
-    /** The factors turned on and the preferred one ({@code GetUser}). */
+    /**
+     * Reads the user's second factors from Cognito ({@code GetUser}).
+     *
+     * @return the factors turned on and the preferred one, if the user chose one
+     */
     MfaSettings preference();
 }

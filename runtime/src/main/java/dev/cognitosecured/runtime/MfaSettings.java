@@ -14,6 +14,13 @@ import java.util.Set;
  * @param preferred the one Cognito asks for first, if the user chose one
  */
 public record MfaSettings(Set<MfaType> enabled, Optional<MfaType> preferred) {
+    /**
+     * Keeps an unmodifiable copy of {@code enabled}.
+     *
+     * @param enabled the factors turned on
+     * @param preferred the one Cognito asks for first, if the user chose one
+     * @throws NullPointerException if a component is {@code null}
+     */
     public MfaSettings {
         Objects.requireNonNull(preferred, "preferred");
         enabled = enabled.isEmpty() ? Collections.unmodifiableSet(EnumSet.noneOf(MfaType.class))

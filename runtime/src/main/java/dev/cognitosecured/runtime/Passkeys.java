@@ -32,17 +32,24 @@ public interface Passkeys {
      * Completes the registration started last with the browser's credential ({@code CompleteWebAuthnRegistration}),
      * WebAuthn's {@code RegistrationResponseJSON}.
      *
+     * @param credentialJson the browser's {@code JSON.stringify(credential.toJSON())}, as the page sent it back
      * @throws WrongAnswerException if Cognito refused the credential (another origin or relying party, a challenge
      *     it did not issue, an unsupported key) ({@code canRetry() == true}: start the registration again)
      */
     void completeRegistration(String credentialJson);
 
-    /** The user's passkeys ({@code ListWebAuthnCredentials}, every page). */
+    /**
+     * Lists the user's passkeys ({@code ListWebAuthnCredentials}, every page read).
+     *
+     * @return every passkey the user registered in this pool; empty if none
+     */
     List<PasskeyCredential> list();
 
     /**
-     * Deletes the passkey {@code credentialId} ({@code DeleteWebAuthnCredential}).
+     * Deletes the passkey {@code credentialId} ({@code DeleteWebAuthnCredential}); the user can no longer sign
+     * in with it.
      *
+     * @param credentialId the passkey's {@link PasskeyCredential#credentialId()}, from {@link #list()}
      * @throws TransportException if Cognito refused (e.g. the user has no such passkey) or failed
      */
     void delete(String credentialId);

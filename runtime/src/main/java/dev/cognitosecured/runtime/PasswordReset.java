@@ -19,6 +19,7 @@ public interface PasswordReset {
      * exist (the app client's "prevent user existence errors", Cognito's default) answers an unknown user as
      * if a code was sent.
      *
+     * @param username the user who forgot the password, as they sign in
      * @return {@link ResetPasswordStep.ConfirmWithCode}, with where the code went
      * @throws WrongAnswerException if the user has no verified e-mail address or phone number to send it to
      * @throws TooManyAttemptsException if too many codes were sent lately
@@ -29,6 +30,9 @@ public interface PasswordReset {
      * Sets {@code newPassword} with the code sent by {@link #resetPassword}. The caller may clear
      * {@code newPassword} once this returns.
      *
+     * @param username the user given to {@link #resetPassword}
+     * @param code the code the user received
+     * @param newPassword the new password; it must meet the pool's password policy
      * @return {@link ResetPasswordStep.Done}
      * @throws WrongAnswerException if the code is wrong or the password breaks the policy ({@code canRetry() == true})
      * @throws CodeExpiredException if the code expired (after an hour) or a newer one was sent

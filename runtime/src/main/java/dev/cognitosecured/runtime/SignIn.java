@@ -96,6 +96,10 @@ public interface SignIn {
      * step = signIn.confirm(codeFromTheUser);                    // Done
      * }</pre>
      *
+     * @param username the user to sign in, as they sign in (user name, e-mail address or phone number, as the
+     *     pool allows)
+     * @return the step Cognito answers with: {@link SignInStep.FirstFactorSelection}, with the factors to offer
+     *     the user
      * @throws WrongAnswerException if Cognito refuses the user ({@code canRetry() == true})
      * @throws ChallengeInProgressException if an answer of this sign-in is on its way
      * @throws TransportException if Cognito could not be reached or failed (e.g. the app client does not
@@ -110,6 +114,11 @@ public interface SignIn {
      * ({@link SignInStep.WebAuthnCredential}). If the user cannot use it, Cognito lets the user choose
      * ({@link SignInStep.FirstFactorSelection}).
      *
+     * @param username the user to sign in
+     * @param preferred the first factor to try first; not a password factor
+     * @return the preferred factor's step ({@link SignInStep.EmailCode}, {@link SignInStep.SmsCode},
+     *     {@link SignInStep.WebAuthnCredential}), or {@link SignInStep.FirstFactorSelection} if the user cannot
+     *     use it
      * @throws IllegalArgumentException if {@code preferred} is a password factor: use
      *     {@link #startUserAuth(String, char[])}
      * @see #startUserAuth(String)
@@ -122,6 +131,9 @@ public interface SignIn {
      * the pool's second factor, if any, or {@link SignInStep.Done}. The caller may clear {@code password}
      * once this returns.
      *
+     * @param username the user to sign in
+     * @param password the user's password; it is proven by SRP and never sent
+     * @return the pool's second factor, if any, or {@link SignInStep.Done}
      * @throws WrongAnswerException if the user name or password is wrong ({@code canRetry() == true})
      * @see #startUserAuth(String)
      */
@@ -131,6 +143,8 @@ public interface SignIn {
      * Answers {@link SignInStep.FirstFactorSelection} with the password: by SRP ({@code PASSWORD_SRP}) when
      * Cognito offers it, else sent ({@code PASSWORD}). The caller may clear {@code password} once this returns.
      *
+     * @param password the user's password
+     * @return the pool's second factor, if any, or {@link SignInStep.Done}
      * @throws IllegalStateException if the current step is not {@link SignInStep.FirstFactorSelection}
      * @throws WrongAnswerException if the password is wrong, or the selection offers no password factor
      * @throws ChallengeExpiredException if the selection's session is too old: start again

@@ -165,8 +165,15 @@ public sealed interface SignInStep {
      * Choice-based sign-in: the user chooses how to sign in, one of {@code available}. Answer with
      * {@link SignIn#confirm} and the factor's name ({@code EMAIL_OTP}, {@code SMS_OTP}, {@code WEB_AUTHN}), or
      * with {@link SignIn#confirmPassword} for {@link FirstFactor#PASSWORD} or {@link FirstFactor#PASSWORD_SRP}.
+     *
+     * @param available the first factors Cognito offers this user; show these, and only these, as choices
      */
     record FirstFactorSelection(Set<FirstFactor> available) implements SignInStep {
+        /**
+         * The step, with an unmodifiable copy of the factors.
+         *
+         * @param available the first factors Cognito offers this user
+         */
         public FirstFactorSelection {
             available = Set.copyOf(available);
         }
@@ -183,8 +190,15 @@ public sealed interface SignInStep {
      * {@code navigator.credentials.get({publicKey: PublicKeyCredential.parseRequestOptionsFromJSON(options)})},
      * and answer with {@link SignIn#confirm} and the credential it returns as JSON ({@code credential.toJSON()}).
      * The library cannot run an authenticator itself.
+     *
+     * @param requestOptions WebAuthn's {@code PublicKeyCredentialRequestOptionsJSON}, to hand to the browser as is
      */
     record WebAuthnCredential(String requestOptions) implements SignInStep {
+        /**
+         * The step, with the options Cognito sent.
+         *
+         * @param requestOptions WebAuthn's {@code PublicKeyCredentialRequestOptionsJSON}; never {@code null}
+         */
         public WebAuthnCredential {
             Objects.requireNonNull(requestOptions, "requestOptions");
         }

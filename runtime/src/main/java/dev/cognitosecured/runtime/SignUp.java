@@ -26,6 +26,9 @@ public interface SignUp {
      * e.g. {@code email}, {@code phone_number}, {@code name}). The caller may clear {@code password} once
      * this returns.
      *
+     * @param username the user name to sign up with, as the pool takes it
+     * @param password the password; it must meet the pool's password policy
+     * @param attributes the user's attributes by name, as the pool requires them; may be empty
      * @return {@link SignUpStep.ConfirmSignUp} with where the code went, or {@link SignUpStep.Done} if the
      *     pool confirmed the account at once
      * @throws UsernameExistsException if the user exists
@@ -38,6 +41,8 @@ public interface SignUp {
     /**
      * Confirms the sign-up in progress with the code the user received.
      *
+     * @param code the code the user received
+     * @return {@link SignUpStep.Done}: the user can sign in, or at once with {@link #signInNow()}
      * @throws IllegalStateException if no sign-up is in progress here: use {@link #confirmSignUp(String, String)}
      * @throws WrongAnswerException if the code is wrong ({@code canRetry() == true})
      * @throws CodeExpiredException if it expired or a newer one was sent: {@link #resendSignUpCode()}
@@ -45,18 +50,30 @@ public interface SignUp {
      */
     SignUpStep confirmSignUp(String code);
 
-    /** As {@link #confirmSignUp(String)}, for {@code username}'s sign-up (made earlier, or elsewhere). */
+    /**
+     * As {@link #confirmSignUp(String)}, for {@code username}'s sign-up (made earlier, or elsewhere).
+     *
+     * @param username the user name the user signed up with
+     * @param code the code the user received
+     * @return {@link SignUpStep.Done}: the user can sign in
+     */
     SignUpStep confirmSignUp(String username, String code);
 
     /**
      * Sends a new code for the sign-up in progress; the previous one is no longer valid.
      *
+     * @return where the new code went, to tell the user where to look
      * @throws IllegalStateException if no sign-up is in progress here: use {@link #resendSignUpCode(String)}
      * @throws TooManyAttemptsException if too many codes were sent lately
      */
     CodeDeliveryDetails resendSignUpCode();
 
-    /** As {@link #resendSignUpCode()}, for {@code username}. */
+    /**
+     * As {@link #resendSignUpCode()}, for {@code username}'s sign-up (made earlier, or elsewhere).
+     *
+     * @param username the user name the user signed up with
+     * @return where the new code went, to tell the user where to look
+     */
     CodeDeliveryDetails resendSignUpCode(String username);
 
     /**

@@ -30,7 +30,9 @@ public final class SubscriptionGapException extends CognitoSecuredException {
         SUBSCRIBER_TOO_SLOW
     }
 
+    /** Why events may have been lost. */
     private final Reason reason;
+    /** How long no connection carried the subscription. */
     private final Duration gap;
 
     /**

@@ -14,6 +14,8 @@ public final class TotpSetupDetails {
     private final String setupUri;
 
     /**
+     * The key and its URI, as Cognito returned them; the array is copied, so the caller may clear its own.
+     *
      * @param sharedSecret the Base32 key (copied)
      * @param setupUri {@code otpauth://totp/<issuer>:<user>?secret=<key>&issuer=<issuer>}
      */
@@ -22,14 +24,15 @@ public final class TotpSetupDetails {
         this.setupUri = Objects.requireNonNull(setupUri, "setupUri");
     }
 
-    /** The Base32 key, to type into the app: a new copy each time, which the caller may clear. */
+    /** {@return the Base32 key, to type into the app: a new copy each time, which the caller may clear} */
     public char[] sharedSecret() {
         return sharedSecret.clone();
     }
 
     /**
-     * The {@code otpauth://totp/<issuer>:<user>?secret=<key>&issuer=<issuer>} URI, to show as a QR code. It holds the
-     * key.
+     * The URI for the authenticator app, to show as a QR code. It holds the key.
+     *
+     * @return the {@code otpauth://totp/<issuer>:<user>?secret=<key>&issuer=<issuer>} URI
      */
     public String setupUri() {
         return setupUri;

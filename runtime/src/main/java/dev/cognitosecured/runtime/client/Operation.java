@@ -71,7 +71,11 @@ public final class Operation<T> implements GraphQLOperation<T> {
 
     /**
      * A subscription, to be completed by the steps of the {@link Builder}; as {@link #query}. Its
-     * result type is that of one event.
+     * result type is that of one event; send it with {@link SecuredCaller#subscribe(Operation, Object...)}.
+     *
+     * @param name what error messages call it, e.g. {@code TodoApi.onAddTodo}
+     * @param document the GraphQL document
+     * @return the first step
      */
     public static Builder subscription(String name, String document) {
         return new Builder(name, Kind.SUBSCRIPTION, document);

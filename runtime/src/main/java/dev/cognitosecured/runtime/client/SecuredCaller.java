@@ -157,13 +157,14 @@ public final class SecuredCaller {
 
     /**
      * As {@link #SecuredCaller(Supplier, GraphQLTransport, CallMargin, Duration)}, with the pool's
-     * subscriptions (the type is internal).
+     * subscriptions (what the CDI extension makes; the type is internal).
      *
      * @param stores gives the store of the caller's context, on the calling thread
      * @param transport sends the operations
      * @param margin the pool's margin, on which attempts are timed
      * @param callTimeout the longest one call takes, waits for a refresh and replays included; positive
-     * @param subscriptions the pool's subscriptions
+     * @param subscriptions the pool's real-time subscriptions; {@code null} for a caller whose
+     *     {@link #subscribe(Operation, Object...)} fails with {@link IllegalStateException} (a pool without them)
      */
     public SecuredCaller(Supplier<? extends SessionStore> stores, GraphQLTransport transport, CallMargin margin,
             Duration callTimeout, Subscriptions subscriptions) {
@@ -287,6 +288,12 @@ public final class SecuredCaller {
     /**
      * A publisher of the events of subscription {@code operation}, which takes one variable; the same as
      * {@link #subscribe(Operation, Object...)} with one value.
+     *
+     * @param <T> the type of one event, as the operation binds it
+     * @param operation the generated constant that describes the subscription
+     * @param value the value of its one variable
+     * @return a publisher for one subscriber; a misuse (not a subscription, no real-time subscriptions) reaches
+     *     the subscriber's {@code onError}
      */
     public <T> Flow.Publisher<T> subscribe(Operation<T> operation, Object value) {
         return publisher(operation, () -> operation.variables(value));
@@ -301,6 +308,12 @@ public final class SecuredCaller {
      * connections. Failures reach the subscriber's {@code onError}: {@link SignInRequiredException}
      * when the session ends, {@link dev.cognitosecured.runtime.SubscriptionGapException} when events may
      * have been lost, {@link GraphQLErrorsException} when the server refused the subscription.
+     *
+     * @param <T> the type of one event, as the operation binds it
+     * @param operation the generated constant that describes the subscription
+     * @param values the values of its variables, in the order of {@link Operation#variableNames()}
+     * @return a publisher for one subscriber; a misuse (not a subscription, no real-time subscriptions) reaches
+     *     the subscriber's {@code onError} as {@link IllegalArgumentException} or {@link IllegalStateException}
      */
     public <T> Flow.Publisher<T> subscribe(Operation<T> operation, Object... values) {
         return publisher(operation, () -> operation.variables(values));

@@ -26,22 +26,24 @@ public final class DeviceCredentials {
      * @param deviceKey Cognito's {@code DeviceKey}
      * @param groupKey Cognito's {@code DeviceGroupKey}
      * @param password the device password (a secret)
+     * @return the credentials
+     * @throws IllegalArgumentException if one of them is empty
      */
     public static DeviceCredentials of(String deviceKey, String groupKey, String password) {
         return new DeviceCredentials(deviceKey, groupKey, password);
     }
 
-    /** Cognito's {@code DeviceKey}, e.g. {@code us-east-1_0a1b…}: not a secret. */
+    /** {@return Cognito's {@code DeviceKey}, e.g. {@code us-east-1_0a1b…}: not a secret, what a store may key on} */
     public String deviceKey() {
         return deviceKey;
     }
 
-    /** Cognito's {@code DeviceGroupKey}. */
+    /** {@return Cognito's {@code DeviceGroupKey}, which the device's SRP proof is computed with} */
     public String groupKey() {
         return groupKey;
     }
 
-    /** The device password. A secret: never log it. */
+    /** {@return the device password: a secret, to keep as well protected as the user's tokens and never log} */
     public String password() {
         return password;
     }

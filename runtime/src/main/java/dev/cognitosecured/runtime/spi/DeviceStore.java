@@ -20,12 +20,27 @@ import java.util.Optional;
  */
 public interface DeviceStore {
 
-    /** The device credentials kept for {@code username}, if any. */
+    /**
+     * Finds the device credentials kept for {@code username}, called at each sign-in of that user.
+     *
+     * @param username the user name as given to {@code SignIn.start}
+     * @return the credentials kept, or empty if none (the sign-in then goes as from a new device)
+     */
     Optional<DeviceCredentials> find(String username);
 
-    /** Keeps {@code device} for {@code username}, replacing what was kept. */
+    /**
+     * Keeps {@code device} for {@code username}, replacing what was kept; called once the device is confirmed.
+     *
+     * @param username the user name as given to {@code SignIn.start}
+     * @param device the credentials that prove the device from now on
+     */
     void save(String username, DeviceCredentials device);
 
-    /** Forgets the device kept for {@code username}, if any. */
+    /**
+     * Forgets the device kept for {@code username}, if any: called when Cognito no longer knows it (forgotten,
+     * or refused at sign-in), so that the next sign-in is from a new device.
+     *
+     * @param username the user name as given to {@code SignIn.start}
+     */
     void forget(String username);
 }

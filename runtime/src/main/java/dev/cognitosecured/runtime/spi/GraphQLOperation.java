@@ -23,6 +23,8 @@ public interface GraphQLOperation<T> {
     /**
      * Whether the document's operation is a query or a mutation (both are POSTed by the default transport),
      * or a subscription (sent over the pool's real-time WebSocket, never to a transport).
+     *
+     * @return the kind of the document's operation
      */
     Kind kind();
 

@@ -79,6 +79,11 @@ public interface IdentityProvider {
      * longer knows the device, the sign-in goes on without it (and a new device may be issued).
      *
      * <p>The default ignores the device.
+     *
+     * @param username the user name as the user gave it
+     * @param password the password, read before the stage completes and not kept
+     * @param device the credentials of the device the user signs in from, as the {@link DeviceStore} kept them
+     * @return a stage completing with the tokens, or with the challenge to answer next
      */
     default CompletionStage<SignInResponse> startSignIn(String username, char[] password, DeviceCredentials device) {
         return startSignIn(username, password);
@@ -88,6 +93,11 @@ public interface IdentityProvider {
      * Proves {@code device} in answer to {@code DEVICE_SRP_AUTH} ({@code RespondToAuthChallenge DEVICE_SRP_AUTH},
      * then {@code DEVICE_PASSWORD_VERIFIER} computed by SRP from the device's password): the tokens, or the
      * challenge that follows (a second factor, if the device is not remembered).
+     *
+     * @param challenge the {@code DEVICE_SRP_AUTH} challenge, whose session the request carries
+     * @param device the credentials of the device to prove
+     * @return a stage completing with the tokens, or with the challenge to answer next; a default implementation
+     *     fails it with {@link UnsupportedOperationException}
      */
     default CompletionStage<SignInResponse> proveDevice(Challenge challenge, DeviceCredentials device) {
         return unsupported("prove a remembered device");
@@ -97,7 +107,11 @@ public interface IdentityProvider {
      * Confirms the device Cognito issued with a sign-in ({@code ConfirmDevice} with {@code tokens}' access token): a
      * new random device password, and its SRP verifier sent to Cognito.
      *
+     * @param tokens the tokens of the sign-in that issued the device, whose access token the request carries
+     * @param device the device Cognito issued with those tokens ({@code NewDeviceMetadata})
      * @param deviceName the name the device is listed with
+     * @return a stage completing with the device's credentials, to keep in the {@link DeviceStore}; a default
+     *     implementation fails it with {@link UnsupportedOperationException}
      */
     default CompletionStage<ConfirmedDevice> confirmDevice(Tokens tokens, SignInResponse.NewDevice device,
             String deviceName) {
@@ -144,6 +158,10 @@ public interface IdentityProvider {
      * Starts a choice-based sign-in ({@code InitiateAuth USER_AUTH}) with no preferred first factor: Cognito
      * answers with {@code SELECT_CHALLENGE}, whose {@link Challenge#parameters()} hold
      * {@code AVAILABLE_CHALLENGES}, the response's {@code AvailableChallenges} as a JSON array of names.
+     *
+     * @param username the user name as the user gave it
+     * @return a stage completing with the tokens, or with the challenge to answer next; a default implementation
+     *     fails it with {@link UnsupportedOperationException}
      */
     default CompletionStage<SignInResponse> startUserAuth(String username) {
         return unsupported("start a choice-based sign-in (USER_AUTH)");
@@ -154,6 +172,12 @@ public interface IdentityProvider {
      * {@link FirstFactor#PASSWORD_SRP} the implementation answers the {@code PASSWORD_VERIFIER} that follows,
      * as {@link #startSignIn} does; {@code password} is read before the stage completes and not kept. It is
      * empty for the factors without a password.
+     *
+     * @param username the user name as the user gave it
+     * @param preferred the first factor to try first
+     * @param password the password for a password factor; empty otherwise
+     * @return a stage completing with the tokens, or with the challenge to answer next; a default implementation
+     *     fails it with {@link UnsupportedOperationException}
      */
     default CompletionStage<SignInResponse> startUserAuth(String username, FirstFactor preferred, char[] password) {
         return unsupported("start a choice-based sign-in (USER_AUTH)");
@@ -163,6 +187,13 @@ public interface IdentityProvider {
      * Answers {@code SELECT_CHALLENGE} with {@code factor} ({@code ANSWER}, and {@code PASSWORD} or, for
      * {@link FirstFactor#PASSWORD_SRP}, {@code SRP_A} then the {@code PASSWORD_VERIFIER} answer). {@code password}
      * is empty for the factors without a password.
+     *
+     * @param selection the {@code SELECT_CHALLENGE} challenge, whose session the request carries
+     * @param factor the first factor the user chose
+     * @param password the password for a password factor, read before the stage completes and not kept; empty
+     *     otherwise
+     * @return a stage completing with the tokens, or with the challenge to answer next; a default implementation
+     *     fails it with {@link UnsupportedOperationException}
      */
     default CompletionStage<SignInResponse> selectFirstFactor(Challenge selection, FirstFactor factor,
             char[] password) {
@@ -172,6 +203,11 @@ public interface IdentityProvider {
     /**
      * Signs in right after the user confirmed the sign-up, without the password: {@code InitiateAuth USER_AUTH}
      * with the {@code Session} that {@code ConfirmSignUp} returned (a single-use secret).
+     *
+     * @param username the user name the user signed up with
+     * @param confirmationSession the {@code Session} of {@code ConfirmSignUp}'s response; a secret, never logged
+     * @return a stage completing with the tokens, or with the challenge to answer next; a default implementation
+     *     fails it with {@link UnsupportedOperationException}
      */
     default CompletionStage<SignInResponse> startUserAuthAfterSignUp(String username, String confirmationSession) {
         return unsupported("sign in after the sign-up's confirmation");

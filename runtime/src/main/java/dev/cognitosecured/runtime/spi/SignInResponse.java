@@ -27,7 +27,11 @@ public sealed interface SignInResponse {
             Objects.requireNonNull(newDevice, "newDevice");
         }
 
-        /** Signed in, with no new device. */
+        /**
+         * Signed in, with no new device.
+         *
+         * @param tokens the tokens Cognito issued
+         */
         public Authenticated(Tokens tokens) {
             this(tokens, Optional.empty());
         }
@@ -40,6 +44,13 @@ public sealed interface SignInResponse {
      * @param groupKey its {@code DeviceGroupKey}
      */
     record NewDevice(String deviceKey, String groupKey) {
+        /**
+         * Checks that both keys are given.
+         *
+         * @param deviceKey its {@code DeviceKey}
+         * @param groupKey its {@code DeviceGroupKey}
+         * @throws NullPointerException if one is {@code null}
+         */
         public NewDevice {
             Objects.requireNonNull(deviceKey, "deviceKey");
             Objects.requireNonNull(groupKey, "groupKey");

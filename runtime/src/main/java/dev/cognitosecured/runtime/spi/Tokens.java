@@ -54,6 +54,9 @@ public final class Tokens {
     /**
      * These tokens, issued to the device {@code deviceKey} (the access token's {@code device_key} claim, with
      * Cognito's device tracking): a refresh must name it.
+     *
+     * @param deviceKey the access token's {@code device_key} claim
+     * @return new tokens, the same but for the device key; these are unchanged
      */
     public Tokens withDeviceKey(String deviceKey) {
         Objects.requireNonNull(deviceKey, "deviceKey");
@@ -88,6 +91,8 @@ public final class Tokens {
     /**
      * The device the tokens were issued to, with Cognito's device tracking: every refresh sends it
      * ({@code DEVICE_KEY}, {@code DeviceKey}), as Cognito requires. Not a secret.
+     *
+     * @return the device key; empty if the pool does not track devices or the sign-in issued none
      */
     public Optional<String> deviceKey() {
         return Optional.ofNullable(deviceKey);
