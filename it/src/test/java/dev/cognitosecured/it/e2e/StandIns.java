@@ -17,6 +17,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -46,7 +47,8 @@ public final class StandIns implements AutoCloseable {
                 .client(builder.clientSettings
                         .withAccessTokenValidity(timing.lifetime())
                         .withIdTokenValidity(timing.lifetime()))
-                .graphQL(graphQL -> backend.wire(graphQL).latency(builder.latency).latencyWait(builder.latencyWait))
+                .graphQL(graphQL -> builder.graphQLSettings.accept(
+                        backend.wire(graphQL).latency(builder.latency).latencyWait(builder.latencyWait)))
                 .start();
     }
 
@@ -156,6 +158,7 @@ public final class StandIns implements AutoCloseable {
         private ClientSettings clientSettings = ClientSettings.defaults();
         private Latency latency = Latency.none();
         private LatencyWait latencyWait = LatencyWait.sleeping();
+        private Consumer<LocalGraphQL.Builder> graphQLSettings = graphQL -> { };
 
         private Builder() {
         }
@@ -199,6 +202,12 @@ public final class StandIns implements AutoCloseable {
         /** How LocalGraphQL waits out its latency: it sleeps by default. */
         public Builder latencyWait(LatencyWait wait) {
             this.latencyWait = Objects.requireNonNull(wait, "wait");
+            return this;
+        }
+
+        /** More LocalGraphQL settings (keep-alives, real-time token expiry), applied after the backend's wiring. */
+        public Builder graphQL(Consumer<LocalGraphQL.Builder> settings) {
+            this.graphQLSettings = Objects.requireNonNull(settings, "settings");
             return this;
         }
 
