@@ -84,6 +84,7 @@ public final class Subscriptions implements AutoCloseable {
      * @param connectTimeout {@code graphql.connect-timeout}: bounds the handshake and each acknowledgement
      * @param backoff the delays between failed attempts to connect
      * @param buffer the events held per subscription for a subscriber that has not requested them
+     *     (a gap limit of {@code 0}: any gap ends a subscription; no event sink)
      */
     public Subscriptions(String pool, URI realtime, String host, String authorizationPrefix, Jsonb jsonb,
             Ticker ticker, Duration connectTimeout, RefreshBackoff backoff, int buffer) {
