@@ -389,7 +389,6 @@ final class RealtimeSession implements Connection.Handler {
                     endLocked(ended, touched);
                     return;
                 }
-                pool.counters().failedAttempts.incrementAndGet();
                 for (EventStream<?> stream : streams.values()) {
                     if (stream.incoming == opened && opened != null) {
                         stream.abandonSwitch();
@@ -408,6 +407,9 @@ final class RealtimeSession implements Connection.Handler {
                 } else {
                     state = new Waiting(failures, retryAt);
                 }
+                // Counted once the retry time is set: whoever sees the count (a test moving a manual clock) sees
+                // a back-off measured from the clock as it was when the attempt failed.
+                pool.counters().failedAttempts.incrementAndGet();
                 return;
             }
             install(connection);
