@@ -3,6 +3,7 @@ package dev.cognitosecured.it.e2e;
 import dev.cognitosecured.runtime.event.RefreshFailed;
 import dev.cognitosecured.runtime.event.SessionEnded;
 import dev.cognitosecured.runtime.event.SignedIn;
+import dev.cognitosecured.runtime.event.SubscriptionResumed;
 import dev.cognitosecured.runtime.event.TokensRefreshed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -12,7 +13,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
-/** Records the session stores' CDI events of every pool, from whichever thread fires them. */
+/** Records the session stores' and the subscriptions' CDI events of every pool, from whichever thread fires them. */
 @ApplicationScoped
 public class StoreEvents {
 
@@ -32,6 +33,10 @@ public class StoreEvents {
 
     void ended(@Observes SessionEnded event) {
         add(event);
+    }
+
+    void resumed(@Observes SubscriptionResumed resumed) { // events published during resumed.gap() are lost
+        add(resumed); // an application reads what changed meanwhile with a query here
     }
 
     private synchronized void add(Object event) {

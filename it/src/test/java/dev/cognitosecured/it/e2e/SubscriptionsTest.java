@@ -9,6 +9,8 @@ import dev.cognitosecured.annotations.AuthFlow;
 import dev.cognitosecured.it.e2e.app.TodoEvents;
 import dev.cognitosecured.runtime.SignInRequiredException;
 import dev.cognitosecured.runtime.SubscriptionGapException;
+import dev.cognitosecured.runtime.event.SubscriptionResumed;
+import dev.cognitosecured.runtime.internal.config.Limits;
 import dev.cognitosecured.runtime.internal.realtime.RealtimeCounters;
 import dev.cognitosecured.runtime.internal.realtime.Subscriptions;
 import dev.cognitosecured.testing.graphql.LocalGraphQL;
@@ -42,6 +44,7 @@ class SubscriptionsTest {
     private static final int EVENTS = (int) (LIFETIME.multipliedBy(20).toMillis() / STEP.toMillis());
     private static final int DROP_EVERY = (int) (Duration.ofSeconds(3).toMillis() / STEP.toMillis());
     private static final Duration BOUND = Duration.ofSeconds(30);
+    private static final String OPERATION = "TodoEvents.onAddTodo";
 
     @Test
     void oneSubscriptionGetsEveryEventOnceAndInOrderAcrossTokenExpiriesAndDrops() throws InterruptedException {
@@ -109,6 +112,12 @@ class SubscriptionsTest {
                 assertEquals(expected, collector.ids(), "every event once, in order");
             }
             assertEquals(0, client.gaps(), "no gap");
+            List<SubscriptionResumed> resumed = app.events().of(SubscriptionResumed.class);
+            System.out.printf("SubscriptionsTest %d subscriber(s): %d SubscriptionResumed events%n", subscribers,
+                    resumed.size());
+            assertTrue(resumed.size() >= 1, "the subscriptions resumed after the drops: " + client);
+            assertTrue(resumed.stream().allMatch(event -> event.gap().isZero() && event.operation().equals(OPERATION)),
+                    () -> "every gap took no time on the clock: " + resumed);
             assertEquals(0, server.subscriptionsEndedAtExpiry(), "no subscription outlived its token");
             assertTrue(client.replacements() >= 19, "the connection was replaced before each token expired: "
                     + client);
@@ -142,25 +151,91 @@ class SubscriptionsTest {
     }
 
     @Test
-    void aDropWhileTimePassesEndsTheSubscriptionWithAGapNeverSilently() throws InterruptedException {
+    void aDropBridgedWithinTheGapLimitGoesOnWithOneSubscriptionResumedAndNoError() throws InterruptedException {
+        Duration gap = Duration.ofSeconds(2);
         try (StandIns standIns = StandIns.builder().timing(TokenTiming.of(LIFETIME)).start();
                 TodoApp app = TodoApp.boot(standIns.config(), ClientTicker.following(standIns.clock()))) {
             standIns.user("alice");
             app.service().login("alice", StandIns.PASSWORD.toCharArray());
             LocalGraphQL graphQL = standIns.graphQL();
+            Subscriptions subscriptions = subscriptions(app);
             EventCollector collector = new EventCollector();
             app.client(TodoEvents.class).onAddTodo().subscribe(collector);
             assertTrue(graphQL.awaitSubscriptions(1, BOUND));
+            long opened = subscriptions.counters().connectionsOpened();
+            long failed = subscriptions.counters().failedAttempts();
             graphQL.refuseRealtimeConnections();
 
             graphQL.dropRealtimeConnections();
-            standIns.clock().advance(STEP); // an event published now would be lost
+            await(() -> subscriptions.counters().failedAttempts() > failed,
+                    () -> "the client saw the drop and its first attempt failed: " + subscriptions.counters());
+            graphQL.acceptRealtimeConnections();
+            standIns.clock().advance(gap); // the client reconnects after its back-off, 2 s after the drop
 
-            SubscriptionGapException gap = assertInstanceOf(SubscriptionGapException.class,
-                    collector.awaitFailure(BOUND));
-            assertEquals(SubscriptionGapException.Reason.CONNECTION_LOST, gap.reason());
-            assertTrue(gap.gap().compareTo(Duration.ZERO) > 0, gap::toString);
+            await(() -> subscriptions.counters().connectionsOpened() > opened && subscriptions.settled()
+                    && graphQL.realtimeCounters().subscriptionsActive() >= 1,
+                    () -> "the client connected again: " + subscriptions.counters() + ", " + graphQL.realtimeCounters());
+            app.events().awaitCount(SubscriptionResumed.class, 1);
+            graphQL.publish("onAddTodo", Map.of("id", "after", "title", "after the gap", "done", false, "owner", "alice"));
+            assertTrue(collector.awaitEvents(1, BOUND), () -> "the event after the gap arrived: " + collector.failure());
+
+            assertEquals(List.of("after"), collector.ids(), "the subscription went on");
+            assertNull(collector.failure(), "no onError");
+            List<SubscriptionResumed> resumed = app.events().of(SubscriptionResumed.class);
+            assertEquals(1, resumed.size(), resumed::toString);
+            assertEquals("default", resumed.get(0).pool());
+            assertEquals(OPERATION, resumed.get(0).operation());
+            assertEquals(gap, resumed.get(0).gap(), "the gap on the pool's clock");
+            assertEquals(0, subscriptions.counters().gaps());
+            assertEquals(1, subscriptions.counters().resumptions());
         }
+    }
+
+    @Test
+    void aDropLongerThanTheGapLimitEndsTheSubscriptionWithAGapNeverSilently() throws InterruptedException {
+        try (StandIns standIns = StandIns.builder().timing(TokenTiming.of(LIFETIME)).start();
+                TodoApp app = TodoApp.boot(standIns.config(), ClientTicker.following(standIns.clock()))) {
+            SubscriptionGapException gap = gapAfterADrop(standIns, app, Limits.DEFAULT_SUBSCRIPTION_GAP_LIMIT.plus(STEP));
+
+            assertTrue(gap.gap().compareTo(Limits.DEFAULT_SUBSCRIPTION_GAP_LIMIT) > 0, gap::toString);
+            assertTrue(gap.getMessage().contains("cognito-secured.graphql.subscription-gap-limit"), gap::getMessage);
+            assertEquals(0, app.events().count(SubscriptionResumed.class));
+        }
+    }
+
+    @Test
+    void withAGapLimitOfZeroADropWhileTimePassesEndsTheSubscription() throws InterruptedException {
+        try (StandIns standIns = StandIns.builder().timing(TokenTiming.of(LIFETIME)).start();
+                TodoApp app = TodoApp.boot(standIns.config("graphql.subscription-gap-limit", "0"),
+                        ClientTicker.following(standIns.clock()))) {
+            SubscriptionGapException gap = gapAfterADrop(standIns, app, STEP); // an event published now would be lost
+
+            assertTrue(gap.gap().compareTo(Duration.ZERO) > 0, gap::toString);
+            assertEquals(0, app.events().count(SubscriptionResumed.class));
+        }
+    }
+
+    /** Subscribes, drops the connection while the kit refuses new ones, moves the clock by {@code pause}. */
+    private static SubscriptionGapException gapAfterADrop(StandIns standIns, TodoApp app, Duration pause)
+            throws InterruptedException {
+        standIns.user("alice");
+        app.service().login("alice", StandIns.PASSWORD.toCharArray());
+        LocalGraphQL graphQL = standIns.graphQL();
+        EventCollector collector = new EventCollector();
+        app.client(TodoEvents.class).onAddTodo().subscribe(collector);
+        assertTrue(graphQL.awaitSubscriptions(1, BOUND));
+        Subscriptions subscriptions = subscriptions(app);
+        long failed = subscriptions.counters().failedAttempts();
+        graphQL.refuseRealtimeConnections();
+
+        graphQL.dropRealtimeConnections();
+        await(() -> subscriptions.counters().failedAttempts() > failed,
+                () -> "the client saw the drop and its first attempt failed: " + subscriptions.counters());
+        standIns.clock().advance(pause);
+
+        SubscriptionGapException gap = assertInstanceOf(SubscriptionGapException.class, collector.awaitFailure(BOUND));
+        assertEquals(SubscriptionGapException.Reason.CONNECTION_LOST, gap.reason());
+        return gap;
     }
 
     private static Subscriptions subscriptions(TodoApp app) {

@@ -173,7 +173,8 @@ final class PoolRuntime implements AutoCloseable {
         owned.push(jsonb);
         Subscriptions made = new Subscriptions(config.name(), realtime, RealtimeEndpoint.host(graphql),
                 config.authorizationPrefix(), jsonb, ticker(), config.limits().graphqlConnectTimeout(),
-                RefreshBackoff.standard(), Subscriptions.BUFFER);
+                RefreshBackoff.standard(), Subscriptions.BUFFER, config.limits().subscriptionGapLimit(), events,
+                wallClock());
         owned.push(made);
         return made;
     }

@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
 
 /**
  * Durations as people write them in configuration: a whole number with a unit ({@code 500ms},
- * {@code 30s}, {@code 2m}, {@code 1h}, {@code 1d}) or ISO-8601 ({@code PT2M}). Negative durations
- * are refused.
+ * {@code 30s}, {@code 2m}, {@code 1h}, {@code 1d}) or ISO-8601 ({@code PT2M}); {@code 0} alone is
+ * zero. Negative durations are refused.
  */
 final class DurationText {
 
@@ -22,6 +22,9 @@ final class DurationText {
     /** The duration {@code text} stands for, or empty if it is not one. */
     static Optional<Duration> parse(String text) {
         String trimmed = text.strip().toLowerCase(Locale.ROOT);
+        if (trimmed.equals("0")) {
+            return Optional.of(Duration.ZERO); // no unit needed for nothing
+        }
         Matcher matcher = WITH_UNIT.matcher(trimmed);
         if (matcher.matches()) {
             long amount = Long.parseLong(matcher.group(1));

@@ -15,13 +15,17 @@ import java.util.Objects;
  *     ({@code graphql.call-timeout})
  * @param maxAnswerBytes the largest GraphQL answer body read; a larger one is refused without
  *     being read whole ({@code graphql.max-answer-size})
+ * @param subscriptionGapLimit how long a subscription may go without a connection carrying it and still
+ *     go on (with a {@code SubscriptionResumed} event) once a new one does; {@code 0} ends it at any gap
+ *     ({@code graphql.subscription-gap-limit})
  */
 public record Limits(
         Duration cognitoTimeout,
         Duration graphqlConnectTimeout,
         Duration graphqlTimeout,
         Duration callTimeout,
-        long maxAnswerBytes) {
+        long maxAnswerBytes,
+        Duration subscriptionGapLimit) {
 
     /** Default of {@code cognito.timeout}: ample for Cognito's own retries of a throttled request. */
     public static final Duration DEFAULT_COGNITO_TIMEOUT = Duration.ofSeconds(10);
@@ -38,9 +42,15 @@ public record Limits(
     /** Default of {@code graphql.max-answer-size}: 16 MiB, more than AppSync answers (5 MB). */
     public static final long DEFAULT_MAX_ANSWER_BYTES = 16L * 1024 * 1024;
 
+    /**
+     * Default of {@code graphql.subscription-gap-limit}: a network blip or a server restart is bridged, a
+     * longer outage ends the subscription.
+     */
+    public static final Duration DEFAULT_SUBSCRIPTION_GAP_LIMIT = Duration.ofSeconds(30);
+
     /** Every bound at its default. */
     public static final Limits DEFAULTS = new Limits(DEFAULT_COGNITO_TIMEOUT, DEFAULT_GRAPHQL_CONNECT_TIMEOUT,
-            DEFAULT_GRAPHQL_TIMEOUT, DEFAULT_CALL_TIMEOUT, DEFAULT_MAX_ANSWER_BYTES);
+            DEFAULT_GRAPHQL_TIMEOUT, DEFAULT_CALL_TIMEOUT, DEFAULT_MAX_ANSWER_BYTES, DEFAULT_SUBSCRIPTION_GAP_LIMIT);
 
     public Limits {
         positive(cognitoTimeout, "cognitoTimeout");
@@ -50,6 +60,17 @@ public record Limits(
         if (maxAnswerBytes <= 0) {
             throw new IllegalArgumentException("maxAnswerBytes must be positive: " + maxAnswerBytes);
         }
+        Objects.requireNonNull(subscriptionGapLimit, "subscriptionGapLimit");
+        if (subscriptionGapLimit.isNegative()) {
+            throw new IllegalArgumentException("subscriptionGapLimit must not be negative: " + subscriptionGapLimit);
+        }
+    }
+
+    /** The bounds of calls, with {@code graphql.subscription-gap-limit} at its default. */
+    public Limits(Duration cognitoTimeout, Duration graphqlConnectTimeout, Duration graphqlTimeout,
+            Duration callTimeout, long maxAnswerBytes) {
+        this(cognitoTimeout, graphqlConnectTimeout, graphqlTimeout, callTimeout, maxAnswerBytes,
+                DEFAULT_SUBSCRIPTION_GAP_LIMIT);
     }
 
     private static void positive(Duration duration, String name) {

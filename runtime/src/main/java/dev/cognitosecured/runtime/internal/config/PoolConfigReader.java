@@ -61,7 +61,8 @@ public final class PoolConfigReader {
                 reading.positiveDuration(PoolKeys.GRAPHQL_CONNECT_TIMEOUT, Limits.DEFAULT_GRAPHQL_CONNECT_TIMEOUT),
                 reading.positiveDuration(PoolKeys.GRAPHQL_TIMEOUT, Limits.DEFAULT_GRAPHQL_TIMEOUT),
                 reading.positiveDuration(PoolKeys.GRAPHQL_CALL_TIMEOUT, Limits.DEFAULT_CALL_TIMEOUT),
-                reading.size(PoolKeys.GRAPHQL_MAX_ANSWER_SIZE, Limits.DEFAULT_MAX_ANSWER_BYTES));
+                reading.size(PoolKeys.GRAPHQL_MAX_ANSWER_SIZE, Limits.DEFAULT_MAX_ANSWER_BYTES),
+                reading.duration(PoolKeys.GRAPHQL_SUBSCRIPTION_GAP_LIMIT, Limits.DEFAULT_SUBSCRIPTION_GAP_LIMIT));
         Optional<URI> graphqlEndpoint = reading.optional(PoolKeys.GRAPHQL_ENDPOINT)
                 .flatMap(text -> reading.uri(PoolKeys.GRAPHQL_ENDPOINT, text));
         if (graphqlRequired && graphqlEndpoint.isEmpty() && !reading.isSet(PoolKeys.GRAPHQL_ENDPOINT)) {

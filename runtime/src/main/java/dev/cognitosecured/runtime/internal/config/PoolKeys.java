@@ -33,6 +33,7 @@ public final class PoolKeys {
     public static final String GRAPHQL_CALL_TIMEOUT = "graphql.call-timeout";
     public static final String GRAPHQL_MAX_ANSWER_SIZE = "graphql.max-answer-size";
     public static final String GRAPHQL_REALTIME_ENDPOINT = "graphql.realtime-endpoint";
+    public static final String GRAPHQL_SUBSCRIPTION_GAP_LIMIT = "graphql.subscription-gap-limit";
 
     private final String prefix;
 

@@ -11,6 +11,7 @@ public final class RealtimeCounters {
     final AtomicLong failedAttempts = new AtomicLong();
     final AtomicLong duplicatesDropped = new AtomicLong();
     final AtomicLong gaps = new AtomicLong();
+    final AtomicLong resumptions = new AtomicLong();
 
     /** {@return connections acknowledged by the server} */
     public long connectionsOpened() {
@@ -42,10 +43,15 @@ public final class RealtimeCounters {
         return gaps.get();
     }
 
+    /** {@return subscriptions carried again after losing their connection, within the gap limit} */
+    public long resumptions() {
+        return resumptions.get();
+    }
+
     @Override
     public String toString() {
         return "RealtimeCounters[opened=" + connectionsOpened + ", replacements=" + replacements + ", drops=" + drops
                 + ", failedAttempts=" + failedAttempts + ", duplicatesDropped=" + duplicatesDropped + ", gaps=" + gaps
-                + "]";
+                + ", resumptions=" + resumptions + "]";
     }
 }

@@ -198,7 +198,7 @@ final class RealtimeSession implements Connection.Handler {
 
     private void failBrokenStreams(long now, List<EventStream<?>> touched) {
         for (EventStream<?> stream : List.copyOf(streams.values())) {
-            if (stream.brokenSince != EventStream.NOT_BROKEN && now - stream.brokenSince > 0) {
+            if (stream.brokenSince != EventStream.NOT_BROKEN && now - stream.brokenSince > pool.gapLimitNanos()) {
                 gap(stream, now - stream.brokenSince);
                 touched.add(stream);
             }
@@ -210,8 +210,10 @@ final class RealtimeSession implements Connection.Handler {
         pool.counters().gaps.incrementAndGet();
         stream.end(new SubscriptionGapException("GraphQL subscription " + stream.operation().name() + " was not"
                 + " carried by any connection for " + gap.toMillis() + " ms (the connection was lost or the server"
-                + " ended it), and AppSync keeps no events for it: events published then are lost. Subscribe again,"
-                + " and read what changed meanwhile with a query.", SubscriptionGapException.Reason.CONNECTION_LOST,
+                + " ended it), longer than " + pool.gapLimitKey() + " (" + Duration.ofNanos(pool.gapLimitNanos())
+                + "), and AppSync keeps no events for it: events published then are lost. Subscribe again, and read"
+                + " what changed meanwhile with a query; raise " + pool.gapLimitKey() + " to bridge longer outages.",
+                SubscriptionGapException.Reason.CONNECTION_LOST,
                 gap));
         detach(stream);
     }
@@ -312,6 +314,7 @@ final class RealtimeSession implements Connection.Handler {
     private void afterStart(Connection connection, EventStream<?> stream, boolean switching, Throwable failure,
             boolean fresh) {
         List<EventStream<?>> touched = new ArrayList<>();
+        Duration resumedAfter = null;
         lock.lock();
         try {
             if (stream.isEnded() || !streams.containsKey(stream.id())) {
@@ -349,17 +352,22 @@ final class RealtimeSession implements Connection.Handler {
             }
             long now = pool.ticker().read();
             if (stream.brokenSince != EventStream.NOT_BROKEN) {
-                if (now - stream.brokenSince > 0) {
+                if (now - stream.brokenSince > pool.gapLimitNanos()) {
                     gap(stream, now - stream.brokenSince);
                     touched.add(stream);
                     return;
                 }
+                resumedAfter = Duration.ofNanos(Math.max(0, now - stream.brokenSince));
+                pool.counters().resumptions.incrementAndGet();
                 stream.brokenSince = EventStream.NOT_BROKEN;
             }
             stream.acked = true;
         } finally {
             lock.unlock();
             touched.forEach(EventStream::drain);
+        }
+        if (resumedAfter != null) { // outside the lock: an observer may subscribe or call
+            pool.resumed(stream.operation().name(), resumedAfter);
         }
     }
 
@@ -381,7 +389,6 @@ final class RealtimeSession implements Connection.Handler {
                     endLocked(ended, touched);
                     return;
                 }
-                pool.counters().failedAttempts.incrementAndGet();
                 for (EventStream<?> stream : streams.values()) {
                     if (stream.incoming == opened && opened != null) {
                         stream.abandonSwitch();
@@ -400,6 +407,9 @@ final class RealtimeSession implements Connection.Handler {
                 } else {
                     state = new Waiting(failures, retryAt);
                 }
+                // Counted once the retry time is set: whoever sees the count (a test moving a manual clock) sees
+                // a back-off measured from the clock as it was when the attempt failed.
+                pool.counters().failedAttempts.incrementAndGet();
                 return;
             }
             install(connection);

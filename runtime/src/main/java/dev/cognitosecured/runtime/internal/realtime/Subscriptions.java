@@ -3,6 +3,8 @@ package dev.cognitosecured.runtime.internal.realtime;
 import dev.cognitosecured.annotations.CognitoSecured.TokenKind;
 import dev.cognitosecured.runtime.SessionStore;
 import dev.cognitosecured.runtime.client.Operation;
+import dev.cognitosecured.runtime.event.SubscriptionResumed;
+import dev.cognitosecured.runtime.internal.config.PoolKeys;
 import dev.cognitosecured.runtime.internal.graphql.GraphQLRequestBody;
 import dev.cognitosecured.runtime.internal.store.RefreshBackoff;
 import dev.cognitosecured.runtime.spi.Ticker;
@@ -11,6 +13,7 @@ import jakarta.json.bind.Jsonb;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -23,6 +26,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 
 /**
  * The subscriptions of one pool: one {@link RealtimeSession} per principal (store instance) and token
@@ -35,6 +39,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * the old connection's last events) are bounded by {@code graphql.connect-timeout} in real time.
  */
 public final class Subscriptions implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(Subscriptions.class.getName());
 
     /** How often sessions are checked, in real time; what they decide is on the ticker. */
     public static final Duration POLL = Duration.ofMillis(20);
@@ -52,6 +58,9 @@ public final class Subscriptions implements AutoCloseable {
     private final Duration connectTimeout;
     private final RefreshBackoff backoff;
     private final int buffer;
+    private final Duration gapLimit;
+    private final Consumer<Object> events;
+    private final InstantSource wallClock;
     private final RealtimeCounters counters = new RealtimeCounters();
     private final Map<Key, RealtimeSession> sessions = new ConcurrentHashMap<>();
     private final AtomicInteger connectionNumbers = new AtomicInteger();
@@ -75,9 +84,32 @@ public final class Subscriptions implements AutoCloseable {
      * @param connectTimeout {@code graphql.connect-timeout}: bounds the handshake and each acknowledgement
      * @param backoff the delays between failed attempts to connect
      * @param buffer the events held per subscription for a subscriber that has not requested them
+     *     (a gap limit of {@code 0}: any gap ends a subscription; no event sink)
      */
     public Subscriptions(String pool, URI realtime, String host, String authorizationPrefix, Jsonb jsonb,
             Ticker ticker, Duration connectTimeout, RefreshBackoff backoff, int buffer) {
+        this(pool, realtime, host, authorizationPrefix, jsonb, ticker, connectTimeout, backoff, buffer, Duration.ZERO,
+                event -> { }, InstantSource.system());
+    }
+
+    /**
+     * The subscriptions of pool {@code pool}, bridging gaps up to {@code gapLimit}.
+     *
+     * @param gapLimit {@code graphql.subscription-gap-limit}: how long a subscription may go without a
+     *     connection and go on once carried again; {@code 0} ends it at any gap
+     * @param events receives a {@code SubscriptionResumed} for each subscription carried again
+     * @param wallClock when a subscription resumed, for its event
+     * @see #Subscriptions(String, URI, String, String, Jsonb, Ticker, Duration, RefreshBackoff, int)
+     */
+    public Subscriptions(String pool, URI realtime, String host, String authorizationPrefix, Jsonb jsonb,
+            Ticker ticker, Duration connectTimeout, RefreshBackoff backoff, int buffer, Duration gapLimit,
+            Consumer<Object> events, InstantSource wallClock) {
+        this.gapLimit = Objects.requireNonNull(gapLimit, "gapLimit");
+        if (gapLimit.isNegative()) {
+            throw new IllegalArgumentException("gapLimit must not be negative: " + gapLimit);
+        }
+        this.events = Objects.requireNonNull(events, "events");
+        this.wallClock = Objects.requireNonNull(wallClock, "wallClock");
         this.pool = Objects.requireNonNull(pool, "pool");
         this.realtime = Objects.requireNonNull(realtime, "realtime");
         this.host = Objects.requireNonNull(host, "host");
@@ -136,6 +168,30 @@ public final class Subscriptions implements AutoCloseable {
 
     RefreshBackoff backoff() {
         return backoff;
+    }
+
+    /** {@code graphql.subscription-gap-limit}, in nanoseconds of the ticker. */
+    long gapLimitNanos() {
+        return gapLimit.toNanos();
+    }
+
+    /** The key to raise, as the configuration names it, for a message. */
+    String gapLimitKey() {
+        return PoolKeys.of(pool)
+                .full(PoolKeys.GRAPHQL_SUBSCRIPTION_GAP_LIMIT);
+    }
+
+    /** {@code operation} was carried again after {@code gap} without a connection: logs it and fires the event. */
+    void resumed(String operation, Duration gap) {
+        LOG.log(System.Logger.Level.INFO, () -> "GraphQL subscription " + operation + " of the user pool '" + pool
+                + "' is carried by a new connection after " + gap.toMillis() + " ms without one; events published"
+                + " meanwhile are lost (SubscriptionResumed is fired: read what changed with a query)");
+        try {
+            events.accept(new SubscriptionResumed(pool, operation, gap, wallClock.instant()));
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, () -> "An observer of SubscriptionResumed for the user pool '"
+                    + pool + "' failed; the subscription goes on", e);
+        }
     }
 
     Duration connectTimeout() {

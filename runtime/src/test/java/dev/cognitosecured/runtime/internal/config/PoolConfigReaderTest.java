@@ -96,6 +96,21 @@ class PoolConfigReaderTest {
     }
 
     @Test
+    void theSubscriptionGapLimitIsADurationThatMayBeZeroButNotNegative() {
+        requiredKeys("cognito-secured.");
+        assertEquals(Duration.ofSeconds(30), valid("default", false).limits().subscriptionGapLimit());
+        properties.put("cognito-secured.graphql.subscription-gap-limit", "2m");
+        assertEquals(Duration.ofMinutes(2), valid("default", false).limits().subscriptionGapLimit());
+
+        properties.put("cognito-secured.graphql.subscription-gap-limit", "0");
+        assertEquals(Duration.ZERO, valid("default", false).limits().subscriptionGapLimit());
+
+        properties.put("cognito-secured.graphql.subscription-gap-limit", "-1s");
+        assertEquals(List.of("cognito-secured.graphql.subscription-gap-limit: '-1s' is not a duration; write e.g. 2m"
+                + " or PT2M"), problems("default", false));
+    }
+
+    @Test
     void theMarginCapIsADurationThatMayBeZeroButNotNegative() {
         requiredKeys("cognito-secured.");
         properties.put("cognito-secured.margin-cap", "20s");
