@@ -39,19 +39,6 @@ public final class Completions {
     }
 
     /**
-     * Waits for {@code stage} and returns its value, or throws what it failed with, unwrapped (see
-     * {@link #rethrowable}). Works for any stage, also one whose {@code toCompletableFuture()} is
-     * not supported.
-     */
-    public static <T> T await(CompletionStage<T> stage) {
-        try {
-            return relayed(stage).join();
-        } catch (CompletionException e) {
-            throw rethrowable(unwrap(e));
-        }
-    }
-
-    /**
      * A future of the caller's own that completes as {@code stage} does, its failure unwrapped. Works for
      * any stage, also one whose {@code toCompletableFuture()} is not supported.
      */
