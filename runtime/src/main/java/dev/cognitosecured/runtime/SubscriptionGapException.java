@@ -11,7 +11,8 @@ import java.util.Objects;
  *
  * <p>It is the {@code onError} of a {@link java.util.concurrent.Flow.Subscriber}; the
  * {@link #reason()} says why, {@link #gap()} how long no connection carried the subscription (on
- * the pool's clock; zero for {@link Reason#SUBSCRIBER_TOO_SLOW}).
+ * the pool's clock; since subscribing for {@link Reason#NOT_STARTED}; zero for
+ * {@link Reason#SUBSCRIBER_TOO_SLOW}).
  */
 public final class SubscriptionGapException extends CognitoSecuredException {
     private static final long serialVersionUID = 1L;
@@ -23,6 +24,11 @@ public final class SubscriptionGapException extends CognitoSecuredException {
          * subscription, and time passed before a new connection carried it again.
          */
         CONNECTION_LOST,
+        /**
+         * No connection acknowledged the subscription within the gap limit (at least the connect timeout) of
+         * subscribing: the real-time endpoint refused or did not answer.
+         */
+        NOT_STARTED,
         /**
          * The subscriber requested fewer events than arrived, and the events waiting for it
          * filled the buffer: the next event had nowhere to go.

@@ -162,6 +162,7 @@ class SubscriptionsTest {
             EventCollector collector = new EventCollector();
             app.client(TodoEvents.class).onAddTodo().subscribe(collector);
             assertTrue(graphQL.awaitSubscriptions(1, BOUND));
+            await(subscriptions::settled, "the client read the start_ack");
             long opened = subscriptions.counters().connectionsOpened();
             long failed = subscriptions.counters().failedAttempts();
             graphQL.refuseRealtimeConnections();
@@ -215,6 +216,80 @@ class SubscriptionsTest {
         }
     }
 
+    @Test
+    void aDropBeforeTheClientReadTheStartAckIsAGapToo() throws InterruptedException {
+        Duration gap = Duration.ofSeconds(2);
+        try (StandIns standIns = StandIns.builder().timing(TokenTiming.of(LIFETIME)).start();
+                TodoApp app = TodoApp.boot(standIns.config(), ClientTicker.following(standIns.clock()))) {
+            standIns.user("alice");
+            app.service().login("alice", StandIns.PASSWORD.toCharArray());
+            LocalGraphQL graphQL = standIns.graphQL();
+            Subscriptions subscriptions = subscriptions(app);
+            EventCollector collector = new EventCollector();
+            graphQL.withholdStartAcks(true); // the server starts it; the connection fails before the client knows
+            app.client(TodoEvents.class).onAddTodo().subscribe(collector);
+            assertTrue(graphQL.awaitSubscriptions(1, BOUND));
+            long failed = subscriptions.counters().failedAttempts();
+            graphQL.refuseRealtimeConnections();
+
+            graphQL.dropRealtimeConnections();
+            graphQL.withholdStartAcks(false);
+            await(() -> subscriptions.counters().failedAttempts() > failed,
+                    () -> "the client saw the drop and its attempt failed: " + subscriptions.counters());
+            graphQL.acceptRealtimeConnections();
+            standIns.clock().advance(gap);
+
+            app.events().awaitCount(SubscriptionResumed.class, 1); // events published to it may have been lost
+            await(subscriptions::settled, "the client is carried again");
+            graphQL.publish("onAddTodo", Map.of("id", "after", "title", "after the gap", "done", false, "owner", "alice"));
+            assertTrue(collector.awaitEvents(1, BOUND), () -> "the event after the gap arrived: " + collector.failure());
+            assertEquals(List.of("after"), collector.ids());
+            assertNull(collector.failure(), "no onError");
+            List<SubscriptionResumed> resumed = app.events().of(SubscriptionResumed.class);
+            assertEquals(1, resumed.size(), resumed::toString);
+            assertEquals(gap, resumed.get(0).gap(), "the gap on the pool's clock");
+        }
+    }
+
+    @Test
+    void aFirstStartWithinTheLimitIsNoResumptionAndOneBeyondItEndsTheSubscription() throws InterruptedException {
+        try (StandIns standIns = StandIns.builder().timing(TokenTiming.of(LIFETIME)).start();
+                TodoApp app = TodoApp.boot(standIns.config(), ClientTicker.following(standIns.clock()))) {
+            standIns.user("alice");
+            app.service().login("alice", StandIns.PASSWORD.toCharArray());
+            LocalGraphQL graphQL = standIns.graphQL();
+            Subscriptions subscriptions = subscriptions(app);
+            graphQL.refuseRealtimeConnections();
+
+            EventCollector late = new EventCollector();
+            app.client(TodoEvents.class).onAddTodo().subscribe(late);
+            await(() -> subscriptions.counters().failedAttempts() >= 1, "the first attempt failed");
+            graphQL.acceptRealtimeConnections();
+            standIns.clock().advance(Duration.ofSeconds(2));
+            await(subscriptions::settled, "the subscription started at last");
+            graphQL.publish("onAddTodo", Map.of("id", "first", "title", "first", "done", false, "owner", "alice"));
+            assertTrue(late.awaitEvents(1, BOUND), () -> "the event arrived: " + late.failure());
+            assertEquals(0, app.events().count(SubscriptionResumed.class), "a first start resumes nothing");
+
+            graphQL.refuseRealtimeConnections();
+            long failed = subscriptions.counters().failedAttempts();
+            graphQL.dropRealtimeConnections();
+            await(() -> subscriptions.counters().failedAttempts() > failed, "the next attempt failed");
+            EventCollector never = new EventCollector(); // subscribed while no connection can be made
+            app.client(TodoEvents.class).onAddTodo().subscribe(never);
+            standIns.clock().advance(Limits.DEFAULT_SUBSCRIPTION_GAP_LIMIT.plus(STEP));
+
+            SubscriptionGapException notStarted = assertInstanceOf(SubscriptionGapException.class,
+                    never.awaitFailure(BOUND));
+            assertEquals(SubscriptionGapException.Reason.NOT_STARTED, notStarted.reason());
+            assertTrue(notStarted.gap().compareTo(Limits.DEFAULT_SUBSCRIPTION_GAP_LIMIT) > 0, notStarted::toString);
+            assertTrue(notStarted.getMessage().contains("cognito-secured.graphql.realtime-endpoint"),
+                    notStarted::getMessage);
+            SubscriptionGapException lost = assertInstanceOf(SubscriptionGapException.class, late.awaitFailure(BOUND));
+            assertEquals(SubscriptionGapException.Reason.CONNECTION_LOST, lost.reason());
+        }
+    }
+
     /** Subscribes, drops the connection while the kit refuses new ones, moves the clock by {@code pause}. */
     private static SubscriptionGapException gapAfterADrop(StandIns standIns, TodoApp app, Duration pause)
             throws InterruptedException {
@@ -225,6 +300,7 @@ class SubscriptionsTest {
         app.client(TodoEvents.class).onAddTodo().subscribe(collector);
         assertTrue(graphQL.awaitSubscriptions(1, BOUND));
         Subscriptions subscriptions = subscriptions(app);
+        await(subscriptions::settled, "the client read the start_ack");
         long failed = subscriptions.counters().failedAttempts();
         graphQL.refuseRealtimeConnections();
 

@@ -228,6 +228,17 @@ public final class LocalGraphQL implements AutoCloseable {
         realtime.refuse(false);
     }
 
+    /**
+     * Whether the kit keeps the {@code start_ack} of each {@code start} it accepts from now on (false at start):
+     * the subscription is started at the kit (counted as active) but the client never learns it, as when a
+     * connection fails between AppSync's start of a subscription and the client's reading of its
+     * {@code start_ack}. Events for such a subscription are not sent (counted as withheld). Turning it off does
+     * not send the withheld acknowledgements; a test drops the connection, as the network would have.
+     */
+    public void withholdStartAcks(boolean withhold) {
+        realtime.withholdStartAcks(withhold);
+    }
+
     /** Changes what happens when a token expires on an open real-time connection (see the builder's). */
     public void realtimeTokenExpiry(RealtimeTokenExpiry setting) {
         realtime.tokenExpiry(Objects.requireNonNull(setting, "setting"));
@@ -255,9 +266,10 @@ public final class LocalGraphQL implements AutoCloseable {
     }
 
     /**
-     * Waits until at least {@code count} subscriptions are active (started, acknowledged, not stopped, on open
-     * connections), at most {@code timeout}: for a test whose client subscribes on its own threads and that must
-     * not publish before the subscription is live.
+     * Waits until at least {@code count} subscriptions are active (started and not stopped, on open connections;
+     * their {@code start_ack} sent unless {@linkplain #withholdStartAcks(boolean) withheld}), at most
+     * {@code timeout}: for a test whose client subscribes on its own threads and that must not publish before the
+     * subscription is live. The {@code start_ack} may still be on its way to the client.
      *
      * @return whether that many were active in time
      * @throws InterruptedException if the waiting thread is interrupted

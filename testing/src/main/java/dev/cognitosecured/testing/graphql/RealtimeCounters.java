@@ -20,7 +20,8 @@ package dev.cognitosecured.testing.graphql;
  * @param subscriptionsActive subscriptions started and not stopped, on the open connections
  * @param eventsSent {@code data} messages sent, to all subscriptions
  * @param eventsWithheld events not sent to a subscription because its token had expired
- *     ({@link RealtimeTokenExpiry#STOP_EVENTS})
+ *     ({@link RealtimeTokenExpiry#STOP_EVENTS}) or its {@code start_ack} was
+ *     {@linkplain LocalGraphQL#withholdStartAcks(boolean) withheld}
  * @param keepAlivesSent {@code ka} messages sent by the keep-alive timer (the one after each ack not counted)
  */
 public record RealtimeCounters(

@@ -59,6 +59,7 @@ final class RealtimeHub {
     private final ScheduledExecutorService keepAlives;
     private volatile boolean refusing;
     private volatile boolean sendingKeepAlives = true;
+    private volatile boolean withholdingStartAcks;
     private final Object publishing = new Object();
 
     private final AtomicLong connectionNumbers = new AtomicLong();
@@ -98,8 +99,11 @@ final class RealtimeHub {
         }
     }
 
-    /** One subscription of one connection. */
-    record Subscription(String id, SubscriptionDocument document, Optional<Instant> expiry) {}
+    /**
+     * One subscription of one connection; {@code acknowledged} false while the kit
+     * {@linkplain LocalGraphQL#withholdStartAcks(boolean) withholds} its {@code start_ack} (and so its events).
+     */
+    record Subscription(String id, SubscriptionDocument document, Optional<Instant> expiry, boolean acknowledged) {}
 
     Duration connectionTimeout() {
         return connectionTimeout;
@@ -119,6 +123,10 @@ final class RealtimeHub {
 
     void refuse(boolean refuse) {
         this.refusing = refuse;
+    }
+
+    void withholdStartAcks(boolean withhold) {
+        this.withholdingStartAcks = withhold;
     }
 
     // --- handshake ---------------------------------------------------------------------------------------------
@@ -228,16 +236,19 @@ final class RealtimeHub {
             connection.send(Map.of("type", "error", "id", id, "payload", Map.of("errors", parsed.errors())));
             return;
         }
+        boolean acknowledged = !withholdingStartAcks;
         Subscription subscription = new Subscription(id, parsed.document().get(),
-                check.caller().flatMap(RealtimeHub::expiryOf));
+                check.caller().flatMap(RealtimeHub::expiryOf), acknowledged);
         synchronized (publishing) { // a start is acknowledged between two events, never in the middle of one
             if (!connection.add(subscription)) {
                 refuseStart(connection, id, "DuplicatedOperationError", "A subscription with id " + id
                         + " is already started on this connection.");
                 return;
             }
-            startsAcknowledged.incrementAndGet();
-            connection.send(Map.of("type", "start_ack", "id", id));
+            if (acknowledged) {
+                startsAcknowledged.incrementAndGet();
+                connection.send(Map.of("type", "start_ack", "id", id));
+            }
             publishing.notifyAll();
         }
     }
@@ -275,7 +286,7 @@ final class RealtimeHub {
                     if (!document.field().equals(field) || !document.matches(stringKeys(fields))) {
                         continue;
                     }
-                    if (tokenExpiry.get() == RealtimeTokenExpiry.STOP_EVENTS
+                    if (!subscription.acknowledged() || tokenExpiry.get() == RealtimeTokenExpiry.STOP_EVENTS
                             && (expired(connection.expiry(), now) || expired(subscription.expiry(), now))) {
                         eventsWithheld.incrementAndGet();
                         continue;

@@ -284,6 +284,24 @@ class LocalGraphQLRealtimeTest {
     }
 
     @Test
+    void aWithheldStartAckLeavesTheSubscriptionStartedAtTheKitAndTheClientUninformed() throws InterruptedException {
+        start();
+        server.withholdStartAcks(true);
+        RealtimeClient client = connect(token(EXPIRY));
+        client.init();
+        client.start("s", ON_TODO, "{}", token(EXPIRY));
+
+        assertTrue(server.awaitSubscriptions(1, RealtimeClient.WAIT), "started at the kit");
+        assertEquals(0, server.publish("onTodo", TestSchema.todo("1", "x")), "its events are withheld too");
+        assertEquals(1, server.realtimeCounters().eventsWithheld());
+        assertEquals(0, server.realtimeCounters().startsAcknowledged());
+        server.withholdStartAcks(false);
+        client.start("t", ON_TODO, "{}", token(EXPIRY));
+        assertEquals(Map.of("type", "start_ack", "id", "t"), client.nextNotKeepAlive(), "nothing came for s");
+        assertEquals(1, server.publish("onTodo", TestSchema.todo("2", "y")), "only t gets events");
+    }
+
+    @Test
     void publishingToAFieldTheSchemaDoesNotHaveIsAMistake() {
         start();
         assertThrows(IllegalArgumentException.class, () -> server.publish("onNothing", Map.of()));

@@ -31,10 +31,14 @@ package dev.cognitosecured.runtime.internal.realtime;
  *     connections closed</td></tr>
  * </table>
  *
- * <p>A broken subscription (its connection dropped, or the server ended it) that was acknowledged
- * before ends with {@code SubscriptionGapException} as soon as the pool's ticker shows that time passed
- * since it broke, whether or not a new connection is up by then: events published in that time are
- * lost (AppSync keeps none). If no time passed when a new connection acknowledges it, it carries on.
+ * <p>A subscription is <em>broken</em> from the moment the connection it was started on no longer
+ * carries it (it dropped, even before its {@code start_ack} was read, or the server ended it) until a
+ * connection acknowledges it again; then it carries on and {@code SubscriptionResumed} fires. Broken
+ * longer than {@code graphql.subscription-gap-limit} on the pool's ticker, whether or not a new
+ * connection is up by then, it ends with {@code SubscriptionGapException} ({@code CONNECTION_LOST}):
+ * events published in that time are lost (AppSync keeps none). One never acknowledged ends the same way
+ * ({@code NOT_STARTED}) once the limit, at least {@code graphql.connect-timeout}, has passed since it
+ * was subscribed.
  */
 sealed interface ConnectionState {
 

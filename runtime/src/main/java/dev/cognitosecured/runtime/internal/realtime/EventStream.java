@@ -65,7 +65,12 @@ final class EventStream<T> implements Flow.Publisher<T>, Flow.Subscription {
     boolean incomingAcked;
     /** Whether the server ever acknowledged this subscription. */
     boolean acked;
-    /** The ticker reading when no connection carried it any more, or {@link #NOT_BROKEN}. */
+    /** The ticker reading when it was subscribed: until its first {@code start_ack}, its start is bounded from then. */
+    long subscribedAt;
+    /**
+     * The ticker reading since when no connection carries it although one had been asked to (a {@code start}
+     * sent there, so events may have been published to it since), or {@link #NOT_BROKEN}.
+     */
     long brokenSince = NOT_BROKEN;
     private final List<JsonObject> sinceSwitch = new ArrayList<>();
     private final List<JsonObject> pending = new ArrayList<>();
@@ -186,6 +191,16 @@ final class EventStream<T> implements Flow.Publisher<T>, Flow.Subscription {
             pending.add(payload);
         }
         return true;
+    }
+
+    /**
+     * The connection it was started on no longer carries it: broken from {@code now}, unless it was broken
+     * already (the gap runs from the first loss until a connection acknowledges it again).
+     */
+    void notCarriedSince(long now) {
+        if (brokenSince == NOT_BROKEN) {
+            brokenSince = now;
+        }
     }
 
     /** Starts moving to {@code next}: its events wait until {@link #promote()}. */

@@ -69,6 +69,23 @@ final class RealtimeSession implements Connection.Handler {
         }
     }
 
+    /**
+     * Whether nothing is in flight: a live connection (or none needed) that carries every subscription,
+     * each acknowledged there, and no switch to a new connection unfinished.
+     */
+    boolean settled() {
+        lock.lock();
+        try {
+            if (state instanceof Idle || state instanceof Ended) {
+                return true;
+            }
+            return state instanceof Open && streams.values().stream().allMatch(stream -> stream.acked
+                    && stream.brokenSince == EventStream.NOT_BROKEN && stream.incoming == null);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     // ---- subscriptions come and go
 
     void add(EventStream<?> stream) {
@@ -80,6 +97,7 @@ final class RealtimeSession implements Connection.Handler {
                 stream.end(ended.why());
                 touched.add(stream);
             } else {
+                stream.subscribedAt = pool.ticker().read();
                 streams.put(stream.id(), stream);
                 if (margin.compareTo(need) > 0) {
                     need = margin;
@@ -149,14 +167,17 @@ final class RealtimeSession implements Connection.Handler {
         lock.lock();
         try {
             long now = pool.ticker().read();
-            failBrokenStreams(now, touched);
+            endOverdueStreams(now, touched);
             if (state instanceof Waiting waiting && now - waiting.retryAt() >= 0 && !streams.isEmpty()) {
                 beginAttempt(waiting.failures(), Optional.empty());
-            } else if (state instanceof Open open && now - open.retryAt() >= 0) {
-                if (now - open.live().lastHeard() > open.live().timeoutNanos()) {
-                    replace(open, Optional.empty());
-                } else {
-                    live = open.live();
+            } else if (state instanceof Open open) {
+                if (now - open.retryAt() >= 0) { // after failed replacements, not before their back-off
+                    startOrphans(open.live());
+                    if (now - open.live().lastHeard() > open.live().timeoutNanos()) {
+                        replace(open, Optional.empty());
+                    } else {
+                        live = open.live();
+                    }
                 }
             }
         } finally {
@@ -196,26 +217,60 @@ final class RealtimeSession implements Connection.Handler {
         });
     }
 
-    private void failBrokenStreams(long now, List<EventStream<?>> touched) {
+    private void endOverdueStreams(long now, List<EventStream<?>> touched) {
         for (EventStream<?> stream : List.copyOf(streams.values())) {
-            if (stream.brokenSince != EventStream.NOT_BROKEN && now - stream.brokenSince > pool.gapLimitNanos()) {
-                gap(stream, now - stream.brokenSince);
+            if (endIfOverdue(stream, now)) {
                 touched.add(stream);
             }
         }
     }
 
-    private void gap(EventStream<?> stream, long nanos) {
-        Duration gap = Duration.ofNanos(nanos);
+    /** Started on the live connection: each subscription that lost its connection and no attempt will start. */
+    private void startOrphans(Connection live) {
+        for (EventStream<?> stream : List.copyOf(streams.values())) {
+            if (stream.primary == null && stream.incoming == null) {
+                startFresh(live, stream);
+            }
+        }
+    }
+
+    /**
+     * Ends {@code stream} with {@link SubscriptionGapException} if it has waited for a connection longer than it
+     * may: broken for more than {@code graphql.subscription-gap-limit}, or never acknowledged for more than that
+     * limit (at least {@code graphql.connect-timeout}) since it was subscribed. Returns whether it ended it.
+     */
+    private boolean endIfOverdue(EventStream<?> stream, long now) {
+        SubscriptionGapException overdue;
+        if (stream.brokenSince != EventStream.NOT_BROKEN) {
+            if (now - stream.brokenSince <= pool.gapLimitNanos()) {
+                return false;
+            }
+            Duration gap = Duration.ofNanos(now - stream.brokenSince);
+            overdue = new SubscriptionGapException("GraphQL subscription " + stream.operation().name() + " was not"
+                    + " carried by any connection for " + gap.toMillis() + " ms (the connection was lost or the"
+                    + " server ended it), longer than " + pool.gapLimitKey() + " (" + pool.gapLimit() + "), and"
+                    + " AppSync keeps no events for it: events published then are lost. Subscribe again, and read"
+                    + " what changed meanwhile with a query; raise " + pool.gapLimitKey() + " to bridge longer"
+                    + " outages.", SubscriptionGapException.Reason.CONNECTION_LOST, gap);
+        } else if (!stream.acked) {
+            if (now - stream.subscribedAt <= pool.firstStartLimit().toNanos()) {
+                return false;
+            }
+            Duration waited = Duration.ofNanos(now - stream.subscribedAt);
+            overdue = new SubscriptionGapException("GraphQL subscription " + stream.operation().name() + " was not"
+                    + " started within " + waited.toMillis() + " ms of subscribing: no connection to the real-time"
+                    + " endpoint acknowledged it (the endpoint refused or did not answer; the pool's log says why)"
+                    + " within " + pool.gapLimitKey() + " (" + pool.firstStartLimit() + ", at least"
+                    + " graphql.connect-timeout), and events published meanwhile are lost. Check"
+                    + " cognito-secured.graphql.realtime-endpoint and that the API is reachable, then subscribe"
+                    + " again.", SubscriptionGapException.Reason.NOT_STARTED, waited);
+        } else {
+            return false;
+        }
         pool.counters().gaps.incrementAndGet();
-        stream.end(new SubscriptionGapException("GraphQL subscription " + stream.operation().name() + " was not"
-                + " carried by any connection for " + gap.toMillis() + " ms (the connection was lost or the server"
-                + " ended it), longer than " + pool.gapLimitKey() + " (" + Duration.ofNanos(pool.gapLimitNanos())
-                + "), and AppSync keeps no events for it: events published then are lost. Subscribe again, and read"
-                + " what changed meanwhile with a query; raise " + pool.gapLimitKey() + " to bridge longer outages.",
-                SubscriptionGapException.Reason.CONNECTION_LOST,
-                gap));
+        stream.end(overdue);
         detach(stream);
+        return true;
     }
 
     private void replace(Open open, Optional<Tokens> tokens) {
@@ -330,13 +385,15 @@ final class RealtimeSession implements Connection.Handler {
                 return;
             }
             if (cause != null) {
-                if (fresh) { // the live connection refused the token or failed: the next attempt starts it
-                    if (stream.primary == connection) {
-                        stream.primary = null;
+                boolean refused = cause instanceof Connection.Refused;
+                if (stream.primary == connection && (fresh || refused)) {
+                    stream.primary = null;
+                    if (!refused) { // no answer in time: the server may have started it there
+                        stream.notCarriedSince(pool.ticker().read());
                     }
-                    if (state instanceof Open open && open.live() == connection) {
-                        replace(open, Optional.empty());
-                    }
+                }
+                if (fresh && state instanceof Open open && open.live() == connection) {
+                    replace(open, Optional.empty()); // the live connection refused the token or failed
                 }
                 return; // in an attempt: the attempt fails as a whole (attemptDone)
             }
@@ -350,13 +407,15 @@ final class RealtimeSession implements Connection.Handler {
                 }
                 return;
             }
+            if (stream.primary != connection) {
+                return; // acknowledged by a connection that lost it meanwhile: it is broken, not carried
+            }
             long now = pool.ticker().read();
+            if (endIfOverdue(stream, now)) {
+                touched.add(stream);
+                return;
+            }
             if (stream.brokenSince != EventStream.NOT_BROKEN) {
-                if (now - stream.brokenSince > pool.gapLimitNanos()) {
-                    gap(stream, now - stream.brokenSince);
-                    touched.add(stream);
-                    return;
-                }
                 resumedAfter = Duration.ofNanos(Math.max(0, now - stream.brokenSince));
                 pool.counters().resumptions.incrementAndGet();
                 stream.brokenSince = EventStream.NOT_BROKEN;
@@ -389,12 +448,16 @@ final class RealtimeSession implements Connection.Handler {
                     endLocked(ended, touched);
                     return;
                 }
+                long now = pool.ticker().read();
                 for (EventStream<?> stream : streams.values()) {
                     if (stream.incoming == opened && opened != null) {
                         stream.abandonSwitch();
                     }
                     if (stream.primary == opened && opened != null) {
+                        // acknowledged there, or not answered before it closed or timed out: the server may have
+                        // started it (a refused start left it already)
                         stream.primary = null;
+                        stream.notCarriedSince(now);
                     }
                 }
                 if (opened != null) {
@@ -459,6 +522,27 @@ final class RealtimeSession implements Connection.Handler {
     private void promote(EventStream<?> stream) {
         if (!stream.promote()) {
             detach(stream);
+        }
+    }
+
+    /**
+     * {@code stream}'s primary connection no longer carries it (it closed, or it ended or refused the
+     * subscription): the new connection takes over if it acknowledged the subscription already (make-before-break
+     * paid off); otherwise the subscription is broken from now, if {@code mayHaveCarried} (the server may have
+     * started it there), until a connection acknowledges it, and the new connection's start, if any, is its next
+     * chance.
+     */
+    private void primaryLost(EventStream<?> stream, boolean mayHaveCarried, List<EventStream<?>> touched) {
+        if (stream.incoming != null && stream.incomingAcked) {
+            promote(stream);
+            touched.add(stream);
+            return;
+        }
+        Connection next = stream.incoming;
+        stream.abandonSwitch();
+        stream.primary = next;
+        if (mayHaveCarried) {
+            stream.notCarriedSince(pool.ticker().read());
         }
     }
 
@@ -528,11 +612,7 @@ final class RealtimeSession implements Connection.Handler {
             }
             if (stream.primary == connection) {
                 if (RealtimeMessages.unauthorized(payload)) { // the token ran out under it: a new connection
-                    stream.primary = stream.incoming;
-                    stream.abandonSwitch();
-                    if (stream.primary == null && stream.acked) {
-                        stream.brokenSince = pool.ticker().read();
-                    }
+                    primaryLost(stream, stream.acked, touched);
                     if (state instanceof Open open && open.live() == connection) {
                         replace(open, Optional.empty());
                     }
@@ -561,15 +641,10 @@ final class RealtimeSession implements Connection.Handler {
                 waiting.remove(id);
             }
             stream = streams.get(id);
-            if (stream != null && stream.primary == connection) {
-                if (stream.incoming != null) {
-                    promote(stream);
-                } else if (stream.acked) { // the server ended it: broken until started again
-                    stream.primary = null;
-                    stream.brokenSince = pool.ticker().read();
-                    if (state instanceof Open open && open.live() == connection) {
-                        replace(open, Optional.empty());
-                    }
+            if (stream != null && stream.primary == connection) { // stopped by us, or ended by the server
+                primaryLost(stream, stream.acked, new ArrayList<>());
+                if (stream.primary == null && state instanceof Open open && open.live() == connection) {
+                    replace(open, Optional.empty());
                 }
             }
             if (liveConnection() != connection) {
@@ -589,22 +664,12 @@ final class RealtimeSession implements Connection.Handler {
         lock.lock();
         try {
             stopping.remove(connection);
-            long now = pool.ticker().read();
             for (EventStream<?> stream : List.copyOf(streams.values())) {
                 if (stream.incoming == connection) {
                     stream.abandonSwitch();
                 } else if (stream.primary == connection) {
-                    if (stream.incoming != null && stream.incomingAcked) {
-                        promote(stream); // make-before-break paid off: the new connection has it all
-                        touched.add(stream);
-                    } else {
-                        Connection next = stream.incoming;
-                        stream.abandonSwitch();
-                        stream.primary = next;
-                        if (stream.acked) {
-                            stream.brokenSince = now;
-                        }
-                    }
+                    // even if its start_ack never came: the server may have started it, and events with it
+                    primaryLost(stream, true, touched);
                 }
             }
             if (state instanceof Open open && open.live() == connection) {

@@ -151,13 +151,12 @@ public final class Subscriptions implements AutoCloseable {
         sessions.values().forEach(RealtimeSession::check);
     }
 
-    /** Whether every session with subscriptions has a live connection and no attempt in flight. */
+    /**
+     * Whether every session with subscriptions has a live connection that carries each of them, acknowledged,
+     * with no attempt or switch in flight.
+     */
     public boolean settled() {
-        return sessions.values().stream().allMatch(session -> {
-            ConnectionState state = session.state();
-            return state instanceof ConnectionState.Open || state instanceof ConnectionState.Idle
-                    || state instanceof ConnectionState.Ended;
-        });
+        return sessions.values().stream().allMatch(RealtimeSession::settled);
     }
 
     // ---- for the sessions
@@ -173,6 +172,19 @@ public final class Subscriptions implements AutoCloseable {
     /** {@code graphql.subscription-gap-limit}, in nanoseconds of the ticker. */
     long gapLimitNanos() {
         return gapLimit.toNanos();
+    }
+
+    /** {@code graphql.subscription-gap-limit}. */
+    Duration gapLimit() {
+        return gapLimit;
+    }
+
+    /**
+     * How long, on the ticker, a subscription may wait for its first {@code start_ack}: the gap limit, but at
+     * least {@code graphql.connect-timeout}, which one attempt may take.
+     */
+    Duration firstStartLimit() {
+        return gapLimit.compareTo(connectTimeout) > 0 ? gapLimit : connectTimeout;
     }
 
     /** The key to raise, as the configuration names it, for a message. */
