@@ -234,41 +234,14 @@ final class RealtimeSession implements Connection.Handler {
         }
     }
 
-    /**
-     * Ends {@code stream} with {@link SubscriptionGapException} if it has waited for a connection longer than it
-     * may: broken for more than {@code graphql.subscription-gap-limit}, or never acknowledged for more than that
-     * limit (at least {@code graphql.connect-timeout}) since it was subscribed. Returns whether it ended it.
-     */
+    /** Ends {@code stream} if it waited for a connection longer than the {@link GapRules} allow; returns whether. */
     private boolean endIfOverdue(EventStream<?> stream, long now) {
-        SubscriptionGapException overdue;
-        if (stream.brokenSince != EventStream.NOT_BROKEN) {
-            if (now - stream.brokenSince <= pool.gapLimitNanos()) {
-                return false;
-            }
-            Duration gap = Duration.ofNanos(now - stream.brokenSince);
-            overdue = new SubscriptionGapException("GraphQL subscription " + stream.operation().name() + " was not"
-                    + " carried by any connection for " + gap.toMillis() + " ms (the connection was lost or the"
-                    + " server ended it), longer than " + pool.gapLimitKey() + " (" + pool.gapLimit() + "), and"
-                    + " AppSync keeps no events for it: events published then are lost. Subscribe again, and read"
-                    + " what changed meanwhile with a query; raise " + pool.gapLimitKey() + " to bridge longer"
-                    + " outages.", SubscriptionGapException.Reason.CONNECTION_LOST, gap);
-        } else if (!stream.acked) {
-            if (now - stream.subscribedAt <= pool.firstStartLimit().toNanos()) {
-                return false;
-            }
-            Duration waited = Duration.ofNanos(now - stream.subscribedAt);
-            overdue = new SubscriptionGapException("GraphQL subscription " + stream.operation().name() + " was not"
-                    + " started within " + waited.toMillis() + " ms of subscribing: no connection to the real-time"
-                    + " endpoint acknowledged it (the endpoint refused or did not answer; the pool's log says why)"
-                    + " within " + pool.gapLimitKey() + " (" + pool.firstStartLimit() + ", at least"
-                    + " graphql.connect-timeout), and events published meanwhile are lost. Check"
-                    + " cognito-secured.graphql.realtime-endpoint and that the API is reachable, then subscribe"
-                    + " again.", SubscriptionGapException.Reason.NOT_STARTED, waited);
-        } else {
+        Optional<SubscriptionGapException> overdue = pool.gapRules().overdue(stream, now);
+        if (overdue.isEmpty()) {
             return false;
         }
         pool.counters().gaps.incrementAndGet();
-        stream.end(overdue);
+        stream.end(overdue.get());
         detach(stream);
         return true;
     }

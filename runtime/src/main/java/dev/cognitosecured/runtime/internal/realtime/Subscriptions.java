@@ -58,7 +58,7 @@ public final class Subscriptions implements AutoCloseable {
     private final Duration connectTimeout;
     private final RefreshBackoff backoff;
     private final int buffer;
-    private final Duration gapLimit;
+    private final GapRules gapRules;
     private final Consumer<Object> events;
     private final InstantSource wallClock;
     private final RealtimeCounters counters = new RealtimeCounters();
@@ -104,10 +104,6 @@ public final class Subscriptions implements AutoCloseable {
     public Subscriptions(String pool, URI realtime, String host, String authorizationPrefix, Jsonb jsonb,
             Ticker ticker, Duration connectTimeout, RefreshBackoff backoff, int buffer, Duration gapLimit,
             Consumer<Object> events, InstantSource wallClock) {
-        this.gapLimit = Objects.requireNonNull(gapLimit, "gapLimit");
-        if (gapLimit.isNegative()) {
-            throw new IllegalArgumentException("gapLimit must not be negative: " + gapLimit);
-        }
         this.events = Objects.requireNonNull(events, "events");
         this.wallClock = Objects.requireNonNull(wallClock, "wallClock");
         this.pool = Objects.requireNonNull(pool, "pool");
@@ -118,6 +114,8 @@ public final class Subscriptions implements AutoCloseable {
         this.requestBody = new GraphQLRequestBody(jsonb);
         this.ticker = Objects.requireNonNull(ticker, "ticker");
         this.connectTimeout = Objects.requireNonNull(connectTimeout, "connectTimeout");
+        this.gapRules = GapRules.of(Objects.requireNonNull(gapLimit, "gapLimit"), connectTimeout,
+                PoolKeys.of(pool).full(PoolKeys.GRAPHQL_SUBSCRIPTION_GAP_LIMIT));
         this.backoff = Objects.requireNonNull(backoff, "backoff");
         if (buffer < 1) {
             throw new IllegalArgumentException("buffer must be positive: " + buffer);
@@ -169,28 +167,9 @@ public final class Subscriptions implements AutoCloseable {
         return backoff;
     }
 
-    /** {@code graphql.subscription-gap-limit}, in nanoseconds of the ticker. */
-    long gapLimitNanos() {
-        return gapLimit.toNanos();
-    }
-
-    /** {@code graphql.subscription-gap-limit}. */
-    Duration gapLimit() {
-        return gapLimit;
-    }
-
-    /**
-     * How long, on the ticker, a subscription may wait for its first {@code start_ack}: the gap limit, but at
-     * least {@code graphql.connect-timeout}, which one attempt may take.
-     */
-    Duration firstStartLimit() {
-        return gapLimit.compareTo(connectTimeout) > 0 ? gapLimit : connectTimeout;
-    }
-
-    /** The key to raise, as the configuration names it, for a message. */
-    String gapLimitKey() {
-        return PoolKeys.of(pool)
-                .full(PoolKeys.GRAPHQL_SUBSCRIPTION_GAP_LIMIT);
+    /** How long a subscription may go without a connection, and what it is told when it went longer. */
+    GapRules gapRules() {
+        return gapRules;
     }
 
     /** {@code operation} was carried again after {@code gap} without a connection: logs it and fires the event. */
