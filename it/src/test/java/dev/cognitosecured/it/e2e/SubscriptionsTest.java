@@ -206,6 +206,52 @@ class SubscriptionsTest {
     }
 
     @Test
+    void aReconnectionThatResumesThreeSubscriptionsLogsOneInfoLine() throws InterruptedException {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(Subscriptions.class.getName());
+        List<java.util.logging.LogRecord> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler recorder = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord entry) {
+                if (entry.getMessage().contains("is carried by a new connection")) {
+                    logged.add(entry);
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Level level = logger.getLevel();
+        logger.setLevel(java.util.logging.Level.ALL);
+        logger.addHandler(recorder);
+        try (StandIns standIns = StandIns.builder().timing(TokenTiming.of(LIFETIME)).start();
+                TodoApp app = TodoApp.boot(standIns.config(), ClientTicker.following(standIns.clock()))) {
+            signIn(standIns, app);
+            LocalGraphQL graphQL = standIns.graphQL();
+            Subscriptions subscriptions = subscriptions(app);
+            for (int i = 0; i < 3; i++) {
+                app.client(TodoEvents.class).onAddTodo().subscribe(new EventCollector());
+            }
+            assertTrue(graphQL.awaitSubscriptions(3, BOUND));
+            await(subscriptions::settled, "the client read the start_acks");
+
+            graphQL.dropRealtimeConnections();
+            app.events().awaitCount(SubscriptionResumed.class, 3);
+
+            assertEquals(List.of(java.util.logging.Level.INFO, java.util.logging.Level.FINE,
+                    java.util.logging.Level.FINE), logged.stream().map(java.util.logging.LogRecord::getLevel).toList(),
+                    "one INFO line for the reconnection, DEBUG for the other subscriptions it resumed");
+        } finally {
+            logger.removeHandler(recorder);
+            logger.setLevel(level);
+        }
+    }
+
+    @Test
     void aDropLongerThanTheGapLimitEndsTheSubscriptionWithAGapNeverSilently() throws InterruptedException {
         try (StandIns standIns = StandIns.builder().timing(TokenTiming.of(LIFETIME)).start();
                 TodoApp app = TodoApp.boot(standIns.config(), ClientTicker.following(standIns.clock()))) {

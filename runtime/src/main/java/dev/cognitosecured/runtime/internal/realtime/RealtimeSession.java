@@ -52,6 +52,8 @@ final class RealtimeSession implements Connection.Handler {
     private long attempts;
     /** The connection of the attempt in flight, once open. */
     private Connection attemptConnection;
+    /** The connection that last carried a broken subscription again: its first resumption is logged at INFO. */
+    private Connection lastResumedOn;
     private Duration need = Duration.ZERO;
 
     RealtimeSession(Subscriptions pool, SessionStore store, TokenKind kind) {
@@ -343,6 +345,7 @@ final class RealtimeSession implements Connection.Handler {
             boolean fresh) {
         List<EventStream<?>> touched = new ArrayList<>();
         Duration resumedAfter = null;
+        boolean firstOnConnection = false;
         lock.lock();
         try {
             if (stream.isEnded() || !streams.containsKey(stream.id())) {
@@ -390,6 +393,8 @@ final class RealtimeSession implements Connection.Handler {
             }
             if (stream.brokenSince != EventStream.NOT_BROKEN) {
                 resumedAfter = Duration.ofNanos(Math.max(0, now - stream.brokenSince));
+                firstOnConnection = lastResumedOn != connection;
+                lastResumedOn = connection;
                 pool.counters().resumptions.incrementAndGet();
                 stream.brokenSince = EventStream.NOT_BROKEN;
             }
@@ -399,7 +404,7 @@ final class RealtimeSession implements Connection.Handler {
             touched.forEach(EventStream::drain);
         }
         if (resumedAfter != null) { // outside the lock: an observer may subscribe or call
-            pool.resumed(stream.operation().name(), resumedAfter);
+            pool.resumed(stream.operation().name(), resumedAfter, firstOnConnection);
         }
     }
 

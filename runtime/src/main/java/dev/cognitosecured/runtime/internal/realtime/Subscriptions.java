@@ -172,11 +172,17 @@ public final class Subscriptions implements AutoCloseable {
         return gapRules;
     }
 
-    /** {@code operation} was carried again after {@code gap} without a connection: logs it and fires the event. */
-    void resumed(String operation, Duration gap) {
-        LOG.log(System.Logger.Level.INFO, () -> "GraphQL subscription " + operation + " of the user pool '" + pool
-                + "' is carried by a new connection after " + gap.toMillis() + " ms without one; events published"
-                + " meanwhile are lost (SubscriptionResumed is fired: read what changed with a query)");
+    /**
+     * {@code operation} was carried again after {@code gap} without a connection: fires the event and logs it, at
+     * INFO if it is the {@code first} on its new connection (one line per reconnection, not per subscription),
+     * else at DEBUG.
+     */
+    void resumed(String operation, Duration gap, boolean first) {
+        LOG.log(first ? System.Logger.Level.INFO : System.Logger.Level.DEBUG, () -> "GraphQL subscription "
+                + operation + " of the user pool '" + pool + "' is carried by a new connection after " + gap.toMillis()
+                + " ms without one; events published meanwhile are lost (SubscriptionResumed is fired: read what"
+                + " changed with a query)" + (first ? "; the other subscriptions this connection resumes are logged"
+                + " at DEBUG" : ""));
         try {
             events.accept(new SubscriptionResumed(pool, operation, gap, wallClock.instant()));
         } catch (RuntimeException e) {
