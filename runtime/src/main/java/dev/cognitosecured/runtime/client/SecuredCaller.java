@@ -156,37 +156,6 @@ public final class SecuredCaller {
     }
 
     /**
-     * As {@link #SecuredCaller(Supplier, GraphQLTransport, CallMargin, Duration)}, with the pool's
-     * subscriptions (what the CDI extension makes; the type is internal).
-     *
-     * @param stores gives the store of the caller's context, on the calling thread
-     * @param transport sends the operations
-     * @param margin the pool's margin, on which attempts are timed
-     * @param callTimeout the longest one call takes, waits for a refresh and replays included; positive
-     * @param subscriptions the pool's real-time subscriptions; {@code null} for a caller whose
-     *     {@link #subscribe(Operation, Object...)} fails with {@link IllegalStateException} (a pool without them)
-     */
-    public SecuredCaller(Supplier<? extends SessionStore> stores, GraphQLTransport transport, CallMargin margin,
-            Duration callTimeout, Subscriptions subscriptions) {
-        this(stores, transport, margin, callTimeout, subscriptions, CallObserver.NONE);
-    }
-
-    /**
-     * As {@link #SecuredCaller(Supplier, GraphQLTransport, CallMargin, Duration)}, telling {@code observer}
-     * of each call (its waits for tokens, its replays, its end).
-     *
-     * @param stores gives the store of the caller's context, on the calling thread
-     * @param transport sends the operations
-     * @param margin the pool's margin, on which attempts are timed
-     * @param callTimeout the longest one call takes, waits for a refresh and replays included; positive
-     * @param observer told of each call
-     */
-    public SecuredCaller(Supplier<? extends SessionStore> stores, GraphQLTransport transport, CallMargin margin,
-            Duration callTimeout, CallObserver observer) {
-        this(stores, transport, margin, callTimeout, null, observer);
-    }
-
-    /**
      * The caller the CDI extension makes: with the pool's subscriptions ({@code null} for none) and the pool's
      * observer of calls, when metrics or tracing are on. Both types are internal and may change.
      *

@@ -41,7 +41,7 @@ class ObservedCallsTest {
     private final FakeTransport transport = new FakeTransport();
     private final List<String> told = new CopyOnWriteArrayList<>();
     private final SecuredCaller caller = new SecuredCaller(() -> store, transport, new CallMargin(ticker),
-            Duration.ofMinutes(1), this::started);
+            Duration.ofMinutes(1), null, this::started);
     private final long signedInAt = ticker.read();
 
     ObservedCallsTest() {
