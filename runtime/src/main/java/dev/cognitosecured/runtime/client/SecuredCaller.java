@@ -14,7 +14,6 @@ import dev.cognitosecured.runtime.internal.concurrent.BoundedWait;
 import dev.cognitosecured.runtime.internal.concurrent.Completions;
 import dev.cognitosecured.runtime.internal.config.Limits;
 import dev.cognitosecured.runtime.internal.config.PoolKeys;
-import dev.cognitosecured.runtime.internal.realtime.Subscriptions;
 import dev.cognitosecured.runtime.internal.observe.CallObservation;
 import dev.cognitosecured.runtime.internal.observe.CallObserver;
 import dev.cognitosecured.runtime.spi.GraphQLTransport;
@@ -69,7 +68,7 @@ public final class SecuredCaller {
     private final Duration callTimeout;
     private final long callNanos;
     /** The pool's subscriptions, or {@code null} when this caller was made without them. */
-    private final Subscriptions subscriptions;
+    private final SubscriptionPublishers subscriptions;
     private final CallObserver observer;
 
     private static final Duration DEFAULT_CALL_TIMEOUT = Limits.DEFAULT_CALL_TIMEOUT;
@@ -157,7 +156,7 @@ public final class SecuredCaller {
 
     /**
      * The caller the CDI extension makes: with the pool's subscriptions ({@code null} for none) and the pool's
-     * observer of calls, when metrics or tracing are on. Both types are internal and may change.
+     * observer of calls, when metrics or tracing are on (the observer's type is internal and may change).
      *
      * @param stores gives the store of the caller's context, on the calling thread
      * @param transport sends the operations
@@ -167,7 +166,7 @@ public final class SecuredCaller {
      * @param observer told of each call
      */
     public SecuredCaller(Supplier<? extends SessionStore> stores, GraphQLTransport transport, CallMargin margin,
-            Duration callTimeout, Subscriptions subscriptions, CallObserver observer) {
+            Duration callTimeout, SubscriptionPublishers subscriptions, CallObserver observer) {
         this.fixedStore = null;
         this.stores = Objects.requireNonNull(stores, "stores");
         this.transport = Objects.requireNonNull(transport, "transport");

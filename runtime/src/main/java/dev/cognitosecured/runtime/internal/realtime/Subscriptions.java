@@ -3,6 +3,7 @@ package dev.cognitosecured.runtime.internal.realtime;
 import dev.cognitosecured.annotations.CognitoSecured.TokenKind;
 import dev.cognitosecured.runtime.SessionStore;
 import dev.cognitosecured.runtime.client.Operation;
+import dev.cognitosecured.runtime.client.SubscriptionPublishers;
 import dev.cognitosecured.runtime.event.SubscriptionResumed;
 import dev.cognitosecured.runtime.internal.config.PoolKeys;
 import dev.cognitosecured.runtime.internal.graphql.GraphQLRequestBody;
@@ -38,7 +39,7 @@ import java.util.function.Consumer;
  * starts with the first subscription and stops with {@link #close()}. Network waits (handshake, acks,
  * the old connection's last events) are bounded by {@code graphql.connect-timeout} in real time.
  */
-public final class Subscriptions implements AutoCloseable {
+public final class Subscriptions implements SubscriptionPublishers, AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(Subscriptions.class.getName());
 
@@ -123,10 +124,7 @@ public final class Subscriptions implements AutoCloseable {
         this.buffer = buffer;
     }
 
-    /**
-     * A publisher of {@code operation}'s events for the principal of {@code store}; the subscription
-     * starts when it is subscribed to. {@code need}: how long the connection's token must stay valid.
-     */
+    @Override
     public <T> Flow.Publisher<T> publisher(SessionStore store, TokenKind kind, Operation<T> operation,
             Map<String, Object> variables, Duration need) {
         String data = requestBody.write(operation, variables);
