@@ -22,7 +22,7 @@ public interface LatencyWait {
      */
     void await(Duration delay) throws InterruptedException;
 
-    /** {@return real time: the server's thread sleeps for the delay} */
+    /** {@return a wait in real time: the server's thread sleeps for the delay} */
     static LatencyWait sleeping() {
         return delay -> TimeUnit.NANOSECONDS.sleep(delay.toNanos());
     }

@@ -380,7 +380,7 @@ public final class LocalGraphQL implements AutoCloseable {
      * checked finish with the old trust. For a test that moves to a fresh pool while the server keeps
      * running, as {@code CognitoTestKit} does before each test.
      *
-     * @param issuer the pool's issuer, e.g. {@code LocalCognito.issuer(pool)}
+     * @param issuer the pool's issuer, as {@link dev.cognitosecured.testing.cognito.LocalCognito#issuer} gives it
      */
     public void trustUserPool(URI issuer) {
         Builder trust = new Builder().userPool(issuer);
