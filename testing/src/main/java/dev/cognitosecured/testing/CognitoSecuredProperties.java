@@ -46,6 +46,13 @@ public final class CognitoSecuredProperties {
     /**
      * The configuration for {@code client} of {@code pool} on {@code cognito}, and {@code graphQLEndpoint} if
      * present.
+     *
+     * @param cognito the LocalCognito that runs the pool
+     * @param pool the user pool
+     * @param client an app client of {@code pool}
+     * @param graphQLEndpoint the LocalGraphQL's endpoint, or empty for no {@code graphql.endpoint}
+     * @return the configuration, with the client's secret if it has one
+     * @throws IllegalArgumentException if {@code client} is not a client of {@code pool}
      */
     public static CognitoSecuredProperties of(LocalCognito cognito, UserPool pool, AppClient client,
             Optional<URI> graphQLEndpoint) {
@@ -71,7 +78,12 @@ public final class CognitoSecuredProperties {
         return prefixed(PREFIX);
     }
 
-    /** {@return the same properties for the pool named {@code poolName}, keyed {@code cognito-secured.pools.<name>.<key>}} */
+    /**
+     * {@return the same properties for the pool named {@code poolName}, keyed {@code cognito-secured.pools.<name>.<key>}}
+     *
+     * @param poolName the pool's name in the keys: not empty, without a dot
+     * @throws IllegalArgumentException if {@code poolName} is empty or has a dot
+     */
     public Map<String, String> asMapForPool(String poolName) {
         Objects.requireNonNull(poolName, "poolName");
         if (poolName.isEmpty() || poolName.contains(".")) {
@@ -80,7 +92,11 @@ public final class CognitoSecuredProperties {
         return prefixed(PREFIX + "pools." + poolName + ".");
     }
 
-    /** {@return the value of {@code key} ({@code "user-pool-id"}, or the full {@code "cognito-secured.user-pool-id"})} */
+    /**
+     * {@return the value of {@code key} ({@code "user-pool-id"}, or the full {@code "cognito-secured.user-pool-id"})}
+     *
+     * @param key the key, with or without the prefix {@code cognito-secured.}
+     */
     public Optional<String> get(String key) {
         Objects.requireNonNull(key, "key");
         return Optional.ofNullable(values.get(key.startsWith(PREFIX) ? key.substring(PREFIX.length()) : key));

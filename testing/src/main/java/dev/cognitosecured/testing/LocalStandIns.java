@@ -93,8 +93,8 @@ public final class LocalStandIns implements AutoCloseable {
     }
 
     /**
-     * The {@code cognito-secured.*} configuration that points an application at the current pool and app client,
-     * LocalCognito and LocalGraphQL.
+     * {@return the {@code cognito-secured.*} configuration that points an application at the current pool and app
+     * client, LocalCognito and LocalGraphQL}
      */
     public CognitoSecuredProperties properties() {
         PoolAndClient now = current;
@@ -105,6 +105,8 @@ public final class LocalStandIns implements AutoCloseable {
      * The refresh requests LocalCognito received since it started or since {@link #freshPool()}, with either API:
      * {@code InitiateAuth} with {@code REFRESH_TOKEN_AUTH} or {@code REFRESH_TOKEN}, and {@code
      * GetTokensFromRefreshToken}.
+     *
+     * @return the number of refresh requests
      */
     public long refreshRequests() {
         return cognito.initiateAuthCount("REFRESH_TOKEN_AUTH") + cognito.initiateAuthCount("REFRESH_TOKEN")
@@ -169,31 +171,54 @@ public final class LocalStandIns implements AutoCloseable {
         /**
          * The clock of both servers. By default a new {@link ManualClock} for each {@link #start()}, standing at the
          * time it starts (in whole seconds); give {@link InstantSource#system()} to run in real time.
+         *
+         * @param clock the clock of LocalCognito and LocalGraphQL
+         * @return this builder
          */
         public Builder clock(InstantSource clock) {
             this.clock = Optional.of(Objects.requireNonNull(clock, "clock"));
             return this;
         }
 
-        /** The region in pool ids, and in {@code cognito-secured.region}; {@code us-east-1. by default} */
+        /**
+         * The region in pool ids, and in {@code cognito-secured.region}; {@code us-east-1} by default.
+         *
+         * @param region the region, e.g. {@code eu-west-1}
+         * @return this builder
+         */
         public Builder region(String region) {
             this.region = Objects.requireNonNull(region, "region");
             return this;
         }
 
-        /** The settings of the user pool; {@link PoolSettings#defaults()} by default. */
+        /**
+         * The settings of the user pool; {@link PoolSettings#defaults()} by default.
+         *
+         * @param settings the pool's settings
+         * @return this builder
+         */
         public Builder pool(PoolSettings settings) {
             this.poolSettings = Objects.requireNonNull(settings, "settings");
             return this;
         }
 
-        /** The settings of the app client, token lifetimes included; {@link ClientSettings#defaults()} by default. */
+        /**
+         * The settings of the app client, token lifetimes included; {@link ClientSettings#defaults()} by default.
+         *
+         * @param settings the app client's settings
+         * @return this builder
+         */
         public Builder client(ClientSettings settings) {
             this.clientSettings = Objects.requireNonNull(settings, "settings");
             return this;
         }
 
-        /** Runs a LocalGraphQL with this schema, in SDL; without one, no LocalGraphQL runs. */
+        /**
+         * Runs a LocalGraphQL with this schema, in SDL; without one, no LocalGraphQL runs.
+         *
+         * @param sdl the schema, in the GraphQL schema definition language
+         * @return this builder
+         */
         public Builder schema(String sdl) {
             this.schema = Optional.of(Objects.requireNonNull(sdl, "sdl"));
             return this;
@@ -202,13 +227,20 @@ public final class LocalStandIns implements AutoCloseable {
         /**
          * Further settings of the LocalGraphQL: data fetchers, group requirements, latency, and so on. The stand-ins
          * set its schema before these, and its clock and the user pool it trusts after them.
+         *
+         * @param settings what to set on the LocalGraphQL's builder
+         * @return this builder
          */
         public Builder graphQL(Consumer<LocalGraphQL.Builder> settings) {
             this.graphQLSettings = Objects.requireNonNull(settings, "settings");
             return this;
         }
 
-        /** Starts LocalCognito, creates the pool and app client, then starts LocalGraphQL if a schema was given. */
+        /**
+         * Starts LocalCognito, creates the pool and app client, then starts LocalGraphQL if a schema was given.
+         *
+         * @return the running stand-ins; close them when done
+         */
         public LocalStandIns start() {
             return new LocalStandIns(this,
                     clock.orElseGet(() -> ManualClock.at(Instant.now().truncatedTo(ChronoUnit.SECONDS))));

@@ -12,6 +12,14 @@ import java.util.Optional;
  */
 public record AppClient(UserPool pool, String clientId, Optional<String> clientSecret) {
 
+    /**
+     * An app client.
+     *
+     * @param pool the user pool it belongs to
+     * @param clientId the client id to send as {@code ClientId}
+     * @param clientSecret the client secret, if the client has one
+     * @throws NullPointerException if a component is {@code null}
+     */
     public AppClient {
         Objects.requireNonNull(pool, "pool");
         Objects.requireNonNull(clientId, "clientId");

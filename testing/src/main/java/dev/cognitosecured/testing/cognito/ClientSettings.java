@@ -45,6 +45,21 @@ public record ClientSettings(
         Duration retryGracePeriod,
         boolean preventUserExistenceErrors) {
 
+    /**
+     * Settings with an unmodifiable copy of {@code authFlows}.
+     *
+     * @param generateSecret whether the client has a secret
+     * @param authFlows the sign-in flows the client allows
+     * @param authSessionValidity how long a challenge session stays valid
+     * @param accessTokenValidity the access token's lifetime
+     * @param idTokenValidity the ID token's lifetime
+     * @param refreshTokenValidity the refresh token's lifetime
+     * @param refreshTokenRotation whether {@code GetTokensFromRefreshToken} issues a new refresh token each time
+     * @param retryGracePeriod how long a rotated refresh token still works
+     * @param preventUserExistenceErrors whether an unknown user gets "Incorrect username or password."
+     * @throws IllegalArgumentException if a validity is not a positive whole number of seconds, or
+     *     {@code retryGracePeriod} is not between 0 and 60 seconds
+     */
     public ClientSettings {
         authFlows = authFlows.isEmpty()
                 ? Collections.unmodifiableSet(EnumSet.noneOf(ExplicitAuthFlow.class))
@@ -60,8 +75,9 @@ public record ClientSettings(
     }
 
     /**
-     * No secret; {@code USER_PASSWORD_AUTH}, {@code USER_SRP_AUTH} and {@code CUSTOM_AUTH} allowed; sessions valid 3 minutes; access
-     * and ID tokens valid 1 hour, refresh tokens 30 days; no rotation; user existence errors prevented.
+     * {@return the default settings: no secret; {@code USER_PASSWORD_AUTH}, {@code USER_SRP_AUTH} and {@code
+     * CUSTOM_AUTH} allowed; sessions valid 3 minutes; access and ID tokens valid 1 hour, refresh tokens 30 days; no
+     * rotation; user existence errors prevented}
      */
     public static ClientSettings defaults() {
         return new ClientSettings(false, EnumSet.allOf(ExplicitAuthFlow.class), Duration.ofMinutes(3),
@@ -74,31 +90,51 @@ public record ClientSettings(
                 refreshTokenValidity, refreshTokenRotation, retryGracePeriod, preventUserExistenceErrors);
     }
 
-    /** {@return these settings allowing only {@code flows} (and refresh)} */
+    /**
+     * {@return these settings allowing only {@code flows} (and refresh)}
+     *
+     * @param flows the sign-in flows to allow
+     */
     public ClientSettings withAuthFlows(ExplicitAuthFlow... flows) {
         return new ClientSettings(generateSecret, Set.copyOf(List.of(flows)), authSessionValidity, accessTokenValidity,
                 idTokenValidity, refreshTokenValidity, refreshTokenRotation, retryGracePeriod, preventUserExistenceErrors);
     }
 
-    /** {@return these settings with challenge sessions (and the codes sent with them) valid for {@code validity}} */
+    /**
+     * {@return these settings with challenge sessions (and the codes sent with them) valid for {@code validity}}
+     *
+     * @param validity a positive whole number of seconds
+     */
     public ClientSettings withAuthSessionValidity(Duration validity) {
         return new ClientSettings(generateSecret, authFlows, validity, accessTokenValidity, idTokenValidity,
                 refreshTokenValidity, refreshTokenRotation, retryGracePeriod, preventUserExistenceErrors);
     }
 
-    /** {@return these settings with access tokens valid for {@code validity}} */
+    /**
+     * {@return these settings with access tokens valid for {@code validity}}
+     *
+     * @param validity a positive whole number of seconds
+     */
     public ClientSettings withAccessTokenValidity(Duration validity) {
         return new ClientSettings(generateSecret, authFlows, authSessionValidity, validity, idTokenValidity,
                 refreshTokenValidity, refreshTokenRotation, retryGracePeriod, preventUserExistenceErrors);
     }
 
-    /** {@return these settings with ID tokens valid for {@code validity}} */
+    /**
+     * {@return these settings with ID tokens valid for {@code validity}}
+     *
+     * @param validity a positive whole number of seconds
+     */
     public ClientSettings withIdTokenValidity(Duration validity) {
         return new ClientSettings(generateSecret, authFlows, authSessionValidity, accessTokenValidity, validity,
                 refreshTokenValidity, refreshTokenRotation, retryGracePeriod, preventUserExistenceErrors);
     }
 
-    /** {@return these settings with refresh tokens valid for {@code validity}} */
+    /**
+     * {@return these settings with refresh tokens valid for {@code validity}}
+     *
+     * @param validity a positive whole number of seconds
+     */
     public ClientSettings withRefreshTokenValidity(Duration validity) {
         return new ClientSettings(generateSecret, authFlows, authSessionValidity, accessTokenValidity, idTokenValidity,
                 validity, refreshTokenRotation, retryGracePeriod, preventUserExistenceErrors);
@@ -108,6 +144,9 @@ public record ClientSettings(
      * These settings with refresh-token rotation: each {@code GetTokensFromRefreshToken} returns a new refresh
      * token (expiring when the sign-in's first one does), and the one it replaces still works for {@code
      * gracePeriod}, then gives {@code RefreshTokenReuseException}.
+     *
+     * @param gracePeriod 0 to 60 seconds
+     * @return new settings
      */
     public ClientSettings withRefreshTokenRotation(Duration gracePeriod) {
         return new ClientSettings(generateSecret, authFlows, authSessionValidity, accessTokenValidity, idTokenValidity,

@@ -21,18 +21,29 @@ public interface CustomAuthTriggers {
     /**
      * Define auth challenge: what happens next in the sign-in of {@code username}.
      *
+     * @param username the user who signs in
      * @param answers whether each custom challenge answered so far in this sign-in was right, oldest first
+     * @return whether to issue tokens, fail the sign-in or send another custom challenge
      */
     Decision define(String username, List<Boolean> answers);
 
     /**
      * Create auth challenge: the next challenge for {@code username}.
      *
+     * @param username the user who signs in
      * @param answers as for {@link #define}
+     * @return the challenge to send
      */
     CustomChallenge create(String username, List<Boolean> answers);
 
-    /** Verify auth challenge response: whether {@code answer. answers {@code challenge}} */
+    /**
+     * Verify auth challenge response.
+     *
+     * @param username the user who signs in
+     * @param challenge the challenge {@link #create} made, with its private parameters
+     * @param answer the client's {@code ANSWER}
+     * @return whether {@code answer} answers {@code challenge}
+     */
     boolean verify(String username, CustomChallenge challenge, String answer);
 
     /** The outcome of {@link #define}. */
@@ -53,6 +64,13 @@ public interface CustomAuthTriggers {
      */
     record CustomChallenge(Map<String, String> publicParameters, Map<String, String> privateParameters) {
 
+        /**
+         * A challenge, its parameters copied.
+         *
+         * @param publicParameters sent to the client as {@code ChallengeParameters}
+         * @param privateParameters kept on the server for {@link #verify}
+         * @throws NullPointerException if a component is {@code null}
+         */
         public CustomChallenge {
             publicParameters = Map.copyOf(Objects.requireNonNull(publicParameters, "publicParameters"));
             privateParameters = Map.copyOf(Objects.requireNonNull(privateParameters, "privateParameters"));

@@ -14,12 +14,12 @@ package dev.cognitosecured.testing.cognito;
  */
 public record DeviceTracking(boolean challengeRequiredOnNewDevice, boolean deviceOnlyRememberedOnUserPrompt) {
 
-    /** Cognito's "Always remember", with remembered devices standing in for the second factor. */
+    /** {@return Cognito's "Always remember", with remembered devices standing in for the second factor} */
     public static DeviceTracking alwaysRemember() {
         return new DeviceTracking(true, false);
     }
 
-    /** Cognito's "User opt-in", with remembered devices standing in for the second factor. */
+    /** {@return Cognito's "User opt-in", with remembered devices standing in for the second factor} */
     public static DeviceTracking userOptIn() {
         return new DeviceTracking(true, true);
     }

@@ -18,22 +18,39 @@ public sealed interface Fault
         permits Fault.Delay, Fault.Throttling, Fault.ServerError, Fault.CloseConnection, Fault.Hold,
                 Fault.Silent, Fault.ServiceUnavailable, Fault.ResetMidResponse {
 
-    /** Answers normally after waiting {@code duration. of real time (the server waits, never the test)} */
+    /**
+     * Answers normally after waiting {@code duration} of real time (the server waits, never the test).
+     *
+     * @param duration how long to wait; not negative
+     * @return the fault
+     */
     static Fault delay(Duration duration) {
         return new Delay(duration);
     }
 
-    /** Answers HTTP 400 {@code TooManyRequestsException. "Rate exceeded", as Cognito's throttling does} */
+    /**
+     * Answers HTTP 400 {@code TooManyRequestsException} "Rate exceeded", as Cognito's throttling does.
+     *
+     * @return the fault
+     */
     static Fault throttling() {
         return new Throttling();
     }
 
-    /** Answers HTTP 500 {@code InternalErrorException}. */
+    /**
+     * Answers HTTP 500 {@code InternalErrorException}.
+     *
+     * @return the fault
+     */
     static Fault serverError() {
         return new ServerError();
     }
 
-    /** Closes the connection without answering. */
+    /**
+     * Closes the connection without answering.
+     *
+     * @return the fault
+     */
     static Fault closeConnection() {
         return new CloseConnection();
     }
@@ -41,6 +58,8 @@ public sealed interface Fault
     /**
      * Accepts the request and never answers: the connection stays open and silent until LocalCognito
      * {@linkplain LocalCognito#close() closes}, as a server that hangs does. The client must time out.
+     *
+     * @return the fault
      */
     static Fault silent() {
         return new Silent();
@@ -49,6 +68,8 @@ public sealed interface Fault
     /**
      * Answers HTTP 503 {@code ServiceUnavailableException}, as Cognito (or a load balancer in front of it) does
      * when it cannot serve for a while.
+     *
+     * @return the fault
      */
     static Fault serviceUnavailable() {
         return new ServiceUnavailable();
@@ -58,6 +79,8 @@ public sealed interface Fault
      * Handles the request, then sends the status, the headers (with the whole body's {@code Content-Length})
      * and half of the body, and closes the connection: the answer breaks off in the middle, as when a
      * connection is reset mid-response. The request has had its effect (a refresh token may be spent).
+     *
+     * @return the fault
      */
     static Fault resetMidResponse() {
         return new ResetMidResponse();
@@ -67,6 +90,9 @@ public sealed interface Fault
      * Holds the request until {@code gate} {@link RequestGate#open() opens}, then answers normally; a test can
      * wait for the request to {@link RequestGate#arrivals(int) arrive} first. Closing LocalCognito releases
      * held requests by closing their connections.
+     *
+     * @param gate the gate that holds the request
+     * @return the fault
      */
     static Fault holdAt(RequestGate gate) {
         return new Hold(gate);
@@ -74,6 +100,12 @@ public sealed interface Fault
 
     /** See {@link Fault#delay(Duration)}. */
     record Delay(Duration duration) implements Fault {
+        /**
+         * A delay.
+         *
+         * @param duration how long to wait
+         * @throws IllegalArgumentException if {@code duration} is negative
+         */
         public Delay {
             Objects.requireNonNull(duration, "duration");
             if (duration.isNegative()) {
@@ -102,6 +134,11 @@ public sealed interface Fault
 
     /** See {@link Fault#holdAt(RequestGate)}. */
     record Hold(RequestGate gate) implements Fault {
+        /**
+         * A hold.
+         *
+         * @param gate the gate that holds the request
+         */
         public Hold {
             Objects.requireNonNull(gate, "gate");
         }

@@ -81,7 +81,12 @@ public final class LocalCognito implements AutoCloseable {
         this.outbox = new Outbox(service);
     }
 
-    /** Starts a LocalCognito on a free port of 127.0.0.1 with the system clock. */
+    /**
+     * Starts a LocalCognito on a free port of 127.0.0.1 with the system clock, in the region {@code us-east-1}.
+     *
+     * @return the running server; close it when done
+     * @throws UncheckedIOException if no port can be bound
+     */
     public static LocalCognito start() {
         return builder().start();
     }
@@ -96,23 +101,44 @@ public final class LocalCognito implements AutoCloseable {
         return server.endpoint();
     }
 
-    /** Creates a user pool with {@link PoolSettings#defaults()}. */
+    /**
+     * Creates a user pool with {@link PoolSettings#defaults()}.
+     *
+     * @return the new pool
+     */
     public UserPool createPool() {
         return createPool(PoolSettings.defaults());
     }
 
-    /** Creates a user pool. */
+    /**
+     * Creates a user pool.
+     *
+     * @param settings the pool's settings
+     * @return the new pool
+     */
     public UserPool createPool(PoolSettings settings) {
         Objects.requireNonNull(settings, "settings");
         return new UserPool(service.createPool(settings));
     }
 
-    /** Creates an app client of {@code pool. with {@link ClientSettings#defaults()}, with or without a secret} */
+    /**
+     * Creates an app client of {@code pool} with {@link ClientSettings#defaults()}, with or without a secret.
+     *
+     * @param pool the pool
+     * @param withSecret whether the client has a secret
+     * @return the new app client
+     */
     public AppClient createClient(UserPool pool, boolean withSecret) {
         return createClient(pool, withSecret ? ClientSettings.defaults().withSecret() : ClientSettings.defaults());
     }
 
-    /** Creates an app client of {@code pool}. */
+    /**
+     * Creates an app client of {@code pool}.
+     *
+     * @param pool the pool
+     * @param settings the client's settings
+     * @return the new app client, with its secret if the settings ask for one
+     */
     public AppClient createClient(UserPool pool, ClientSettings settings) {
         Objects.requireNonNull(pool, "pool");
         Objects.requireNonNull(settings, "settings");
@@ -120,7 +146,15 @@ public final class LocalCognito implements AutoCloseable {
         return new AppClient(pool, created.id(), created.secret());
     }
 
-    /** Creates a confirmed user of {@code pool. with a permanent password and nothing else} */
+    /**
+     * Creates a confirmed user of {@code pool} with a permanent password and nothing else.
+     *
+     * @param pool the pool
+     * @param username the user name; not blank
+     * @param password the password; not blank, not checked against the pool's policy
+     * @return the new user
+     * @throws IllegalArgumentException if the user exists
+     */
     public LocalUser createUser(UserPool pool, String username, String password) {
         return createUser(pool, NewUser.withPassword(username, password));
     }
@@ -128,6 +162,9 @@ public final class LocalCognito implements AutoCloseable {
     /**
      * Creates a user of {@code pool}.
      *
+     * @param pool the pool
+     * @param user the user's name, password, attributes, groups and second factors
+     * @return the new user, with the {@code sub} the pool gave it
      * @throws IllegalArgumentException if the user exists, or a second factor is turned on that the user
      *     cannot receive
      */
@@ -142,6 +179,10 @@ public final class LocalCognito implements AutoCloseable {
      * ({@code USER_AUTH}, {@code SignInPolicy.AllowedFirstAuthFactors}; {@link AuthFactor#PASSWORD} alone by
      * default) and the WebAuthn relying party id ({@code WebAuthnConfiguration.RelyingPartyId}, {@code localhost}
      * by default). Passkeys are accepted from the origin {@code https://<relyingPartyId>} only.
+     *
+     * @param pool the pool
+     * @param relyingPartyId the WebAuthn relying party id, e.g. {@code localhost}
+     * @param firstFactors the first factors {@code USER_AUTH} offers
      */
     public void setSignInPolicy(UserPool pool, String relyingPartyId, AuthFactor... firstFactors) {
         Objects.requireNonNull(pool, "pool");
@@ -152,12 +193,19 @@ public final class LocalCognito implements AutoCloseable {
     /**
      * The codes sent by e-mail and SMS (sign-up, password reset, attribute verification, {@code SMS_MFA} and
      * {@code EMAIL_OTP}), to read as the user would, and to make codes fixed.
+     *
+     * @return the outbox of every pool of this server
      */
     public Outbox outbox() {
         return outbox;
     }
 
-    /** {@return the last code sent to {@code username} by SMS or e-mail (for {@code SMS_MFA} or {@code EMAIL_OTP})} */
+    /**
+     * {@return the last code sent to {@code username} by SMS or e-mail (for {@code SMS_MFA} or {@code EMAIL_OTP})}
+     *
+     * @param pool the user's pool
+     * @param username the user's name
+     */
     public Optional<String> lastCode(UserPool pool, String username) {
         return service.lastCode(pool.id(), username);
     }
@@ -165,6 +213,9 @@ public final class LocalCognito implements AutoCloseable {
     /**
      * The devices issued to {@code user} in a pool with {@link DeviceTracking}, oldest first: confirmed or not,
      * remembered or not; a forgotten device is gone.
+     *
+     * @param user the user
+     * @return the devices, possibly none
      */
     public List<LocalDevice> devices(LocalUser user) {
         Objects.requireNonNull(user, "user");
@@ -174,13 +225,19 @@ public final class LocalCognito implements AutoCloseable {
     /**
      * Disables {@code user}, as {@code AdminDisableUser} does: its access tokens are revoked, and signing in or
      * refreshing fails with {@code NotAuthorizedException} "User is disabled." until {@link #enableUser}.
+     *
+     * @param user the user
      */
     public void disableUser(LocalUser user) {
         Objects.requireNonNull(user, "user");
         service.setUserEnabled(user.pool().id(), user.username(), false);
     }
 
-    /** Enables {@code user} again, as {@code AdminEnableUser} does; access tokens revoked by disabling stay revoked. */
+    /**
+     * Enables {@code user} again, as {@code AdminEnableUser} does; access tokens revoked by disabling stay revoked.
+     *
+     * @param user the user
+     */
     public void enableUser(LocalUser user) {
         Objects.requireNonNull(user, "user");
         service.setUserEnabled(user.pool().id(), user.username(), true);
@@ -190,23 +247,37 @@ public final class LocalCognito implements AutoCloseable {
      * Deletes {@code user}, as {@code AdminDeleteUser} does: refreshing its tokens, and any call with its access
      * token, fails with {@code UserNotFoundException} "User does not exist."; signing in fails as for any unknown
      * user.
+     *
+     * @param user the user
      */
     public void deleteUser(LocalUser user) {
         Objects.requireNonNull(user, "user");
         service.deleteUser(user.pool().id(), user.username());
     }
 
-    /** {@return the {@code iss} claim of the pool's tokens: {@code <endpoint>/<pool id>}} */
+    /**
+     * {@return the {@code iss} claim of the pool's tokens: {@code <endpoint>/<pool id>}}
+     *
+     * @param pool the pool
+     */
     public URI issuer(UserPool pool) {
         return URI.create(service.issuer(pool.id()));
     }
 
-    /** {@return the pool's JSON Web Key Set: {@code <endpoint>/<pool id>/.well-known/jwks.json}} */
+    /**
+     * {@return the pool's JSON Web Key Set: {@code <endpoint>/<pool id>/.well-known/jwks.json}}
+     *
+     * @param pool the pool
+     */
     public URI jwksUri(UserPool pool) {
         return URI.create(service.issuer(pool.id()) + "/.well-known/jwks.json");
     }
 
-    /** {@return how many requests for {@code action} arrived, faulty ones included} */
+    /**
+     * {@return how many requests for {@code action} arrived, faulty ones included}
+     *
+     * @param action the action
+     */
     public long requestCount(Action action) {
         return faults.count(action);
     }
@@ -214,6 +285,9 @@ public final class LocalCognito implements AutoCloseable {
     /**
      * How many {@code InitiateAuth} requests asked for {@code authFlow}, as named on the wire (e.g. {@code
      * "USER_SRP_AUTH"}), whether they succeeded or not. Requests ended by an injected fault are not counted.
+     *
+     * @param authFlow the {@code AuthFlow}
+     * @return the number of requests
      */
     public long initiateAuthCount(String authFlow) {
         return service.flowCount(Action.INITIATE_AUTH.wireName(), Objects.requireNonNull(authFlow, "authFlow"));
@@ -222,6 +296,9 @@ public final class LocalCognito implements AutoCloseable {
     /**
      * How many {@code RespondToAuthChallenge} requests answered {@code challengeName}, as named on the wire (e.g.
      * {@code "PASSWORD_VERIFIER"}), right or wrong. Requests ended by an injected fault are not counted.
+     *
+     * @param challengeName the {@code ChallengeName}
+     * @return the number of requests
      */
     public long challengeResponseCount(String challengeName) {
         return service.flowCount(Action.RESPOND_TO_AUTH_CHALLENGE.wireName(),
@@ -234,7 +311,12 @@ public final class LocalCognito implements AutoCloseable {
         service.resetFlowCounts();
     }
 
-    /** Applies {@code fault} to every request for {@code action} from now on, until {@link #clearFaults()}. */
+    /**
+     * Applies {@code fault} to every request for {@code action} from now on, until {@link #clearFaults()}.
+     *
+     * @param action the action
+     * @param fault what goes wrong
+     */
     public void injectFault(Action action, Fault fault) {
         faults.addForever(action, fault);
     }
@@ -242,6 +324,11 @@ public final class LocalCognito implements AutoCloseable {
     /**
      * Applies {@code fault} to the next {@code times} requests for {@code action}. Faults injected earlier for the
      * same action apply first.
+     *
+     * @param action the action
+     * @param fault what goes wrong
+     * @param times how many requests; at least 1
+     * @throws IllegalArgumentException if {@code times} is less than 1
      */
     public void injectFault(Action action, Fault fault, int times) {
         if (times < 1) {
@@ -298,13 +385,25 @@ public final class LocalCognito implements AutoCloseable {
 
         private Builder() {}
 
-        /** The clock for tokens ({@code iat}, {@code exp}, {@code auth_time}), sessions, codes and lockouts. */
+        /**
+         * The clock for tokens ({@code iat}, {@code exp}, {@code auth_time}), sessions, codes and lockouts; the
+         * system clock by default.
+         *
+         * @param clock the clock
+         * @return this builder
+         */
         public Builder clock(InstantSource clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
-        /** The port on 127.0.0.1 ({@code 0}, the default: any free port). */
+        /**
+         * The port on 127.0.0.1 ({@code 0}, the default: any free port).
+         *
+         * @param port 0 to 65535
+         * @return this builder
+         * @throws IllegalArgumentException if {@code port} is not between 0 and 65535
+         */
         public Builder port(int port) {
             if (port < 0 || port > 65535) {
                 throw new IllegalArgumentException("not a port: " + port);
@@ -313,7 +412,12 @@ public final class LocalCognito implements AutoCloseable {
             return this;
         }
 
-        /** The region in pool ids ({@code us-east-1. by default)} */
+        /**
+         * The region in pool ids; {@code us-east-1} by default.
+         *
+         * @param region the region, e.g. {@code eu-west-1}
+         * @return this builder
+         */
         public Builder region(String region) {
             this.region = Objects.requireNonNull(region, "region");
             return this;
@@ -322,6 +426,7 @@ public final class LocalCognito implements AutoCloseable {
         /**
          * Starts the server.
          *
+         * @return the running server; close it when done
          * @throws UncheckedIOException if the port cannot be bound
          */
         public LocalCognito start() {

@@ -11,6 +11,14 @@ import java.util.Objects;
  */
 public record LocalUser(UserPool pool, String username, String sub) {
 
+    /**
+     * A user.
+     *
+     * @param pool the user pool the user belongs to
+     * @param username the user name to sign in with
+     * @param sub the user's immutable id
+     * @throws NullPointerException if a component is {@code null}
+     */
     public LocalUser {
         Objects.requireNonNull(pool, "pool");
         Objects.requireNonNull(username, "username");

@@ -23,7 +23,11 @@ public final class ManualClock implements InstantSource {
         this.now = new AtomicReference<>(Objects.requireNonNull(start, "start"));
     }
 
-    /** {@return a clock standing at {@code start}} */
+    /**
+     * {@return a clock standing at {@code start}}
+     *
+     * @param start the clock's first time
+     */
     public static ManualClock at(Instant start) {
         return new ManualClock(start);
     }
@@ -33,7 +37,13 @@ public final class ManualClock implements InstantSource {
         return now.get();
     }
 
-    /** Moves the clock forward by {@code duration. and returns the new time} */
+    /**
+     * Moves the clock forward by {@code duration}.
+     *
+     * @param duration how far; not negative
+     * @return the new time
+     * @throws IllegalArgumentException if {@code duration} is negative
+     */
     public Instant advance(Duration duration) {
         Objects.requireNonNull(duration, "duration");
         if (duration.isNegative()) {
@@ -42,7 +52,12 @@ public final class ManualClock implements InstantSource {
         return now.updateAndGet(t -> t.plus(duration));
     }
 
-    /** Moves the clock to {@code instant}, which must not be earlier than now. */
+    /**
+     * Moves the clock to {@code instant}, which must not be earlier than now.
+     *
+     * @param instant the new time
+     * @throws IllegalArgumentException if {@code instant} is earlier than now
+     */
     public void set(Instant instant) {
         Objects.requireNonNull(instant, "instant");
         now.updateAndGet(t -> {

@@ -49,7 +49,12 @@ public final class NewUser {
         this.softwareTokenSecret = softwareTokenSecret;
     }
 
-    /** {@return a confirmed user who signs in with {@code password}} */
+    /**
+     * {@return a confirmed user who signs in with {@code password}}
+     *
+     * @param username the user name; not blank
+     * @param password the password; not blank
+     */
     public static NewUser withPassword(String username, String password) {
         return create(username, password, false);
     }
@@ -57,6 +62,10 @@ public final class NewUser {
     /**
      * A user whose first sign-in must choose a new password ({@code FORCE_CHANGE_PASSWORD}, answered through
      * {@code NEW_PASSWORD_REQUIRED}), as after {@code AdminCreateUser} with a {@code TemporaryPassword}.
+     *
+     * @param username the user name; not blank
+     * @param temporaryPassword the password of the first sign-in; not blank
+     * @return the user
      */
     public static NewUser withTemporaryPassword(String username, String temporaryPassword) {
         return create(username, temporaryPassword, true);
@@ -69,7 +78,12 @@ public final class NewUser {
                 Optional.empty());
     }
 
-    /** {@return this user with the attribute {@code name} (such as {@code email}, {@code phone_number}, {@code name})} */
+    /**
+     * {@return this user with the attribute {@code name} (such as {@code email}, {@code phone_number}, {@code name})}
+     *
+     * @param name the attribute's name; not blank, not {@code sub} (the pool assigns it)
+     * @param value the attribute's value
+     */
     public NewUser attribute(String name, String value) {
         requireText(name, "attribute name");
         Objects.requireNonNull(value, "value");
@@ -81,7 +95,11 @@ public final class NewUser {
         return new NewUser(username, password, temporaryPassword, more, groups, mfa, preferredMfa, softwareTokenSecret);
     }
 
-    /** {@return this user in the groups {@code names} too (the {@code cognito:groups} claim)} */
+    /**
+     * {@return this user in the groups {@code names} too (the {@code cognito:groups} claim)}
+     *
+     * @param names the groups' names; not blank
+     */
     public NewUser groups(String... names) {
         List<String> more = new ArrayList<>(groups);
         for (String name : names) {
@@ -97,13 +115,20 @@ public final class NewUser {
      * {@code Enabled}. {@link MfaFactor#SMS_MFA} needs a {@code phone_number} attribute, {@link
      * MfaFactor#EMAIL_OTP} an {@code email}, {@link MfaFactor#SOFTWARE_TOKEN_MFA} a {@link
      * #softwareToken(String) software token}.
+     *
+     * @param factors the factors turned on, in place of those given before
+     * @return this user with those factors
      */
     public NewUser withMfa(MfaFactor... factors) {
         return new NewUser(username, password, temporaryPassword, attributes, groups, Set.of(factors), preferredMfa,
                 softwareTokenSecret);
     }
 
-    /** {@return this user preferring {@code factor} when several are on (no {@code SELECT_MFA_TYPE} then)} */
+    /**
+     * {@return this user preferring {@code factor} when several are on (no {@code SELECT_MFA_TYPE} then)}
+     *
+     * @param factor one of the factors turned on
+     */
     public NewUser preferredMfa(MfaFactor factor) {
         return new NewUser(username, password, temporaryPassword, attributes, groups, mfa,
                 Optional.of(factor), softwareTokenSecret);
@@ -112,6 +137,9 @@ public final class NewUser {
     /**
      * This user with a verified authenticator app holding the Base32 {@code secret} (see {@link
      * Totp#newSecret()} and {@link Totp#code(String, java.time.Instant)}).
+     *
+     * @param secret the authenticator app's Base32 secret; not blank
+     * @return this user with that software token
      */
     public NewUser softwareToken(String secret) {
         requireText(secret, "secret");

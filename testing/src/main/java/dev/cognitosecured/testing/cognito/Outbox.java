@@ -30,18 +30,34 @@ public final class Outbox {
         this.service = Objects.requireNonNull(service, "service");
     }
 
-    /** Every code sent to {@code username} of {@code pool}, oldest first. */
+    /**
+     * {@return every code sent to {@code username} of {@code pool}, oldest first}
+     *
+     * @param pool the user's pool
+     * @param username the user's name
+     */
     public List<SentCode> to(UserPool pool, String username) {
         return service.sentCodes(pool.id(), Objects.requireNonNull(username, "username"));
     }
 
-    /** The last code sent to {@code username} of {@code pool}, for any purpose. */
+    /**
+     * {@return the last code sent to {@code username} of {@code pool}, for any purpose}
+     *
+     * @param pool the user's pool
+     * @param username the user's name
+     */
     public Optional<SentCode> last(UserPool pool, String username) {
         List<SentCode> sent = to(pool, username);
         return sent.isEmpty() ? Optional.empty() : Optional.of(sent.get(sent.size() - 1));
     }
 
-    /** The last code sent to {@code username} of {@code pool} for {@code purpose}. */
+    /**
+     * {@return the last code sent to {@code username} of {@code pool} for {@code purpose}}
+     *
+     * @param pool the user's pool
+     * @param username the user's name
+     * @param purpose what the code is for
+     */
     public Optional<SentCode> last(UserPool pool, String username, CodePurpose purpose) {
         Objects.requireNonNull(purpose, "purpose");
         List<SentCode> sent = to(pool, username);
@@ -53,7 +69,12 @@ public final class Outbox {
         return Optional.empty();
     }
 
-    /** Every code sent from now on is {@code code} (digits), until {@link #useRandomCodes()}. */
+    /**
+     * Every code sent from now on is {@code code} (digits), until {@link #useRandomCodes()}.
+     *
+     * @param code one or more digits
+     * @throws IllegalArgumentException if {@code code} is empty or not all digits
+     */
     public void useFixedCode(String code) {
         Objects.requireNonNull(code, "code");
         if (code.isEmpty() || !code.chars().allMatch(Character::isDigit)) {

@@ -17,6 +17,16 @@ public record PasswordPolicy(
         boolean requireNumbers,
         boolean requireSymbols) {
 
+    /**
+     * A policy.
+     *
+     * @param minimumLength the fewest characters, 6 to 99 as in Cognito
+     * @param requireUppercase whether an upper-case letter is needed
+     * @param requireLowercase whether a lower-case letter is needed
+     * @param requireNumbers whether a digit is needed
+     * @param requireSymbols whether a character other than a letter or digit is needed
+     * @throws IllegalArgumentException if {@code minimumLength} is not between 6 and 99
+     */
     public PasswordPolicy {
         if (minimumLength < 6 || minimumLength > 99) {
             throw new IllegalArgumentException("minimumLength must be between 6 and 99, as in Cognito: " + minimumLength);

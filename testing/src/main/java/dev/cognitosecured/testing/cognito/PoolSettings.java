@@ -41,6 +41,20 @@ public record PoolSettings(
         AccountSettings account,
         Optional<DeviceTracking> deviceTracking) {
 
+    /**
+     * Settings with unmodifiable copies of the sets.
+     *
+     * @param mfaConfiguration whether a second factor is asked for
+     * @param mfaFactors the second factors the pool offers; at least one unless MFA is off
+     * @param requiredAttributes attributes every user must have
+     * @param passwordPolicy the rules for new passwords
+     * @param temporaryPasswordValidity how long a temporary password can be used; positive
+     * @param customAuth the custom authentication triggers, if the pool has them
+     * @param account sign-up and the verification of e-mail addresses and phone numbers
+     * @param deviceTracking whether and how the pool tracks and remembers devices
+     * @throws IllegalArgumentException if MFA is not off and no factor is offered, or {@code
+     *     temporaryPasswordValidity} is not positive
+     */
     public PoolSettings {
         Objects.requireNonNull(deviceTracking, "deviceTracking");
         Objects.requireNonNull(mfaConfiguration, "mfaConfiguration");
@@ -61,8 +75,9 @@ public record PoolSettings(
     }
 
     /**
-     * MFA off, no required attributes, Cognito's default password policy, temporary passwords valid 7 days,
-     * {@link AccountSettings#defaults()}.
+     * {@return the default settings: MFA off, no required attributes, Cognito's default password policy,
+     * temporary passwords valid 7 days, {@link AccountSettings#defaults()}, no custom authentication, no device
+     * tracking}
      */
     public static PoolSettings defaults() {
         return new PoolSettings(MfaConfiguration.OFF, EnumSet.allOf(MfaFactor.class), Set.of(),
@@ -70,43 +85,72 @@ public record PoolSettings(
                 Optional.empty());
     }
 
-    /** {@return these settings with MFA {@code configuration}, offering {@code factors}} */
+    /**
+     * {@return these settings with MFA {@code configuration}, offering {@code factors}}
+     *
+     * @param configuration whether a second factor is asked for
+     * @param factors the second factors offered; at least one unless {@code configuration} is off
+     */
     public PoolSettings withMfa(MfaConfiguration configuration, MfaFactor... factors) {
         return new PoolSettings(configuration, Set.copyOf(List.of(factors)), requiredAttributes, passwordPolicy,
                 temporaryPasswordValidity, customAuth, account, deviceTracking);
     }
 
-    /** {@return these settings with {@code attributes} (such as {@code "name"}) required of every user} */
+    /**
+     * {@return these settings with {@code attributes} (such as {@code "name"}) required of every user}
+     *
+     * @param attributes the attributes' names
+     */
     public PoolSettings withRequiredAttributes(String... attributes) {
         return new PoolSettings(mfaConfiguration, mfaFactors, new LinkedHashSet<>(List.of(attributes)), passwordPolicy,
                 temporaryPasswordValidity, customAuth, account, deviceTracking);
     }
 
-    /** {@return these settings with another password policy} */
+    /**
+     * {@return these settings with another password policy}
+     *
+     * @param policy the rules for new passwords
+     */
     public PoolSettings withPasswordPolicy(PasswordPolicy policy) {
         return new PoolSettings(mfaConfiguration, mfaFactors, requiredAttributes, policy, temporaryPasswordValidity,
                 customAuth, account, deviceTracking);
     }
 
-    /** {@return these settings with temporary passwords valid for {@code validity}} */
+    /**
+     * {@return these settings with temporary passwords valid for {@code validity}}
+     *
+     * @param validity positive
+     */
     public PoolSettings withTemporaryPasswordValidity(Duration validity) {
         return new PoolSettings(mfaConfiguration, mfaFactors, requiredAttributes, passwordPolicy, validity, customAuth,
                 account, deviceTracking);
     }
 
-    /** These settings with {@code account}'s sign-up and verification rules. */
+    /**
+     * {@return these settings with {@code account}'s sign-up and verification rules}
+     *
+     * @param account the rules
+     */
     public PoolSettings withAccount(AccountSettings account) {
         return new PoolSettings(mfaConfiguration, mfaFactors, requiredAttributes, passwordPolicy,
                 temporaryPasswordValidity, customAuth, account, deviceTracking);
     }
 
-    /** {@return these settings with custom authentication ({@code CUSTOM_AUTH}) driven by {@code triggers}} */
+    /**
+     * {@return these settings with custom authentication ({@code CUSTOM_AUTH}) driven by {@code triggers}}
+     *
+     * @param triggers the triggers, played by test code
+     */
     public PoolSettings withCustomAuth(CustomAuthTriggers triggers) {
         return new PoolSettings(mfaConfiguration, mfaFactors, requiredAttributes, passwordPolicy,
                 temporaryPasswordValidity, Optional.of(triggers), account, deviceTracking);
     }
 
-    /** These settings with device tracking ({@code DeviceConfiguration}) turned on as {@code tracking} says. */
+    /**
+     * {@return these settings with device tracking ({@code DeviceConfiguration}) turned on as {@code tracking} says}
+     *
+     * @param tracking how devices are remembered
+     */
     public PoolSettings withDeviceTracking(DeviceTracking tracking) {
         return new PoolSettings(mfaConfiguration, mfaFactors, requiredAttributes, passwordPolicy,
                 temporaryPasswordValidity, customAuth, account, Optional.of(tracking));

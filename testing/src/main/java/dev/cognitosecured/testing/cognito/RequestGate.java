@@ -22,7 +22,13 @@ public final class RequestGate {
     /** A closed gate. */
     public RequestGate() {}
 
-    /** Completes when {@code count. requests in total have arrived at the gate} */
+    /**
+     * Completes when {@code count} requests in total have arrived at the gate.
+     *
+     * @param count at least 1
+     * @return a future that completes, at once if they have arrived already
+     * @throws IllegalArgumentException if {@code count} is less than 1
+     */
     public CompletableFuture<Void> arrivals(int count) {
         if (count < 1) {
             throw new IllegalArgumentException("count must be at least 1: " + count);

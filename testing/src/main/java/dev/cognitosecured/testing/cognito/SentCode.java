@@ -24,6 +24,18 @@ public record SentCode(
         String code,
         Instant sentAt) {
 
+    /**
+     * A sent code.
+     *
+     * @param username the user it was sent to
+     * @param purpose what it is for
+     * @param attribute the attribute it was sent to
+     * @param destination that attribute's value, unmasked
+     * @param maskedDestination the destination as Cognito names it in {@code CodeDeliveryDetails}
+     * @param code the code
+     * @param sentAt when it was sent, on LocalCognito's clock
+     * @throws NullPointerException if a component is {@code null}
+     */
     public SentCode {
         Objects.requireNonNull(username, "username");
         Objects.requireNonNull(purpose, "purpose");
@@ -34,7 +46,7 @@ public record SentCode(
         Objects.requireNonNull(sentAt, "sentAt");
     }
 
-    /** {@code EMAIL} or {@code SMS}, as Cognito's {@code DeliveryMedium}. */
+    /** {@return {@code SMS} for a {@code phone_number}, else {@code EMAIL}, as Cognito's {@code DeliveryMedium}} */
     public String medium() {
         return "phone_number".equals(attribute) ? "SMS" : "EMAIL";
     }

@@ -57,7 +57,11 @@ public final class TestAuthenticator {
         this.origin = origin;
     }
 
-    /** A new authenticator with a new key pair, used from {@code origin} (such as {@code https://localhost}). */
+    /**
+     * {@return a new authenticator with a new key pair, used from {@code origin}}
+     *
+     * @param origin the origin its client data names, such as {@code https://localhost}
+     */
     public static TestAuthenticator create(String origin) {
         Objects.requireNonNull(origin, "origin");
         try {
@@ -71,17 +75,26 @@ public final class TestAuthenticator {
         }
     }
 
-    /** This authenticator (same key, credential and counter) used from {@code otherOrigin}. */
+    /**
+     * {@return this authenticator (same key, credential and counter) used from {@code otherOrigin}}
+     *
+     * @param otherOrigin the origin its client data names
+     */
     public TestAuthenticator atOrigin(String otherOrigin) {
         return new TestAuthenticator(state, Objects.requireNonNull(otherOrigin, "otherOrigin"));
     }
 
-    /** The credential id (base64url), once {@link #register} made it. */
+    /** {@return the credential id (base64url), once {@link #register} made it} */
     public Optional<String> credentialId() {
         return Optional.ofNullable(state.relyingPartyId.get()).map(rp -> B64URL.encodeToString(state.credentialId));
     }
 
-    /** The registration response for {@code creationOptionsJson}. */
+    /**
+     * {@return the registration response for {@code creationOptionsJson}, as {@code RegistrationResponseJSON}}
+     *
+     * @param creationOptionsJson the {@code PublicKeyCredentialCreationOptionsJSON}, as {@code
+     *     StartWebAuthnRegistration} returns it
+     */
     public String register(String creationOptionsJson) {
         JsonObject options = read(creationOptionsJson);
         String rpId = options.getJsonObject("rp").getString("id");
@@ -120,6 +133,9 @@ public final class TestAuthenticator {
     /**
      * The assertion for {@code requestOptionsJson}, signed with this authenticator's key.
      *
+     * @param requestOptionsJson the {@code PublicKeyCredentialRequestOptionsJSON} (Cognito's {@code
+     *     CREDENTIAL_REQUEST_OPTIONS})
+     * @return the {@code AuthenticationResponseJSON}
      * @throws IllegalStateException if this authenticator was not registered, or the options do not allow its
      *     credential
      */

@@ -30,18 +30,32 @@ public final class Totp {
         return Base32.encode(key);
     }
 
-    /** {@return the 6-digit code an authenticator app holding {@code base32Secret} shows at {@code time}} */
+    /**
+     * {@return the 6-digit code an authenticator app holding {@code base32Secret} shows at {@code time}}
+     *
+     * @param base32Secret the secret, in Base32
+     * @param time the time the code is shown at
+     */
     public static String code(String base32Secret, Instant time) {
         Objects.requireNonNull(time, "time");
         return codeAtStep(base32Secret, stepOf(time));
     }
 
-    /** {@return the number of the time step {@code time} falls in} */
+    /**
+     * {@return the number of the time step {@code time} falls in}
+     *
+     * @param time an instant
+     */
     public static long stepOf(Instant time) {
         return Math.floorDiv(time.getEpochSecond(), STEP_SECONDS);
     }
 
-    /** {@return the 6-digit code of time step {@code step} (RFC 4226 with the step as the counter)} */
+    /**
+     * {@return the 6-digit code of time step {@code step} (RFC 4226 with the step as the counter)}
+     *
+     * @param base32Secret the secret, in Base32
+     * @param step the number of a time step, as {@link #stepOf(Instant)} gives it
+     */
     public static String codeAtStep(String base32Secret, long step) {
         Objects.requireNonNull(base32Secret, "base32Secret");
         byte[] key = Base32.decode(base32Secret);

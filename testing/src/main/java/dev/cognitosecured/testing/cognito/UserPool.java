@@ -9,6 +9,12 @@ import java.util.Objects;
  */
 public record UserPool(String id) {
 
+    /**
+     * A user pool.
+     *
+     * @param id the pool's id
+     * @throws NullPointerException if {@code id} is {@code null}
+     */
     public UserPool {
         Objects.requireNonNull(id, "id");
     }

@@ -17,6 +17,10 @@ import java.util.concurrent.ThreadLocalRandom;
 public record Latency(Duration min, Duration max) {
 
     /**
+     * A latency between {@code min} and {@code max}.
+     *
+     * @param min the shortest delay
+     * @param max the longest delay, not shorter than {@code min}
      * @throws IllegalArgumentException if a bound is negative or {@code max} is shorter than {@code min}
      */
     public Latency {
@@ -30,17 +34,26 @@ public record Latency(Duration min, Duration max) {
         }
     }
 
-    /** No delay (the default). */
+    /** {@return no delay (the default)} */
     public static Latency none() {
         return new Latency(Duration.ZERO, Duration.ZERO);
     }
 
-    /** {@return the same delay before every answer} */
+    /**
+     * {@return the same delay before every answer}
+     *
+     * @param delay the delay; not negative
+     */
     public static Latency fixed(Duration delay) {
         return new Latency(delay, delay);
     }
 
-    /** {@return a delay drawn uniformly from {@code [min, max]} for each request} */
+    /**
+     * {@return a delay drawn uniformly from {@code [min, max]} for each request}
+     *
+     * @param min the shortest delay; not negative
+     * @param max the longest delay, not shorter than {@code min}
+     */
     public static Latency between(Duration min, Duration max) {
         return new Latency(min, max);
     }

@@ -17,11 +17,12 @@ public interface LatencyWait {
      * Returns once {@code delay} has passed, on whatever time the implementation follows. Called on
      * the server's thread for the request, with a positive delay.
      *
+     * @param delay how long to wait
      * @throws InterruptedException if the server is closing; the request is dropped unanswered
      */
     void await(Duration delay) throws InterruptedException;
 
-    /** Real time: the server's thread sleeps for the delay. */
+    /** {@return a wait in real time: the server's thread sleeps for the delay} */
     static LatencyWait sleeping() {
         return delay -> TimeUnit.NANOSECONDS.sleep(delay.toNanos());
     }

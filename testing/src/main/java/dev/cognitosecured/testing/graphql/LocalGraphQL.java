@@ -138,6 +138,9 @@ public final class LocalGraphQL implements AutoCloseable {
     /**
      * A fingerprint of {@code token} (its SHA-256, in hex): what {@link ReceivedRequest} keeps instead of
      * the token, so tests can tell which token a request carried.
+     *
+     * @param token a token
+     * @return the SHA-256 of the token's UTF-8 bytes, in lower-case hex
      */
     public static String fingerprint(String token) {
         try {
@@ -159,8 +162,8 @@ public final class LocalGraphQL implements AutoCloseable {
     }
 
     /**
-     * The real-time (subscriptions) endpoint, {@code ws://127.0.0.1:<port>/graphql/realtime} by default: the
-     * {@linkplain Builder#path path} followed by {@code /realtime}, as AppSync's custom domains have it.
+     * {@return the real-time (subscriptions) endpoint, {@code ws://127.0.0.1:<port>/graphql/realtime} by default:
+     * the {@linkplain Builder#path path} followed by {@code /realtime}, as AppSync's custom domains have it}
      */
     public URI realtimeEndpoint() {
         return realtimeEndpoint;
@@ -173,6 +176,8 @@ public final class LocalGraphQL implements AutoCloseable {
      * {@code data} of the same name) receives {@code {"type":"data","id":...,"payload":{"data":{...}}}}, its
      * selection run over {@code data}. Events are published one at a time, in order.
      *
+     * @param subscriptionField the field's name, e.g. {@code onAddTodo}
+     * @param data the event's object
      * @return how many subscriptions it was sent to
      * @throws IllegalArgumentException if the schema has no such subscription field
      */
@@ -185,6 +190,9 @@ public final class LocalGraphQL implements AutoCloseable {
      * As {@link #publish(String, Map)}, with the object given as JSON text, e.g.
      * {@code publish("onAddTodo", "{\"id\":\"1\",\"title\":\"Buy milk\"}")}.
      *
+     * @param subscriptionField the field's name, e.g. {@code onAddTodo}
+     * @param json the event's object, in JSON
+     * @return how many subscriptions it was sent to
      * @throws IllegalArgumentException if {@code json} is not a JSON object or the schema has no such field
      */
     public int publish(String subscriptionField, String json) {
@@ -209,6 +217,8 @@ public final class LocalGraphQL implements AutoCloseable {
      * Closes every open real-time connection with a close frame of {@code statusCode} (e.g. 1001, going away)
      * and {@code reason}.
      *
+     * @param statusCode the WebSocket close status
+     * @param reason the close frame's reason
      * @return how many connections were closed
      */
     public int closeRealtimeConnections(int statusCode, String reason) {
@@ -234,12 +244,18 @@ public final class LocalGraphQL implements AutoCloseable {
      * connection fails between AppSync's start of a subscription and the client's reading of its
      * {@code start_ack}. Events for such a subscription are not sent (counted as withheld). Turning it off does
      * not send the withheld acknowledgements; a test drops the connection, as the network would have.
+     *
+     * @param withhold whether to keep the {@code start_ack}s of the {@code start}s to come
      */
     public void withholdStartAcks(boolean withhold) {
         realtime.withholdStartAcks(withhold);
     }
 
-    /** Changes what happens when a token expires on an open real-time connection (see the builder's). */
+    /**
+     * Changes what happens when a token expires on an open real-time connection (see the builder's).
+     *
+     * @param setting what happens from now on
+     */
     public void realtimeTokenExpiry(RealtimeTokenExpiry setting) {
         realtime.tokenExpiry(Objects.requireNonNull(setting, "setting"));
     }
@@ -255,12 +271,14 @@ public final class LocalGraphQL implements AutoCloseable {
     /**
      * Whether the keep-alive timer sends {@code ka} messages (true at start). A test stops them to make the
      * client's keep-alive timeout ({@code connectionTimeoutMs}) fire on a connection that is otherwise open.
+     *
+     * @param send whether to send them
      */
     public void sendKeepAlives(boolean send) {
         realtime.sendKeepAlives(send);
     }
 
-    /** What the real-time endpoint has done so far. */
+    /** {@return what the real-time endpoint has done so far} */
     public RealtimeCounters realtimeCounters() {
         return realtime.counters();
     }
@@ -271,6 +289,8 @@ public final class LocalGraphQL implements AutoCloseable {
      * {@code timeout}: for a test whose client subscribes on its own threads and that must not publish before the
      * subscription is live. The {@code start_ack} may still be on its way to the client.
      *
+     * @param count how many subscriptions
+     * @param timeout how long to wait at most
      * @return whether that many were active in time
      * @throws InterruptedException if the waiting thread is interrupted
      */
@@ -289,12 +309,19 @@ public final class LocalGraphQL implements AutoCloseable {
     /**
      * How many events were sent to subscriptions with the id {@code subscriptionId} (the id the client chose in
      * its {@code start}), on any connection.
+     *
+     * @param subscriptionId the subscription's id
+     * @return the number of events
      */
     public long eventsSent(String subscriptionId) {
         return realtime.eventsSent(subscriptionId);
     }
 
-    /** Applies {@code fault} to every request from now on, until {@link #clearFaults()}. */
+    /**
+     * Applies {@code fault} to every request from now on, until {@link #clearFaults()}.
+     *
+     * @param fault what goes wrong
+     */
     public void injectFault(GraphQLFault fault) {
         faults.addForever(fault);
     }
@@ -302,6 +329,10 @@ public final class LocalGraphQL implements AutoCloseable {
     /**
      * Applies {@code fault} to the next {@code times} requests, whatever their operation. Faults injected earlier
      * apply first.
+     *
+     * @param fault what goes wrong
+     * @param times how many requests; at least 1
+     * @throws IllegalArgumentException if {@code times} is less than 1
      */
     public void injectFault(GraphQLFault fault, int times) {
         if (times < 1) {
@@ -333,7 +364,11 @@ public final class LocalGraphQL implements AutoCloseable {
         server.accept();
     }
 
-    /** Delays every answer from now on by {@code latency} ({@link Latency#none()} to stop). */
+    /**
+     * Delays every answer from now on by {@code latency} ({@link Latency#none()} to stop).
+     *
+     * @param latency the delay of each answer
+     */
     public void latency(Latency latency) {
         this.latency.set(Objects.requireNonNull(latency, "latency"));
     }
@@ -344,6 +379,8 @@ public final class LocalGraphQL implements AutoCloseable {
      * {@code <issuer>/.well-known/jwks.json}. The other checks stay as built. Requests already being
      * checked finish with the old trust. For a test that moves to a fresh pool while the server keeps
      * running, as {@code CognitoTestKit} does before each test.
+     *
+     * @param issuer the pool's issuer, as {@link dev.cognitosecured.testing.cognito.LocalCognito#issuer} gives it
      */
     public void trustUserPool(URI issuer) {
         Builder trust = new Builder().userPool(issuer);
@@ -363,6 +400,9 @@ public final class LocalGraphQL implements AutoCloseable {
     /**
      * How many recorded requests ran the operation named {@code operationName}, whatever their
      * answer (401s included).
+     *
+     * @param operationName the operation's name, e.g. {@code GetTodo}
+     * @return the number of requests
      */
     public long requestCount(String operationName) {
         return log.countOf(operationName);
@@ -428,7 +468,12 @@ public final class LocalGraphQL implements AutoCloseable {
         private Builder() {
         }
 
-        /** The schema, in SDL. Required. */
+        /**
+         * The schema, in SDL. Required.
+         *
+         * @param sdl the schema, in the GraphQL schema definition language
+         * @return this builder
+         */
         public Builder schema(String sdl) {
             this.sdl = Objects.requireNonNull(sdl, "sdl");
             return this;
@@ -439,13 +484,23 @@ public final class LocalGraphQL implements AutoCloseable {
          * without one read the property of the same name from their parent (a map key or a getter). The fields
          * of the {@code Subscription} type take their value from the published event instead (see
          * {@link LocalGraphQL#publish(String, Map)}); a data fetcher given for one is not used.
+         *
+         * @param type the type's name, e.g. {@code Query}
+         * @param field the field's name
+         * @param fetcher the field's data fetcher
+         * @return this builder
          */
         public Builder dataFetcher(String type, String field, DataFetcher<?> fetcher) {
             dataFetchers.put(FieldCoordinates.coordinates(type, field), Objects.requireNonNull(fetcher, "fetcher"));
             return this;
         }
 
-        /** Further graphql-java wiring: scalars, type resolvers of interfaces and unions, and so on. */
+        /**
+         * Further graphql-java wiring: scalars, type resolvers of interfaces and unions, and so on.
+         *
+         * @param step what to add to graphql-java's wiring
+         * @return this builder
+         */
         public Builder wiring(Consumer<RuntimeWiring.Builder> step) {
             wiringSteps.add(Objects.requireNonNull(step, "step"));
             return this;
@@ -455,6 +510,12 @@ public final class LocalGraphQL implements AutoCloseable {
          * Lets only callers in at least one of {@code groups} (the token's {@code cognito:groups}) read
          * {@code type.field}, as AppSync's {@code @aws_cognito_user_pools(cognito_groups: [...])}.
          * Calling it again for the same field adds groups.
+         *
+         * @param type the type's name, e.g. {@code Query}
+         * @param field the field's name
+         * @param groups the groups; at least one
+         * @return this builder
+         * @throws IllegalArgumentException if no group is named
          */
         public Builder requireGroup(String type, String field, String... groups) {
             if (groups.length == 0) {
@@ -465,7 +526,12 @@ public final class LocalGraphQL implements AutoCloseable {
             return this;
         }
 
-        /** The trusted issuer: a token's {@code iss. must equal it exactly} */
+        /**
+         * The trusted issuer: a token's {@code iss} must equal it exactly.
+         *
+         * @param issuer the {@code iss} tokens must carry
+         * @return this builder
+         */
         public Builder issuer(String issuer) {
             this.issuer = Objects.requireNonNull(issuer, "issuer");
             return this;
@@ -476,6 +542,9 @@ public final class LocalGraphQL implements AutoCloseable {
          * {@code https://cognito-idp.<region>.amazonaws.com/<poolId>}, or a local stand-in's): sets the
          * issuer and fetches the keys from {@code <issuer>/.well-known/jwks.json}, where Cognito
          * publishes them.
+         *
+         * @param issuer the pool's issuer
+         * @return this builder
          */
         public Builder userPool(URI issuer) {
             String text = issuer.toString();
@@ -483,7 +552,13 @@ public final class LocalGraphQL implements AutoCloseable {
             return jwks(URI.create((text.endsWith("/") ? text : text + "/") + ".well-known/jwks.json"));
         }
 
-        /** Fetches the trusted keys over HTTP from {@code jwksUri. (when the first token is checked)} */
+        /**
+         * Fetches the trusted keys over HTTP from {@code jwksUri} (when the first token is checked).
+         *
+         * @param jwksUri the URL of the JSON Web Key Set
+         * @return this builder
+         * @throws IllegalArgumentException if {@code jwksUri} is not a URL
+         */
         public Builder jwks(URI jwksUri) {
             try {
                 this.keys = JWKSourceBuilder.<SecurityContext>create(jwksUri.toURL()).build();
@@ -493,19 +568,35 @@ public final class LocalGraphQL implements AutoCloseable {
             return this;
         }
 
-        /** Trusts the public keys of {@code keys}. */
+        /**
+         * Trusts the public keys of {@code keys}.
+         *
+         * @param keys the keys; only their public parts are kept
+         * @return this builder
+         */
         public Builder jwks(JWKSet keys) {
             this.keys = new ImmutableJWKSet<>(keys.toPublicJWKSet());
             return this;
         }
 
-        /** Takes the trusted keys from {@code keys}. */
+        /**
+         * Takes the trusted keys from {@code keys}.
+         *
+         * @param keys the source of the keys
+         * @return this builder
+         */
         public Builder jwks(JWKSource<SecurityContext> keys) {
             this.keys = Objects.requireNonNull(keys, "keys");
             return this;
         }
 
-        /** The kinds of token accepted; {@link TokenUse#ACCESS} only by default, as AppSync. */
+        /**
+         * The kinds of token accepted; {@link TokenUse#ACCESS} only by default, as AppSync.
+         *
+         * @param first a kind of token accepted
+         * @param more the other kinds accepted
+         * @return this builder
+         */
         public Builder acceptTokenUse(TokenUse first, TokenUse... more) {
             acceptedTokenUses.clear();
             acceptedTokenUses.add(first);
@@ -516,6 +607,9 @@ public final class LocalGraphQL implements AutoCloseable {
         /**
          * Accepts only tokens of these app clients ({@code client_id} of an access token, {@code aud}
          * of an id token), as AppSync's app id client regex; any client by default.
+         *
+         * @param clientIds the app clients' ids; added to those given before
+         * @return this builder
          */
         public Builder acceptClientIds(String... clientIds) {
             acceptedClientIds.addAll(List.of(clientIds));
@@ -525,6 +619,9 @@ public final class LocalGraphQL implements AutoCloseable {
         /**
          * Whether {@code Authorization: Bearer <token>} is accepted too. AppSync expects the raw token,
          * so by default a {@code Bearer } prefix makes the header invalid.
+         *
+         * @param accept whether to accept the prefix
+         * @return this builder
          */
         public Builder acceptBearerPrefix(boolean accept) {
             this.acceptBearerPrefix = accept;
@@ -535,13 +632,22 @@ public final class LocalGraphQL implements AutoCloseable {
          * The clock that {@code exp} is judged on; the system clock by default. Give it the clock that
          * issues the tokens (e.g. the {@link dev.cognitosecured.testing.cognito.ManualClock} of a
          * {@code LocalCognito}) and advance that instead of sleeping.
+         *
+         * @param clock the clock
+         * @return this builder
          */
         public Builder clock(InstantSource clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
-        /** How long after {@code exp. a token is still accepted; zero by default, as AppSync} */
+        /**
+         * How long after {@code exp} a token is still accepted; zero by default, as AppSync.
+         *
+         * @param leeway not negative
+         * @return this builder
+         * @throws IllegalArgumentException if {@code leeway} is negative
+         */
         public Builder leeway(Duration leeway) {
             if (leeway.isNegative()) {
                 throw new IllegalArgumentException("leeway(" + leeway + "): cannot be negative");
@@ -550,7 +656,12 @@ public final class LocalGraphQL implements AutoCloseable {
             return this;
         }
 
-        /** Delays every answer; none by default. It can be changed later with {@link LocalGraphQL#latency}. */
+        /**
+         * Delays every answer; none by default. It can be changed later with {@link LocalGraphQL#latency}.
+         *
+         * @param latency the delay of each answer
+         * @return this builder
+         */
         public Builder latency(Latency latency) {
             this.latency = Objects.requireNonNull(latency, "latency");
             return this;
@@ -559,13 +670,22 @@ public final class LocalGraphQL implements AutoCloseable {
         /**
          * How a request waits out its latency before its token is checked: {@link LatencyWait#sleeping()}
          * by default; a test on a manual clock gives one that waits for the clock to move.
+         *
+         * @param wait how to wait
+         * @return this builder
          */
         public Builder latencyWait(LatencyWait wait) {
             this.latencyWait = Objects.requireNonNull(wait, "wait");
             return this;
         }
 
-        /** The port to listen on (on 127.0.0.1); 0, the default, picks a free one. */
+        /**
+         * The port to listen on (on 127.0.0.1); 0, the default, picks a free one.
+         *
+         * @param port 0 to 65535
+         * @return this builder
+         * @throws IllegalArgumentException if {@code port} is not between 0 and 65535
+         */
         public Builder port(int port) {
             if (port < 0 || port > 65535) {
                 throw new IllegalArgumentException("port(" + port + "): not a port number");
@@ -574,7 +694,13 @@ public final class LocalGraphQL implements AutoCloseable {
             return this;
         }
 
-        /** The endpoint's path; {@code /graphql. by default} */
+        /**
+         * The endpoint's path; {@code /graphql} by default.
+         *
+         * @param path starts with {@code /}
+         * @return this builder
+         * @throws IllegalArgumentException if {@code path} does not start with {@code /}
+         */
         public Builder path(String path) {
             if (!path.startsWith("/")) {
                 throw new IllegalArgumentException("path(\"" + path + "\"): must start with /");
@@ -587,6 +713,10 @@ public final class LocalGraphQL implements AutoCloseable {
          * How often the real-time endpoint sends {@code {"type":"ka"}} on each acknowledged connection (one is
          * also sent right after each {@code connection_ack}); one minute by default. {@link Duration#ZERO}
          * sends none. Real time: a test that counts keep-alives waits for them with a bound.
+         *
+         * @param interval not negative
+         * @return this builder
+         * @throws IllegalArgumentException if {@code interval} is negative
          */
         public Builder keepAliveInterval(Duration interval) {
             if (interval.isNegative()) {
@@ -599,6 +729,10 @@ public final class LocalGraphQL implements AutoCloseable {
         /**
          * The {@code connectionTimeoutMs} of each {@code connection_ack}: how long a client may go without a
          * keep-alive before it takes the connection for dead; five minutes (300000 ms) by default, as AppSync.
+         *
+         * @param timeout positive
+         * @return this builder
+         * @throws IllegalArgumentException if {@code timeout} is not positive
          */
         public Builder connectionTimeout(Duration timeout) {
             if (timeout.isNegative() || timeout.isZero()) {
@@ -611,6 +745,9 @@ public final class LocalGraphQL implements AutoCloseable {
         /**
          * What happens when a token expires on an open real-time connection;
          * {@link RealtimeTokenExpiry#ERROR_SUBSCRIPTIONS} by default. It can be changed later with {@link LocalGraphQL#realtimeTokenExpiry}.
+         *
+         * @param setting what happens
+         * @return this builder
          */
         public Builder realtimeTokenExpiry(RealtimeTokenExpiry setting) {
             this.realtimeTokenExpiry = Objects.requireNonNull(setting, "setting");
@@ -620,6 +757,7 @@ public final class LocalGraphQL implements AutoCloseable {
         /**
          * Builds the schema and starts the server.
          *
+         * @return the running server; close it when done
          * @throws IllegalStateException if the schema, the issuer or the keys were not given
          * @throws IllegalArgumentException if the schema is invalid or a data fetcher or group
          *     requirement names a field the schema does not have

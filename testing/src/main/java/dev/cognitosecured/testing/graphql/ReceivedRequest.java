@@ -52,6 +52,19 @@ public record ReceivedRequest(
         FAULT_INJECTED
     }
 
+    /**
+     * A recorded request.
+     *
+     * @param sequence the request's number, from 1, in order of recording
+     * @param receivedAt when the request arrived, on the server's clock
+     * @param operationName the operation's name, if the request names one
+     * @param outcome what the server made of the request
+     * @param status the HTTP status of the answer
+     * @param caller who made the request, when the token was accepted
+     * @param tokenFingerprint the fingerprint of the token, when there was one
+     * @param rejection why the token was not accepted, when it was not
+     * @throws NullPointerException if a component is {@code null}
+     */
     public ReceivedRequest {
         Objects.requireNonNull(receivedAt, "receivedAt");
         Objects.requireNonNull(operationName, "operationName");
@@ -61,7 +74,11 @@ public record ReceivedRequest(
         Objects.requireNonNull(rejection, "rejection");
     }
 
-    /** {@return whether the request carried exactly {@code token} (compared by fingerprint)} */
+    /**
+     * {@return whether the request carried exactly {@code token} (compared by fingerprint)}
+     *
+     * @param token a token, such as an access token the test signed in for
+     */
     public boolean carried(String token) {
         return tokenFingerprint.filter(LocalGraphQL.fingerprint(token)::equals).isPresent();
     }

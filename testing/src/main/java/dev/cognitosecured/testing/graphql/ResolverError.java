@@ -19,6 +19,7 @@ public final class ResolverError extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The {@code errorType} of the error entry. */
     private final String errorType;
 
     /**

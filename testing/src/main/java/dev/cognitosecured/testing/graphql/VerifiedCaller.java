@@ -34,6 +34,17 @@ public record VerifiedCaller(
         Optional<String> clientId,
         Map<String, Object> claims) {
 
+    /**
+     * A caller, its groups and claims copied.
+     *
+     * @param subject the {@code sub} claim
+     * @param username the user's name
+     * @param groups the {@code cognito:groups} claim, possibly empty
+     * @param tokenUse the kind of token the request carried
+     * @param clientId the app client, if the token names one
+     * @param claims every claim of the token as JSON values
+     * @throws NullPointerException if a component is {@code null}
+     */
     public VerifiedCaller {
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(username, "username");
@@ -46,6 +57,8 @@ public record VerifiedCaller(
     /**
      * The caller of the request that {@code environment} belongs to.
      *
+     * @param environment the data fetcher's environment
+     * @return the caller, from the GraphQL context
      * @throws IllegalStateException if the environment does not come from a {@link LocalGraphQL}
      */
     public static VerifiedCaller of(DataFetchingEnvironment environment) {
@@ -57,12 +70,20 @@ public record VerifiedCaller(
         return caller;
     }
 
-    /** {@return whether the caller belongs to {@code group}} */
+    /**
+     * {@return whether the caller belongs to {@code group}}
+     *
+     * @param group a group's name
+     */
     public boolean isInGroup(String group) {
         return groups.contains(group);
     }
 
-    /** {@return the claim named {@code name}, if the token has it} */
+    /**
+     * {@return the claim named {@code name}, if the token has it}
+     *
+     * @param name the claim's name, e.g. {@code email}
+     */
     public Optional<Object> claim(String name) {
         return Optional.ofNullable(claims.get(name));
     }

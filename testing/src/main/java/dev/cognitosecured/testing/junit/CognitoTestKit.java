@@ -213,32 +213,55 @@ public final class CognitoTestKit implements BeforeAllCallback, BeforeEachCallba
          * The clock of both stand-ins. By default a new {@link ManualClock} for each test class, standing at the
          * time the class starts (in whole seconds); give {@link java.time.InstantSource#system()} when a client
          * that reads the real time (a browser or Node library) signs in.
+         *
+         * @param clock the clock of LocalCognito and LocalGraphQL
+         * @return this builder
          */
         public Builder clock(InstantSource clock) {
             standIns.clock(clock);
             return this;
         }
 
-        /** The region in pool ids, and in {@code cognito-secured.region}; {@code us-east-1. by default} */
+        /**
+         * The region in pool ids, and in {@code cognito-secured.region}; {@code us-east-1} by default.
+         *
+         * @param region the region, e.g. {@code eu-west-1}
+         * @return this builder
+         */
         public Builder region(String region) {
             standIns.region(region);
             this.region = region;
             return this;
         }
 
-        /** The settings of each test's fresh user pool; {@link PoolSettings#defaults()} by default. */
+        /**
+         * The settings of each test's fresh user pool; {@link PoolSettings#defaults()} by default.
+         *
+         * @param settings the pool's settings
+         * @return this builder
+         */
         public Builder pool(PoolSettings settings) {
             standIns.pool(settings);
             return this;
         }
 
-        /** The settings of each test's fresh app client; {@link ClientSettings#defaults()} by default. */
+        /**
+         * The settings of each test's fresh app client; {@link ClientSettings#defaults()} by default.
+         *
+         * @param settings the app client's settings
+         * @return this builder
+         */
         public Builder client(ClientSettings settings) {
             standIns.client(settings);
             return this;
         }
 
-        /** Runs a LocalGraphQL with this schema, in SDL. */
+        /**
+         * Runs a LocalGraphQL with this schema, in SDL.
+         *
+         * @param sdl the schema, in the GraphQL schema definition language
+         * @return this builder
+         */
         public Builder schema(String sdl) {
             standIns.schema(sdl);
             this.schemaResource = Optional.empty();
@@ -249,6 +272,9 @@ public final class CognitoTestKit implements BeforeAllCallback, BeforeEachCallba
         /**
          * Runs a LocalGraphQL with the schema in the class-path resource {@code path} (UTF-8, relative to the
          * class-path root, e.g. {@code graphql/schema.graphqls}), read when the test class starts.
+         *
+         * @param path the resource's path
+         * @return this builder
          */
         public Builder schemaResource(String path) {
             this.schemaResource = Optional.of(Objects.requireNonNull(path, "path"));
@@ -259,6 +285,9 @@ public final class CognitoTestKit implements BeforeAllCallback, BeforeEachCallba
         /**
          * Further settings of the LocalGraphQL: data fetchers, group requirements, latency, and so on. The kit
          * sets its clock and the user pool it trusts itself, after these.
+         *
+         * @param settings what to set on the LocalGraphQL's builder
+         * @return this builder
          */
         public Builder graphQL(Consumer<LocalGraphQL.Builder> settings) {
             standIns.graphQL(settings);
@@ -269,6 +298,8 @@ public final class CognitoTestKit implements BeforeAllCallback, BeforeEachCallba
          * Sets the {@link CognitoSecuredProperties} of each test as system properties ({@code
          * cognito-secured.endpoint}, {@code region}, {@code user-pool-id}, {@code client-id}, {@code
          * client-secret}, {@code graphql.endpoint}) before it, and puts back what was there after it.
+         *
+         * @return this builder
          */
         public Builder systemProperties() {
             this.systemProperties = true;

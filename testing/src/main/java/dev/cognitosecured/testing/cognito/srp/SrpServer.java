@@ -41,14 +41,23 @@ public final class SrpServer {
     private final Clock clock;
     private final Duration timestampTolerance;
 
-    /** A server with {@link #DEFAULT_TIMESTAMP_TOLERANCE}. */
+    /**
+     * A server with {@link #DEFAULT_TIMESTAMP_TOLERANCE}.
+     *
+     * @param random the source of the server's secret {@code b} and of the secret blocks
+     * @param clock the server's clock, which timestamps are checked against
+     */
     public SrpServer(SecureRandom random, Clock clock) {
         this(random, clock, DEFAULT_TIMESTAMP_TOLERANCE);
     }
 
     /**
+     * A server that accepts timestamps within {@code timestampTolerance} of its clock.
+     *
+     * @param random the source of the server's secret {@code b} and of the secret blocks
      * @param clock the server's clock, which timestamps are checked against
      * @param timestampTolerance how far a timestamp may be from {@code clock}, either way
+     * @throws IllegalArgumentException if {@code timestampTolerance} is negative
      */
     public SrpServer(SecureRandom random, Clock clock, Duration timestampTolerance) {
         if (timestampTolerance.isNegative()) {
@@ -62,6 +71,9 @@ public final class SrpServer {
     /**
      * The {@code PASSWORD_VERIFIER} challenge for a client that sent {@code srpA}.
      *
+     * @param verifier the user's verifier, as the pool keeps it
+     * @param srpA the client's {@code SRP_A}, in hexadecimal
+     * @return the challenge, with {@code B}, the salt and a new secret block; keep it until its answer
      * @throws InvalidSrpParameterException if {@code srpA} is missing, not hexadecimal, or zero modulo N
      */
     public SrpChallenge challenge(SrpVerifier verifier, String srpA) {
@@ -83,9 +95,11 @@ public final class SrpServer {
     /**
      * Checks the answer to {@code challenge}, which is spent by this call whatever the outcome.
      *
+     * @param challenge the challenge {@link #challenge} made
      * @param secretBlock {@code PASSWORD_CLAIM_SECRET_BLOCK}
      * @param timestamp {@code TIMESTAMP}
      * @param signature {@code PASSWORD_CLAIM_SIGNATURE}
+     * @return {@link SrpOutcome#VERIFIED}, or what was wrong with the answer
      */
     public SrpOutcome verify(SrpChallenge challenge, String secretBlock, String timestamp, String signature) {
         if (!challenge.markAnswered()) {

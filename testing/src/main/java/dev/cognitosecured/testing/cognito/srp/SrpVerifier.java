@@ -28,7 +28,11 @@ public final class SrpVerifier {
      * The verifier of {@code password} for the user Cognito will name {@code userIdForSrp} in its
      * challenges, in the pool {@code poolName} (the part of the pool id after the underscore).
      *
+     * @param poolName the part of the pool id after the underscore
+     * @param userIdForSrp the user's {@code USER_ID_FOR_SRP}
      * @param password read, not changed or kept
+     * @param random the source of the salt
+     * @return the verifier, with a new random salt
      */
     public static SrpVerifier create(String poolName, String userIdForSrp, char[] password, SecureRandom random) {
         byte[] saltBytes = new byte[SALT_BYTES];
@@ -41,8 +45,11 @@ public final class SrpVerifier {
      * ({@code DeviceSecretVerifierConfig}): there {@code poolName} is the device group key and
      * {@code userIdForSrp} the device key.
      *
+     * @param poolName the device group key
+     * @param userIdForSrp the device key
      * @param salt the salt, read as an unsigned big-endian number
      * @param verifier {@code v = g^x mod N}, read as an unsigned big-endian number
+     * @return the verifier
      * @throws IllegalArgumentException if {@code verifier} is not in {@code [1, N-1]}
      */
     public static SrpVerifier of(String poolName, String userIdForSrp, byte[] salt, byte[] verifier) {
