@@ -10,10 +10,10 @@ import java.util.Optional;
 
 /**
  * The serialization proxy of the account beans of a pool ({@code SignUp}, {@code PasswordReset},
- * {@code Account}): the pool's name, which bean, and for {@code SignUp} the user name of a sign-up in
- * progress (not a secret). Read on another JVM, it becomes that bean of that JVM's pool runtime; an
- * {@code Account} works with the client proxy of the pool's {@link SessionStore}, as a restored
- * {@code SignIn} does.
+ * {@code Account}, {@code Passkeys}, {@code Mfa}, {@code Devices}): the pool's name, which bean, and for
+ * {@code SignUp} the user name of a sign-up in progress (not a secret). Read on another JVM, it becomes that bean
+ * of that JVM's pool runtime; the beans of a signed-in user work with the client proxy of the pool's
+ * {@link SessionStore}, as a restored {@code SignIn} does.
  *
  * @param pool the pool's name
  * @param flow which bean
@@ -29,7 +29,9 @@ record PassivatedAccountFlow(String pool, Flow flow, String pendingUsername) imp
         SIGN_UP,
         PASSWORD_RESET,
         ACCOUNT,
-        PASSKEYS
+        PASSKEYS,
+        MFA,
+        DEVICES
     }
 
     PassivatedAccountFlow {
@@ -37,14 +39,28 @@ record PassivatedAccountFlow(String pool, Flow flow, String pendingUsername) imp
         Objects.requireNonNull(flow, "flow");
     }
 
+    /** The proxy of {@code flow}, a bean that keeps nothing between requests. */
+    static PassivatedAccountFlow of(String pool, Flow flow) {
+        return new PassivatedAccountFlow(pool, flow, null);
+    }
+
     @Serial
     private Object readResolve() {
         PoolRuntime runtime = PassivatedStore.runtimeOf(pool);
+        AuthFlow qualifier = AuthFlow.Literal.of(pool);
         return switch (flow) {
             case SIGN_UP -> runtime.newSignUp(Optional.ofNullable(pendingUsername));
             case PASSWORD_RESET -> runtime.newPasswordReset();
-            case ACCOUNT -> runtime.newAccount(CDI.current().select(SessionStore.class, AuthFlow.Literal.of(pool)).get());
-            case PASSKEYS -> runtime.newPasskeys(CDI.current().select(SessionStore.class, AuthFlow.Literal.of(pool)).get());
+            case ACCOUNT -> runtime.newAccount(store(qualifier));
+            case PASSKEYS -> runtime.newPasskeys(store(qualifier));
+            case MFA -> runtime.newMfa(store(qualifier));
+            case DEVICES -> runtime.newDevices(store(qualifier),
+                    new StoreDevices(PoolBeans.storeInContext(CDI.current().getBeanManager(), qualifier)));
         };
+    }
+
+    /** The client proxy of the pool's session store. */
+    private static SessionStore store(AuthFlow qualifier) {
+        return CDI.current().select(SessionStore.class, qualifier).get();
     }
 }
