@@ -3,12 +3,14 @@ package dev.cognitosecured.runtime.internal.cognito;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -45,7 +47,7 @@ class CognitoRequestTest {
 
         assertTrue(answer.isCompletedExceptionally(), "the caller gets a failed stage, nothing thrown");
         assertEquals(List.of(refused), mapped);
-        answer.whenComplete((value, failure) -> assertEquals("mapped", failure.getMessage()));
+        assertEquals("mapped", assertThrows(CompletionException.class, answer::join).getCause().getMessage());
     }
 
     @Test
