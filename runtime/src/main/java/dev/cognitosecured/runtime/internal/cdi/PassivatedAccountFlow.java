@@ -1,8 +1,6 @@
 package dev.cognitosecured.runtime.internal.cdi;
 
-import dev.cognitosecured.annotations.AuthFlow;
 import dev.cognitosecured.runtime.SessionStore;
-import jakarta.enterprise.inject.spi.CDI;
 import java.io.Serial;
 import java.io.Serializable;
 import java.util.Objects;
@@ -47,20 +45,14 @@ record PassivatedAccountFlow(String pool, Flow flow, String pendingUsername) imp
     @Serial
     private Object readResolve() {
         PoolRuntime runtime = PassivatedStore.runtimeOf(pool);
-        AuthFlow qualifier = AuthFlow.Literal.of(pool);
         return switch (flow) {
             case SIGN_UP -> runtime.newSignUp(Optional.ofNullable(pendingUsername));
             case PASSWORD_RESET -> runtime.newPasswordReset();
-            case ACCOUNT -> runtime.newAccount(store(qualifier));
-            case PASSKEYS -> runtime.newPasskeys(store(qualifier));
-            case MFA -> runtime.newMfa(store(qualifier));
-            case DEVICES -> runtime.newDevices(store(qualifier),
-                    new StoreDevices(PoolBeans.storeInContext(CDI.current().getBeanManager(), qualifier)));
+            case ACCOUNT -> runtime.newAccount(PassivatedStore.storeOf(pool));
+            case PASSKEYS -> runtime.newPasskeys(PassivatedStore.storeOf(pool));
+            case MFA -> runtime.newMfa(PassivatedStore.storeOf(pool));
+            case DEVICES -> runtime.newDevices(PassivatedStore.storeOf(pool),
+                    new StoreDevices(PassivatedStore.storeInContextOf(pool)));
         };
-    }
-
-    /** The client proxy of the pool's session store. */
-    private static SessionStore store(AuthFlow qualifier) {
-        return CDI.current().select(SessionStore.class, qualifier).get();
     }
 }
