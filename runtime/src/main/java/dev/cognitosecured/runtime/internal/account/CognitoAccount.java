@@ -5,7 +5,6 @@ import dev.cognitosecured.runtime.AttributeUpdateStep;
 import dev.cognitosecured.runtime.CodeDeliveryDetails;
 import dev.cognitosecured.runtime.event.SessionEnded;
 import java.io.Serial;
-import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -21,21 +20,19 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.CodeDeliver
  * of the store of the bean's scope. It keeps nothing between requests; when its scope is passivated it is
  * written as the proxy {@code passivated} makes.
  */
-public final class CognitoAccount implements Account, Serializable {
+public final class CognitoAccount extends AccountBean implements Account {
 
     @Serial
     private static final long serialVersionUID = 1L;
 
     private static final String NEW_CODE = "call Account.sendVerificationCode(attribute)";
-    private static final String NO_CODE = "sign in again";
 
     private final transient SignedInCalls calls;
     private final transient OneRequestAtATime oneAtATime = new OneRequestAtATime("Account");
-    private final transient Supplier<Object> passivated;
 
     public CognitoAccount(SignedInCalls calls, Supplier<Object> passivated) {
-        this.calls = Objects.requireNonNull(calls, "calls");
-        this.passivated = Objects.requireNonNull(passivated, "passivated");
+        super("Account", Objects.requireNonNull(calls, "calls").cognito(), passivated);
+        this.calls = calls;
     }
 
     @Override
@@ -109,19 +106,5 @@ public final class CognitoAccount implements Account, Serializable {
     public void deleteUser() {
         calls.call("DeleteUser", NO_CODE, token -> client().deleteUser(request -> request.accessToken(token)));
         calls.store().end(SessionEnded.Reason.USER_DELETED);
-    }
-
-    private software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderAsyncClient client() {
-        return calls.cognito().client();
-    }
-
-    @Serial
-    private Object writeReplace() {
-        return passivated.get();
-    }
-
-    @Override
-    public String toString() {
-        return "Account[" + calls.cognito().pool() + "]";
     }
 }

@@ -2,6 +2,7 @@ package dev.cognitosecured.runtime.internal.account;
 
 import dev.cognitosecured.runtime.CallTimeoutException.Part;
 import dev.cognitosecured.runtime.internal.cognito.CognitoFailures;
+import dev.cognitosecured.runtime.internal.cognito.CognitoRequest;
 import dev.cognitosecured.runtime.internal.cognito.SecretHash;
 import dev.cognitosecured.runtime.internal.concurrent.BoundedWait;
 import dev.cognitosecured.runtime.internal.config.PoolConfig;
@@ -81,24 +82,7 @@ public final class CognitoCalls {
 
     /** As {@link #call}, completing the stage instead of blocking; the SDK bounds it by {@code cognito.timeout}. */
     public <T> CompletionStage<T> callAsync(String call, String newCode, Supplier<CompletableFuture<T>> request) {
-        long startedAt = System.nanoTime();
-        CompletableFuture<T> started;
-        try {
-            started = request.get();
-        } catch (RuntimeException e) {
-            started = CompletableFuture.failedFuture(e);
-        }
-        CompletableFuture<T> result = new CompletableFuture<>();
-        started.whenComplete((value, failure) -> {
-            if (failure == null) {
-                result.complete(value);
-            } else {
-                Duration elapsed = Duration.ofNanos(System.nanoTime() - startedAt);
-                result.completeExceptionally(failures.ofAccount(failures.timeoutIfItWasOne(failure, elapsed), call,
-                        newCode));
-            }
-        });
-        return result;
+        return CognitoRequest.send(request, failures, failure -> failures.ofAccount(failure, call, newCode));
     }
 
     /** The bounded wait of a caller for {@code call}. */

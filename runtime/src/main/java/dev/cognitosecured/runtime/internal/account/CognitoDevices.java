@@ -6,7 +6,6 @@ import dev.cognitosecured.runtime.TransportException;
 import dev.cognitosecured.runtime.spi.DeviceStore;
 import dev.cognitosecured.runtime.spi.Tokens;
 import java.io.Serial;
-import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,7 +13,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
-import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderAsyncClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.DeviceRememberedStatusType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.DeviceType;
@@ -25,7 +23,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.ListDevices
  * and {@code ListDevices} by access token; this session's device is the one its tokens name
  * ({@link Tokens#deviceKey()}). When its scope is passivated it is written as the proxy {@code passivated} makes.
  */
-public final class CognitoDevices implements Devices, Serializable {
+public final class CognitoDevices extends AccountBean implements Devices {
 
     @Serial
     private static final long serialVersionUID = 1L;
@@ -33,17 +31,14 @@ public final class CognitoDevices implements Devices, Serializable {
     /** At most this many pages of {@code ListDevices} (60 devices each), so a listing always ends. */
     static final int MAX_PAGES = 20;
 
-    private static final String NO_CODE = "sign in again";
-
     private final transient SignedInCalls calls;
     private final transient DeviceStore kept;
-    private final transient Supplier<Object> passivated;
 
     /** @param kept where the sign-in keeps the device credentials of the pool's users */
     public CognitoDevices(SignedInCalls calls, DeviceStore kept, Supplier<Object> passivated) {
-        this.calls = Objects.requireNonNull(calls, "calls");
+        super("Devices", Objects.requireNonNull(calls, "calls").cognito(), passivated);
+        this.calls = calls;
         this.kept = Objects.requireNonNull(kept, "kept");
-        this.passivated = Objects.requireNonNull(passivated, "passivated");
     }
 
     @Override
@@ -105,14 +100,14 @@ public final class CognitoDevices implements Devices, Serializable {
 
     private void setStatus(DeviceRememberedStatusType status) {
         String deviceKey = thisDevice().orElseThrow(() -> new IllegalStateException("This session of pool '"
-                + calls.cognito().pool() + "' signed in from no device: the user pool does not track devices"
+                + cognito().pool() + "' signed in from no device: the user pool does not track devices"
                 + " (its DeviceConfiguration), or the session started before it did."));
         calls.call("UpdateDeviceStatus", NO_CODE, token -> client().updateDeviceStatus(request -> request
                 .accessToken(token).deviceKey(deviceKey).deviceRememberedStatus(status)));
     }
 
     private Tokens tokens() {
-        return calls.store().tokens(Duration.ZERO, calls.cognito().timeout());
+        return calls.store().tokens(Duration.ZERO, cognito().timeout());
     }
 
     private static Device deviceOf(DeviceType device) {
@@ -126,19 +121,5 @@ public final class CognitoDevices implements Devices, Serializable {
     private static Optional<String> attribute(DeviceType device, String name) {
         return device.deviceAttributes().stream().filter(attribute -> name.equals(attribute.name()))
                 .map(AttributeType::value).filter(value -> value != null && !value.isEmpty()).findFirst();
-    }
-
-    private CognitoIdentityProviderAsyncClient client() {
-        return calls.cognito().client();
-    }
-
-    @Serial
-    private Object writeReplace() {
-        return passivated.get();
-    }
-
-    @Override
-    public String toString() {
-        return "Devices[" + calls.cognito().pool() + "]";
     }
 }

@@ -8,7 +8,6 @@ import dev.cognitosecured.runtime.TotpSetupDetails;
 import dev.cognitosecured.runtime.TransportException;
 import dev.cognitosecured.runtime.WrongAnswerException;
 import java.io.Serial;
-import java.io.Serializable;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -18,7 +17,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
-import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderAsyncClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AssociateSoftwareTokenResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.EmailMfaSettingsType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.GetUserResponse;
@@ -34,32 +32,30 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.VerifySoftw
  * between requests (Cognito keeps the key being set up); when its scope is passivated it is written as the proxy
  * {@code passivated} makes.
  */
-public final class CognitoMfa implements Mfa, Serializable {
+public final class CognitoMfa extends AccountBean implements Mfa {
 
     @Serial
     private static final long serialVersionUID = 1L;
 
     private static final String NEW_CODE = "wait for the app's next code";
-    private static final String NO_CODE = "sign in again";
 
     private final transient SignedInCalls calls;
     private final transient String issuer;
     private final transient OneRequestAtATime oneAtATime = new OneRequestAtATime("Mfa");
-    private final transient Supplier<Object> passivated;
 
     /**
      * @param issuer the issuer the {@code otpauth://} URI names (what the app shows above the code), e.g. the user
      *     pool's id
      */
     public CognitoMfa(SignedInCalls calls, String issuer, Supplier<Object> passivated) {
-        this.calls = Objects.requireNonNull(calls, "calls");
+        super("Mfa", Objects.requireNonNull(calls, "calls").cognito(), passivated);
+        this.calls = calls;
         this.issuer = Objects.requireNonNull(issuer, "issuer");
-        this.passivated = Objects.requireNonNull(passivated, "passivated");
     }
 
     @Override
     public TotpSetupDetails setUpTotp() {
-        String username = calls.store().tokens(Duration.ZERO, calls.cognito().timeout()).username();
+        String username = calls.store().tokens(Duration.ZERO, cognito().timeout()).username();
         AssociateSoftwareTokenResponse associated = calls.call("AssociateSoftwareToken", NO_CODE,
                 token -> client().associateSoftwareToken(request -> request.accessToken(token)));
         String secret = associated.secretCode();
@@ -137,19 +133,5 @@ public final class CognitoMfa implements Mfa, Serializable {
 
     private static String encode(String text) {
         return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    private CognitoIdentityProviderAsyncClient client() {
-        return calls.cognito().client();
-    }
-
-    @Serial
-    private Object writeReplace() {
-        return passivated.get();
-    }
-
-    @Override
-    public String toString() {
-        return "Mfa[" + calls.cognito().pool() + "]";
     }
 }

@@ -6,7 +6,6 @@ import dev.cognitosecured.runtime.TransportException;
 import dev.cognitosecured.runtime.WrongAnswerException;
 import dev.cognitosecured.runtime.internal.cognito.JsonDocuments;
 import java.io.Serial;
-import java.io.Serializable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +13,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.document.Document;
-import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderAsyncClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ListWebAuthnCredentialsResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.WebAuthnCredentialDescription;
 
@@ -25,7 +23,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.WebAuthnCre
  * {@link Document} ({@link JsonDocuments}). It keeps nothing between requests; when its scope is passivated it
  * is written as the proxy {@code passivated} makes.
  */
-public final class CognitoPasskeys implements Passkeys, Serializable {
+public final class CognitoPasskeys extends AccountBean implements Passkeys {
 
     @Serial
     private static final long serialVersionUID = 1L;
@@ -33,14 +31,11 @@ public final class CognitoPasskeys implements Passkeys, Serializable {
     /** At most this many pages of {@code ListWebAuthnCredentials} (of up to 20 each) are read. */
     static final int MAX_PAGES = 50;
 
-    private static final String NO_CODE = "sign in again";
-
     private final transient SignedInCalls calls;
-    private final transient Supplier<Object> passivated;
 
     public CognitoPasskeys(SignedInCalls calls, Supplier<Object> passivated) {
-        this.calls = Objects.requireNonNull(calls, "calls");
-        this.passivated = Objects.requireNonNull(passivated, "passivated");
+        super("Passkeys", Objects.requireNonNull(calls, "calls").cognito(), passivated);
+        this.calls = calls;
     }
 
     @Override
@@ -98,19 +93,5 @@ public final class CognitoPasskeys implements Passkeys, Serializable {
                 Optional.ofNullable(described.relyingPartyId()).orElse(""),
                 Optional.ofNullable(described.authenticatorAttachment()), described.authenticatorTransports(),
                 Optional.ofNullable(described.createdAt()).orElse(Instant.EPOCH));
-    }
-
-    private CognitoIdentityProviderAsyncClient client() {
-        return calls.cognito().client();
-    }
-
-    @Serial
-    private Object writeReplace() {
-        return passivated.get();
-    }
-
-    @Override
-    public String toString() {
-        return "Passkeys[" + calls.cognito().pool() + "]";
     }
 }

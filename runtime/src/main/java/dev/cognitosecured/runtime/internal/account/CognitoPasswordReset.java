@@ -3,7 +3,6 @@ package dev.cognitosecured.runtime.internal.account;
 import dev.cognitosecured.runtime.PasswordReset;
 import dev.cognitosecured.runtime.ResetPasswordStep;
 import java.io.Serial;
-import java.io.Serializable;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -12,29 +11,26 @@ import java.util.function.Supplier;
  * keeps nothing between requests; when its scope is passivated it is written as the proxy {@code passivated}
  * makes.
  */
-public final class CognitoPasswordReset implements PasswordReset, Serializable {
+public final class CognitoPasswordReset extends AccountBean implements PasswordReset {
 
     @Serial
     private static final long serialVersionUID = 1L;
 
     private static final String NEW_CODE = "call PasswordReset.resetPassword(username) again";
 
-    private final transient CognitoCalls cognito;
     private final transient OneRequestAtATime oneAtATime = new OneRequestAtATime("PasswordReset");
-    private final transient Supplier<Object> passivated;
 
     public CognitoPasswordReset(CognitoCalls cognito, Supplier<Object> passivated) {
-        this.cognito = Objects.requireNonNull(cognito, "cognito");
-        this.passivated = Objects.requireNonNull(passivated, "passivated");
+        super("PasswordReset", cognito, passivated);
     }
 
     @Override
     public ResetPasswordStep resetPassword(String username) {
         Objects.requireNonNull(username, "username");
         return oneAtATime.run(() -> new ResetPasswordStep.ConfirmWithCode(Deliveries.of(
-                cognito.call("ForgotPassword", NEW_CODE, () -> cognito.client().forgotPassword(request -> request
-                        .clientId(cognito.clientId())
-                        .secretHash(cognito.secretHash(username).orElse(null))
+                cognito().call("ForgotPassword", NEW_CODE, () -> client().forgotPassword(request -> request
+                        .clientId(cognito().clientId())
+                        .secretHash(cognito().secretHash(username).orElse(null))
                         .username(username))).codeDeliveryDetails(), "ForgotPassword")));
     }
 
@@ -44,23 +40,13 @@ public final class CognitoPasswordReset implements PasswordReset, Serializable {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(newPassword, "newPassword");
         String password = new String(newPassword);
-        oneAtATime.run(() -> cognito.call("ConfirmForgotPassword", NEW_CODE,
-                () -> cognito.client().confirmForgotPassword(request -> request
-                        .clientId(cognito.clientId())
-                        .secretHash(cognito.secretHash(username).orElse(null))
+        oneAtATime.run(() -> cognito().call("ConfirmForgotPassword", NEW_CODE,
+                () -> client().confirmForgotPassword(request -> request
+                        .clientId(cognito().clientId())
+                        .secretHash(cognito().secretHash(username).orElse(null))
                         .username(username)
                         .confirmationCode(code)
                         .password(password))));
         return new ResetPasswordStep.Done();
-    }
-
-    @Serial
-    private Object writeReplace() {
-        return passivated.get();
-    }
-
-    @Override
-    public String toString() {
-        return "PasswordReset[" + cognito.pool() + "]";
     }
 }

@@ -6,7 +6,6 @@ import dev.cognitosecured.runtime.SignUp;
 import dev.cognitosecured.runtime.SignUpStep;
 import dev.cognitosecured.runtime.internal.cognito.SignUpSignIn;
 import java.io.Serial;
-import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,17 +23,15 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.SignUpRespo
  * {@code ResendConfirmationCode}. It keeps the user name of the sign-up in progress (nothing secret); when its
  * scope is passivated it is written as the proxy {@code passivated} makes of that name.
  */
-public final class CognitoSignUp implements SignUp, Serializable {
+public final class CognitoSignUp extends AccountBean implements SignUp {
 
     @Serial
     private static final long serialVersionUID = 1L;
 
     private static final String NEW_CODE = "call SignUp.resendSignUpCode()";
 
-    private final transient CognitoCalls cognito;
     private final transient OneRequestAtATime oneAtATime = new OneRequestAtATime("SignUp");
     private final transient AtomicReference<String> pending;
-    private final transient Function<Optional<String>, Object> passivated;
     /** The pool's sign-in flow of this scope, for {@link #signInNow()}. */
     private final transient Supplier<SignUpSignIn> signIn;
     /** The user just confirmed and {@code ConfirmSignUp}'s session, until {@link #signInNow()} uses it. */
@@ -58,10 +55,15 @@ public final class CognitoSignUp implements SignUp, Serializable {
      */
     public CognitoSignUp(CognitoCalls cognito, Optional<String> pending, Function<Optional<String>, Object> passivated,
             Supplier<SignUpSignIn> signIn) {
+        this(cognito, new AtomicReference<>(pending.orElse(null)), Objects.requireNonNull(passivated, "passivated"),
+                signIn);
+    }
+
+    private CognitoSignUp(CognitoCalls cognito, AtomicReference<String> pending,
+            Function<Optional<String>, Object> passivated, Supplier<SignUpSignIn> signIn) {
+        super("SignUp", cognito, () -> passivated.apply(Optional.ofNullable(pending.get())));
+        this.pending = pending;
         this.signIn = Objects.requireNonNull(signIn, "signIn");
-        this.cognito = Objects.requireNonNull(cognito, "cognito");
-        this.pending = new AtomicReference<>(pending.orElse(null));
-        this.passivated = Objects.requireNonNull(passivated, "passivated");
     }
 
     @Override
@@ -72,10 +74,10 @@ public final class CognitoSignUp implements SignUp, Serializable {
         List<AttributeType> userAttributes = new ArrayList<>();
         attributes.forEach((name, value) -> userAttributes.add(AttributeType.builder().name(name).value(value).build()));
         String passwordText = new String(password);
-        SignUpResponse answer = oneAtATime.run(() -> cognito.call("SignUp", NEW_CODE,
-                () -> cognito.client().signUp(request -> request
-                        .clientId(cognito.clientId())
-                        .secretHash(cognito.secretHash(username).orElse(null))
+        SignUpResponse answer = oneAtATime.run(() -> cognito().call("SignUp", NEW_CODE,
+                () -> client().signUp(request -> request
+                        .clientId(cognito().clientId())
+                        .secretHash(cognito().secretHash(username).orElse(null))
                         .username(username)
                         .password(passwordText)
                         .userAttributes(userAttributes))));
@@ -98,10 +100,10 @@ public final class CognitoSignUp implements SignUp, Serializable {
     public SignUpStep confirmSignUp(String username, String code) {
         Objects.requireNonNull(username, "username");
         Objects.requireNonNull(code, "code");
-        ConfirmSignUpResponse answer = oneAtATime.run(() -> cognito.call("ConfirmSignUp", NEW_CODE,
-                () -> cognito.client().confirmSignUp(request -> request
-                        .clientId(cognito.clientId())
-                        .secretHash(cognito.secretHash(username).orElse(null))
+        ConfirmSignUpResponse answer = oneAtATime.run(() -> cognito().call("ConfirmSignUp", NEW_CODE,
+                () -> client().confirmSignUp(request -> request
+                        .clientId(cognito().clientId())
+                        .secretHash(cognito().secretHash(username).orElse(null))
                         .username(username)
                         .confirmationCode(code))));
         pending.compareAndSet(username, null);
@@ -134,10 +136,10 @@ public final class CognitoSignUp implements SignUp, Serializable {
     @Override
     public CodeDeliveryDetails resendSignUpCode(String username) {
         Objects.requireNonNull(username, "username");
-        return oneAtATime.run(() -> Deliveries.of(cognito.call("ResendConfirmationCode", NEW_CODE,
-                () -> cognito.client().resendConfirmationCode(request -> request
-                        .clientId(cognito.clientId())
-                        .secretHash(cognito.secretHash(username).orElse(null))
+        return oneAtATime.run(() -> Deliveries.of(cognito().call("ResendConfirmationCode", NEW_CODE,
+                () -> client().resendConfirmationCode(request -> request
+                        .clientId(cognito().clientId())
+                        .secretHash(cognito().secretHash(username).orElse(null))
                         .username(username))).codeDeliveryDetails(), "ResendConfirmationCode"));
     }
 
@@ -158,13 +160,8 @@ public final class CognitoSignUp implements SignUp, Serializable {
         }
     }
 
-    @Serial
-    private Object writeReplace() {
-        return passivated.apply(Optional.ofNullable(pending.get()));
-    }
-
     @Override
     public String toString() {
-        return "SignUp[" + cognito.pool() + (pending.get() == null ? "" : ", confirming") + "]";
+        return pending.get() == null ? super.toString() : "SignUp[" + cognito().pool() + ", confirming]";
     }
 }

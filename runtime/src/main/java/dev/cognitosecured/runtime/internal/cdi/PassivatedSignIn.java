@@ -1,8 +1,6 @@
 package dev.cognitosecured.runtime.internal.cdi;
 
-import dev.cognitosecured.annotations.AuthFlow;
 import dev.cognitosecured.runtime.SessionStore;
-import jakarta.enterprise.inject.spi.CDI;
 import java.io.Serial;
 import java.io.Serializable;
 
@@ -25,9 +23,8 @@ record PassivatedSignIn(String pool, byte[] encoded) implements Serializable {
 
     @Serial
     private Object readResolve() {
-        SessionStore store = CDI.current().select(SessionStore.class, AuthFlow.Literal.of(pool)).get();
-        return PassivatedStore.runtimeOf(pool).restoreSignIn(store,
-                PoolBeans.storeInContext(CDI.current().getBeanManager(), AuthFlow.Literal.of(pool)), encoded);
+        return PassivatedStore.runtimeOf(pool).restoreSignIn(PassivatedStore.storeOf(pool),
+                PassivatedStore.storeInContextOf(pool), encoded);
     }
 
     @Override

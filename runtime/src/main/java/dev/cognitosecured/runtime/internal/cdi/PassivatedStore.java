@@ -1,9 +1,11 @@
 package dev.cognitosecured.runtime.internal.cdi;
 
 import dev.cognitosecured.annotations.AuthFlow;
+import dev.cognitosecured.runtime.SessionStore;
 import jakarta.enterprise.inject.spi.CDI;
 import java.io.Serial;
 import java.io.Serializable;
+import java.util.function.Supplier;
 
 /**
  * The serialization proxy of a session store in a passivating scope: the pool's name and the store's
@@ -27,6 +29,16 @@ record PassivatedStore(String pool, byte[] encoded) implements Serializable {
     /** The runtime of {@code pool} in the application that reads the proxy. */
     static PoolRuntime runtimeOf(String pool) {
         return CDI.current().select(PoolRuntime.class, AuthFlow.Literal.of(pool)).get();
+    }
+
+    /** The client proxy of the session store of {@code pool} in the application that reads the proxy. */
+    static SessionStore storeOf(String pool) {
+        return CDI.current().select(SessionStore.class, AuthFlow.Literal.of(pool)).get();
+    }
+
+    /** The session store of {@code pool} in the context of each call (where the sign-in keeps device credentials). */
+    static Supplier<SessionStore> storeInContextOf(String pool) {
+        return PoolBeans.storeInContext(CDI.current().getBeanManager(), AuthFlow.Literal.of(pool));
     }
 
     @Override

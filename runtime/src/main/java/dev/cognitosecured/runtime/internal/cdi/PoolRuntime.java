@@ -354,13 +354,13 @@ final class PoolRuntime implements AutoCloseable {
     /** A password-reset flow of this pool. */
     PasswordReset newPasswordReset() {
         return new CognitoPasswordReset(cognitoCalls(),
-                () -> new PassivatedAccountFlow(config.name(), PassivatedAccountFlow.Flow.PASSWORD_RESET, null));
+                () -> PassivatedAccountFlow.of(config.name(), PassivatedAccountFlow.Flow.PASSWORD_RESET));
     }
 
     /** The second factors of the user signed in to {@code store}. */
     Mfa newMfa(SessionStore store) {
         return new CognitoMfa(signedInCalls(store), config.userPoolId(),
-                () -> new PassivatedMfaFlow(config.name(), PassivatedMfaFlow.Flow.MFA));
+                () -> PassivatedAccountFlow.of(config.name(), PassivatedAccountFlow.Flow.MFA));
     }
 
     /**
@@ -369,19 +369,19 @@ final class PoolRuntime implements AutoCloseable {
      */
     Devices newDevices(SessionStore store, DeviceStore kept) {
         return new CognitoDevices(signedInCalls(store), devices(kept),
-                () -> new PassivatedMfaFlow(config.name(), PassivatedMfaFlow.Flow.DEVICES));
+                () -> PassivatedAccountFlow.of(config.name(), PassivatedAccountFlow.Flow.DEVICES));
     }
 
     /** The account of the user signed in to {@code store}. */
     Account newAccount(SessionStore store) {
         return new CognitoAccount(signedInCalls(store),
-                () -> new PassivatedAccountFlow(config.name(), PassivatedAccountFlow.Flow.ACCOUNT, null));
+                () -> PassivatedAccountFlow.of(config.name(), PassivatedAccountFlow.Flow.ACCOUNT));
     }
 
     /** The passkeys of the user signed in to {@code store}. */
     Passkeys newPasskeys(SessionStore store) {
         return new CognitoPasskeys(signedInCalls(store),
-                () -> new PassivatedAccountFlow(config.name(), PassivatedAccountFlow.Flow.PASSKEYS, null));
+                () -> PassivatedAccountFlow.of(config.name(), PassivatedAccountFlow.Flow.PASSKEYS));
     }
 
     private CognitoCalls makeCognitoCalls() {

@@ -560,22 +560,6 @@ public final class CognitoIdentityProvider implements IdentityProvider, AutoClos
      */
     private <T> CompletionStage<T> call(
             Supplier<CompletableFuture<T>> request, Function<Throwable, Throwable> mapping) {
-        long startedAt = System.nanoTime();
-        CompletableFuture<T> started;
-        try {
-            started = request.get();
-        } catch (RuntimeException e) {
-            started = CompletableFuture.failedFuture(e);
-        }
-        CompletableFuture<T> result = new CompletableFuture<>();
-        started.whenComplete((value, failure) -> {
-            if (failure == null) {
-                result.complete(value);
-            } else {
-                Duration elapsed = Duration.ofNanos(System.nanoTime() - startedAt);
-                result.completeExceptionally(mapping.apply(failures.timeoutIfItWasOne(failure, elapsed)));
-            }
-        });
-        return result;
+        return CognitoRequest.send(request, failures, mapping);
     }
 }

@@ -113,36 +113,32 @@ public final class PoolConfigReader {
             return value.get();
         }
 
+        /** An {@code https://} or {@code http://} URI with a host, or empty (reported). */
         Optional<URI> uri(String key, String text) {
-            try {
-                URI uri = new URI(text);
-                String scheme = uri.getScheme();
-                if (scheme != null && uri.getHost() != null
-                        && ("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))) {
-                    return Optional.of(uri);
-                }
-            } catch (URISyntaxException notUri) {
-                // reported below
-            }
-            problem(key, ": '" + text + "' is not a URI with http or https and a host; write e.g. https://host/path");
-            return Optional.empty();
+            return uriWithScheme(key, text, "http", "https",
+                    "is not a URI with http or https and a host; write e.g. https://host/path");
         }
 
         /** A {@code wss://} or {@code ws://} URI with a host, or empty (reported). */
         Optional<URI> realtimeUri(String key, String text) {
+            return uriWithScheme(key, text, "ws", "wss", "is not a URI with wss or ws and a host; write e.g."
+                    + " wss://<api-id>.appsync-realtime-api.<region>.amazonaws.com/graphql, or leave it out to"
+                    + " derive it from graphql.endpoint");
+        }
+
+        /** A URI with a host and the scheme {@code plain} or {@code secure}, or empty (reported: {@code advice}). */
+        private Optional<URI> uriWithScheme(String key, String text, String plain, String secure, String advice) {
             try {
                 URI uri = new URI(text);
                 String scheme = uri.getScheme();
                 if (scheme != null && uri.getHost() != null
-                        && ("ws".equalsIgnoreCase(scheme) || "wss".equalsIgnoreCase(scheme))) {
+                        && (plain.equalsIgnoreCase(scheme) || secure.equalsIgnoreCase(scheme))) {
                     return Optional.of(uri);
                 }
             } catch (URISyntaxException notUri) {
                 // reported below
             }
-            problem(key, ": '" + text + "' is not a URI with wss or ws and a host; write e.g."
-                    + " wss://<api-id>.appsync-realtime-api.<region>.amazonaws.com/graphql, or leave it out to"
-                    + " derive it from graphql.endpoint");
+            problem(key, ": '" + text + "' " + advice);
             return Optional.empty();
         }
 
