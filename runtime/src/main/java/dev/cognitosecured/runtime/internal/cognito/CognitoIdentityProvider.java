@@ -61,6 +61,10 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.VerifySoftw
  *       {@code CUSTOM_AUTH}: {@code InitiateAuth CUSTOM_AUTH} with {@code CHALLENGE_NAME} {@code SRP_A} and
  *       {@code SRP_A} when a password is given (the password is proven by SRP as above, then the pool's
  *       triggers issue their {@code CUSTOM_CHALLENGE}s), with {@code USERNAME} alone when it is empty.</li>
+ *   <li>{@link #startUserAuth}: {@code InitiateAuth USER_AUTH}, with {@code PREFERRED_CHALLENGE} and the password
+ *       factor's parameters when a first factor is preferred; on a remembered device with its {@code DEVICE_KEY}
+ *       (also in the {@code PASSWORD_VERIFIER} answer), dropped and started again once if Cognito no longer knows
+ *       it, as {@link #startSignIn} does.</li>
  *   <li>{@link #respond}: {@code RespondToAuthChallenge} with the challenge's session, {@code USERNAME}
  *       and, for a client with a secret, {@code SECRET_HASH}; {@link #associateSoftwareToken} and
  *       {@link #verifySoftwareToken}: the same by session, during {@code MFA_SETUP}. A wrong code or a
@@ -206,10 +210,10 @@ public final class CognitoIdentityProvider implements IdentityProvider, AutoClos
     /**
      * {@inheritDoc}
      *
-     * <p>{@code DEVICE_KEY} goes with {@code InitiateAuth} ({@code USER_SRP_AUTH} or {@code USER_PASSWORD_AUTH}; a
-     * {@code CUSTOM_AUTH} sign-in ignores the device). If Cognito answers that the device does not exist
-     * ({@code ResourceNotFoundException}: forgotten, or the pool no longer tracks it), the sign-in starts again
-     * without it, once.
+     * <p>{@code DEVICE_KEY} goes with {@code InitiateAuth} ({@code USER_SRP_AUTH}, and its {@code PASSWORD_VERIFIER}
+     * answer, or {@code USER_PASSWORD_AUTH}; a {@code CUSTOM_AUTH} sign-in ignores the device). If Cognito answers
+     * that the device does not exist ({@code ResourceNotFoundException}: forgotten, or the pool no longer tracks it),
+     * the sign-in starts again without it, once.
      */
     @Override
     public CompletionStage<SignInResponse> startSignIn(String username, char[] password, DeviceCredentials device) {

@@ -24,7 +24,8 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.RespondToAu
  * The start of an SRP sign-in: {@code InitiateAuth USER_SRP_AUTH} with {@code SRP_A}, then the answer to
  * the {@code PASSWORD_VERIFIER} challenge that comes back ({@code PASSWORD_CLAIM_SIGNATURE},
  * {@code PASSWORD_CLAIM_SECRET_BLOCK}, {@code TIMESTAMP}, as {@code USERNAME} the challenge's
- * {@code USER_ID_FOR_SRP}). Its result is whatever follows the password: the tokens or the next challenge.
+ * {@code USER_ID_FOR_SRP}; and {@code DEVICE_KEY} when the sign-in started on a remembered device). Its result is
+ * whatever follows the password: the tokens or the next challenge.
  *
  * <p>{@link #startCustomAuth} is the same with {@code InitiateAuth CUSTOM_AUTH} and {@code CHALLENGE_NAME}
  * {@code SRP_A}: the pool's define auth challenge trigger asks for {@code PASSWORD_VERIFIER} first, and its
@@ -53,7 +54,10 @@ final class SrpSignIn {
         return start(AuthFlowType.USER_SRP_AUTH, Map.of(), username, password);
     }
 
-    /** As {@link #start(String, char[])}, on the device {@code deviceKey} names ({@code DEVICE_KEY}). */
+    /**
+     * As {@link #start(String, char[])}, on the device {@code deviceKey} names ({@code DEVICE_KEY} with
+     * {@code InitiateAuth} and with the {@code PASSWORD_VERIFIER} answer).
+     */
     CompletableFuture<SignInResponse> start(String username, char[] password, String deviceKey) {
         return start(AuthFlowType.USER_SRP_AUTH, Map.of("DEVICE_KEY", deviceKey), username, password);
     }
