@@ -90,6 +90,10 @@ public interface SignIn {
      * answer: Cognito answers with the first factors this user may choose from
      * ({@link SignInStep.FirstFactorSelection}). The app client must allow {@code ALLOW_USER_AUTH}.
      *
+     * <p>As with {@link #start}, a device remembered for {@code username} goes with every choice-based start
+     * ({@code DEVICE_KEY}): after a password first factor it is proven instead of the second factor, and a new
+     * device is confirmed and kept.
+     *
      * <pre>{@code
      * SignInStep step = signIn.startUserAuth("alice");          // FirstFactorSelection [EMAIL_OTP, PASSWORD, ...]
      * step = signIn.confirm("EMAIL_OTP");                        // EmailCode: a code was sent to a***@e***
@@ -128,8 +132,8 @@ public interface SignIn {
     /**
      * Starts a choice-based sign-in with the password as the first factor, proven by SRP
      * ({@code PASSWORD_SRP}: the password never leaves the process). What follows is as after {@link #start}:
-     * the pool's second factor, if any, or {@link SignInStep.Done}. The caller may clear {@code password}
-     * once this returns.
+     * the pool's second factor, if any (none on a remembered device), or {@link SignInStep.Done}. The caller may
+     * clear {@code password} once this returns.
      *
      * @param username the user to sign in
      * @param password the user's password; it is proven by SRP and never sent

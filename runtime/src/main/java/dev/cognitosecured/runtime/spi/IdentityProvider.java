@@ -184,6 +184,40 @@ public interface IdentityProvider {
     }
 
     /**
+     * As {@link #startUserAuth(String)}, on the device {@code device} proves: {@code DEVICE_KEY} goes with
+     * {@code InitiateAuth USER_AUTH}, and after the first factor Cognito may answer {@code DEVICE_SRP_AUTH} (see
+     * {@link #proveDevice}). If Cognito no longer knows the device, the sign-in starts again without it, once.
+     *
+     * <p>The default ignores the device.
+     *
+     * @param username the user name as the user gave it
+     * @param device the credentials of the device the user signs in from, as the {@link DeviceStore} kept them
+     * @return a stage completing with the tokens, or with the challenge to answer next
+     */
+    default CompletionStage<SignInResponse> startUserAuth(String username, DeviceCredentials device) {
+        return startUserAuth(username);
+    }
+
+    /**
+     * As {@link #startUserAuth(String, FirstFactor, char[])}, on the device {@code device} proves: {@code DEVICE_KEY}
+     * goes with {@code InitiateAuth USER_AUTH} (and with the {@code PASSWORD_VERIFIER} answer of
+     * {@link FirstFactor#PASSWORD_SRP}); after the first factor Cognito may answer {@code DEVICE_SRP_AUTH} (see
+     * {@link #proveDevice}). If Cognito no longer knows the device, the sign-in starts again without it, once.
+     *
+     * <p>The default ignores the device.
+     *
+     * @param username the user name as the user gave it
+     * @param preferred the first factor to try first
+     * @param password the password for a password factor; empty otherwise
+     * @param device the credentials of the device the user signs in from, as the {@link DeviceStore} kept them
+     * @return a stage completing with the tokens, or with the challenge to answer next
+     */
+    default CompletionStage<SignInResponse> startUserAuth(String username, FirstFactor preferred, char[] password,
+            DeviceCredentials device) {
+        return startUserAuth(username, preferred, password);
+    }
+
+    /**
      * Answers {@code SELECT_CHALLENGE} with {@code factor} ({@code ANSWER}, and {@code PASSWORD} or, for
      * {@link FirstFactor#PASSWORD_SRP}, {@code SRP_A} then the {@code PASSWORD_VERIFIER} answer). {@code password}
      * is empty for the factors without a password.

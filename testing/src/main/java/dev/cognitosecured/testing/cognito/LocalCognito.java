@@ -36,7 +36,9 @@ import java.util.Set;
  * DeleteUser} (see {@link Action}, {@link AccountSettings}; codes go to the {@link #outbox()}), and with {@link
  * DeviceTracking} the device flow ({@code NewDeviceMetadata}, {@code ConfirmDevice}, {@code DEVICE_SRP_AUTH} and
  * {@code DEVICE_PASSWORD_VERIFIER} checked with real SRP, {@code UpdateDeviceStatus}, {@code ListDevices}, {@code
- * GetDevice}, {@code ForgetDevice}, refreshes bound to the device's key),
+ * GetDevice}, {@code ForgetDevice}, refreshes bound to the device's key; {@code DEVICE_KEY} honoured by
+ * {@code USER_SRP_AUTH}, {@code USER_PASSWORD_AUTH} and {@code USER_AUTH}, whose first-factor answers may name it
+ * too),
  * keeping Cognito's rules: challenge sessions are single-use and expire, {@code SECRET_HASH} is checked,
  * rotated, revoked and expired refresh tokens are refused, wrong codes may be retried in the same session up
  * to Cognito's lockout. Errors carry the {@code __type} and message real Cognito uses.
@@ -60,8 +62,9 @@ import java.util.Set;
  * phone aliases), so {@code USER_ID_FOR_SRP} is the user name; {@code MFA_SETUP} offers software tokens only;
  * {@code ListDevices} answers one page, and names a device's remembered status in the attribute {@code
  * dev:device_remembered_status}; a refresh without the key of the device its sign-in was made on is "Invalid
- * Refresh Token"; a confirmed device proves itself ({@code DEVICE_SRP_AUTH}) whether it is remembered or not. A few error messages could
- * not be checked against Cognito and are LocalCognito's own: an answer naming another challenge than the
+ * Refresh Token"; a confirmed device proves itself ({@code DEVICE_SRP_AUTH}) whether it is remembered or not; a
+ * {@code USER_AUTH} code or passkey first factor on a device signs in on it without its proof (no second factor
+ * follows those). A few error messages could not be checked against Cognito and are LocalCognito's own: an answer naming another challenge than the
  * session's ("Invalid session for the user."), {@code RefreshTokenReuseException}'s message, {@code
  * REFRESH_TOKEN_AUTH} with rotation on, {@code RevokeToken}'s client errors, an unacceptable {@code SRP_A}, a
  * {@code CUSTOM_AUTH} {@code CHALLENGE_NAME} other than {@code SRP_A} or {@code CUSTOM_CHALLENGE}, and an SRP

@@ -61,6 +61,10 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.VerifySoftw
  *       {@code CUSTOM_AUTH}: {@code InitiateAuth CUSTOM_AUTH} with {@code CHALLENGE_NAME} {@code SRP_A} and
  *       {@code SRP_A} when a password is given (the password is proven by SRP as above, then the pool's
  *       triggers issue their {@code CUSTOM_CHALLENGE}s), with {@code USERNAME} alone when it is empty.</li>
+ *   <li>{@link #startUserAuth}: {@code InitiateAuth USER_AUTH}, with {@code PREFERRED_CHALLENGE} and the password
+ *       factor's parameters when a first factor is preferred; on a remembered device with its {@code DEVICE_KEY}
+ *       (also in the {@code PASSWORD_VERIFIER} answer), dropped and started again once if Cognito no longer knows
+ *       it, as {@link #startSignIn} does.</li>
  *   <li>{@link #respond}: {@code RespondToAuthChallenge} with the challenge's session, {@code USERNAME}
  *       and, for a client with a secret, {@code SECRET_HASH}; {@link #associateSoftwareToken} and
  *       {@link #verifySoftwareToken}: the same by session, during {@code MFA_SETUP}. A wrong code or a
@@ -206,10 +210,10 @@ public final class CognitoIdentityProvider implements IdentityProvider, AutoClos
     /**
      * {@inheritDoc}
      *
-     * <p>{@code DEVICE_KEY} goes with {@code InitiateAuth} ({@code USER_SRP_AUTH} or {@code USER_PASSWORD_AUTH}; a
-     * {@code CUSTOM_AUTH} sign-in ignores the device). If Cognito answers that the device does not exist
-     * ({@code ResourceNotFoundException}: forgotten, or the pool no longer tracks it), the sign-in starts again
-     * without it, once.
+     * <p>{@code DEVICE_KEY} goes with {@code InitiateAuth} ({@code USER_SRP_AUTH}, and its {@code PASSWORD_VERIFIER}
+     * answer, or {@code USER_PASSWORD_AUTH}; a {@code CUSTOM_AUTH} sign-in ignores the device). If Cognito answers
+     * that the device does not exist ({@code ResourceNotFoundException}: forgotten, or the pool no longer tracks it),
+     * the sign-in starts again without it, once.
      */
     @Override
     public CompletionStage<SignInResponse> startSignIn(String username, char[] password, DeviceCredentials device) {
@@ -312,16 +316,72 @@ public final class CognitoIdentityProvider implements IdentityProvider, AutoClos
         char[] copy = password.clone();
         CompletionStage<SignInResponse> started = preferred == FirstFactor.PASSWORD_SRP
                 ? call(() -> srp.startUserAuth(username, copy), failure -> failures.ofSignIn(failure, Call.USER_AUTH))
-                : call(() -> {
-                    Map<String, String> parameters = new HashMap<>();
-                    parameters.put("PREFERRED_CHALLENGE", preferred.name());
-                    if (preferred == FirstFactor.PASSWORD) {
-                        parameters.put("PASSWORD", new String(copy));
-                    }
-                    return userAuth(username, parameters, null)
-                            .thenApply(response -> ChallengeResponses.of(response, username));
-                }, failure -> failures.ofSignIn(failure, Call.USER_AUTH));
+                : call(() -> preferredUserAuth(username, preferred, copy, Map.of())
+                        .thenApply(response -> ChallengeResponses.of(response, username)),
+                        failure -> failures.ofSignIn(failure, Call.USER_AUTH));
         return started.whenComplete((response, failure) -> Arrays.fill(copy, '\0'));
+    }
+
+    /**
+     * {@inheritDoc} {@code DEVICE_KEY} goes with {@code InitiateAuth USER_AUTH}, as with {@code USER_SRP_AUTH}. If
+     * Cognito answers that the device does not exist ({@code ResourceNotFoundException}: forgotten, or the pool no
+     * longer tracks it), the sign-in starts again without it, once.
+     */
+    @Override
+    public CompletionStage<SignInResponse> startUserAuth(String username, DeviceCredentials device) {
+        Objects.requireNonNull(username, "username");
+        Objects.requireNonNull(device, "device");
+        Map<String, String> onDevice = Map.of("DEVICE_KEY", device.deviceKey());
+        return call(() -> userAuth(username, onDevice, null)
+                        .exceptionallyCompose(failure -> isUnknownDevice(failure) ? userAuth(username, Map.of(), null)
+                                : CompletableFuture.failedFuture(failure))
+                        .thenApply(response -> ChallengeResponses.of(response, username)),
+                failure -> failures.ofSignIn(failure, Call.USER_AUTH));
+    }
+
+    /**
+     * {@inheritDoc} {@code DEVICE_KEY} goes with {@code InitiateAuth USER_AUTH} and, for {@code PASSWORD_SRP}, with the
+     * {@code PASSWORD_VERIFIER} answer. If Cognito answers that the device does not exist
+     * ({@code ResourceNotFoundException}), the sign-in starts again without it, once.
+     *
+     * @throws IllegalArgumentException if a password factor comes with an empty password, or another with one
+     */
+    @Override
+    public CompletionStage<SignInResponse> startUserAuth(String username, FirstFactor preferred, char[] password,
+            DeviceCredentials device) {
+        Objects.requireNonNull(username, "username");
+        Objects.requireNonNull(preferred, "preferred");
+        Objects.requireNonNull(password, "password");
+        Objects.requireNonNull(device, "device");
+        requirePasswordFor(preferred, password);
+        char[] copy = password.clone();
+        String deviceKey = device.deviceKey();
+        CompletionStage<SignInResponse> started = preferred == FirstFactor.PASSWORD_SRP
+                ? call(() -> srp.startUserAuth(username, copy, deviceKey)
+                                .exceptionallyCompose(failure -> isUnknownDevice(failure) ? srp.startUserAuth(username, copy)
+                                        : CompletableFuture.failedFuture(failure)),
+                        failure -> failures.ofSignIn(failure, Call.USER_AUTH))
+                : call(() -> preferredUserAuth(username, preferred, copy, Map.of("DEVICE_KEY", deviceKey))
+                                .exceptionallyCompose(failure -> isUnknownDevice(failure)
+                                        ? preferredUserAuth(username, preferred, copy, Map.of())
+                                        : CompletableFuture.failedFuture(failure))
+                                .thenApply(response -> ChallengeResponses.of(response, username)),
+                        failure -> failures.ofSignIn(failure, Call.USER_AUTH));
+        return started.whenComplete((response, failure) -> Arrays.fill(copy, '\0'));
+    }
+
+    /**
+     * {@code InitiateAuth USER_AUTH} with {@code PREFERRED_CHALLENGE} {@code preferred} (not {@code PASSWORD_SRP}),
+     * {@code PASSWORD} for {@code PASSWORD}, and {@code parameters} besides.
+     */
+    private CompletableFuture<InitiateAuthResponse> preferredUserAuth(String username, FirstFactor preferred,
+            char[] password, Map<String, String> parameters) {
+        Map<String, String> all = new HashMap<>(parameters);
+        all.put("PREFERRED_CHALLENGE", preferred.name());
+        if (preferred == FirstFactor.PASSWORD) {
+            all.put("PASSWORD", new String(password));
+        }
+        return userAuth(username, all, null);
     }
 
     @Override

@@ -27,6 +27,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The sign-in flow with chained challenges: each request goes out under a claim on the flow's own
@@ -150,7 +152,8 @@ public final class CognitoSignIn implements SignIn, SignUpSignIn {
     @Override
     public SignInStep startUserAuth(String username) {
         requireUsername(username);
-        return slot.start(claim -> next(claim, claim.send(() -> provider.startUserAuth(username))));
+        return startOnKeptDevice(username, device -> provider.startUserAuth(username, device),
+                () -> provider.startUserAuth(username));
     }
 
     /**
@@ -166,7 +169,8 @@ public final class CognitoSignIn implements SignIn, SignUpSignIn {
             throw new IllegalArgumentException("The first factor " + preferred
                     + " needs the password: call startUserAuth(username, password).");
         }
-        return slot.start(claim -> next(claim, claim.send(() -> provider.startUserAuth(username, preferred, NO_PASSWORD))));
+        return startOnKeptDevice(username, device -> provider.startUserAuth(username, preferred, NO_PASSWORD, device),
+                () -> provider.startUserAuth(username, preferred, NO_PASSWORD));
     }
 
     /**
@@ -183,8 +187,9 @@ public final class CognitoSignIn implements SignIn, SignUpSignIn {
         }
         char[] copy = password.clone();
         try {
-            return slot.start(claim -> next(claim,
-                    claim.send(() -> provider.startUserAuth(username, FirstFactor.PASSWORD_SRP, copy))));
+            return startOnKeptDevice(username,
+                    device -> provider.startUserAuth(username, FirstFactor.PASSWORD_SRP, copy, device),
+                    () -> provider.startUserAuth(username, FirstFactor.PASSWORD_SRP, copy));
         } finally {
             Arrays.fill(copy, '\0');
         }
@@ -228,8 +233,11 @@ public final class CognitoSignIn implements SignIn, SignUpSignIn {
     public SignInStep startAfterSignUp(String username, String confirmationSession) {
         requireUsername(username);
         Objects.requireNonNull(confirmationSession, "confirmationSession");
-        return slot.start(claim -> next(claim,
-                claim.send(() -> provider.startUserAuthAfterSignUp(username, confirmationSession))));
+        return slot.start(claim -> {
+            signingInAs = username;
+            signingInOn = null;
+            return next(claim, claim.send(() -> provider.startUserAuthAfterSignUp(username, confirmationSession)));
+        });
     }
 
     /**
@@ -303,6 +311,22 @@ public final class CognitoSignIn implements SignIn, SignUpSignIn {
         if (username.isBlank()) {
             throw new IllegalArgumentException("The user name is blank.");
         }
+    }
+
+    /**
+     * Starts a sign-in of {@code username} ({@code USER_AUTH}) on the device kept for that name, if any
+     * ({@code onDevice}: {@code DEVICE_KEY} goes with it, and a {@code DEVICE_SRP_AUTH} that follows is answered with
+     * the device's proof), else from a new device ({@code fromNewDevice}), as {@link #start} does for the password flows.
+     */
+    private SignInStep startOnKeptDevice(String username,
+            Function<DeviceCredentials, CompletionStage<SignInResponse>> onDevice,
+            Supplier<CompletionStage<SignInResponse>> fromNewDevice) {
+        Optional<DeviceCredentials> device = keptDevice(username);
+        return slot.start(claim -> {
+            signingInAs = username;
+            signingInOn = device.orElse(null);
+            return next(claim, claim.send(() -> device.isPresent() ? onDevice.apply(device.get()) : fromNewDevice.get()));
+        });
     }
 
     /** What {@code response}, the outcome of the claim's last request, leads to. */

@@ -24,7 +24,8 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.RespondToAu
  * The start of an SRP sign-in: {@code InitiateAuth USER_SRP_AUTH} with {@code SRP_A}, then the answer to
  * the {@code PASSWORD_VERIFIER} challenge that comes back ({@code PASSWORD_CLAIM_SIGNATURE},
  * {@code PASSWORD_CLAIM_SECRET_BLOCK}, {@code TIMESTAMP}, as {@code USERNAME} the challenge's
- * {@code USER_ID_FOR_SRP}). Its result is whatever follows the password: the tokens or the next challenge.
+ * {@code USER_ID_FOR_SRP}; and {@code DEVICE_KEY} when the sign-in started on a remembered device). Its result is
+ * whatever follows the password: the tokens or the next challenge.
  *
  * <p>{@link #startCustomAuth} is the same with {@code InitiateAuth CUSTOM_AUTH} and {@code CHALLENGE_NAME}
  * {@code SRP_A}: the pool's define auth challenge trigger asks for {@code PASSWORD_VERIFIER} first, and its
@@ -53,7 +54,10 @@ final class SrpSignIn {
         return start(AuthFlowType.USER_SRP_AUTH, Map.of(), username, password);
     }
 
-    /** As {@link #start(String, char[])}, on the device {@code deviceKey} names ({@code DEVICE_KEY}). */
+    /**
+     * As {@link #start(String, char[])}, on the device {@code deviceKey} names ({@code DEVICE_KEY} with
+     * {@code InitiateAuth} and with the {@code PASSWORD_VERIFIER} answer).
+     */
     CompletableFuture<SignInResponse> start(String username, char[] password, String deviceKey) {
         return start(AuthFlowType.USER_SRP_AUTH, Map.of("DEVICE_KEY", deviceKey), username, password);
     }
@@ -130,6 +134,15 @@ final class SrpSignIn {
         return start(AuthFlowType.USER_AUTH, Map.of("PREFERRED_CHALLENGE", "PASSWORD_SRP"), username, password);
     }
 
+    /**
+     * As {@link #startUserAuth(String, char[])}, on the device {@code deviceKey} names ({@code DEVICE_KEY} with
+     * {@code InitiateAuth} and with the {@code PASSWORD_VERIFIER} answer).
+     */
+    CompletableFuture<SignInResponse> startUserAuth(String username, char[] password, String deviceKey) {
+        return start(AuthFlowType.USER_AUTH, Map.of("PREFERRED_CHALLENGE", "PASSWORD_SRP", "DEVICE_KEY", deviceKey),
+                username, password);
+    }
+
     /** Answers {@code SELECT_CHALLENGE} with {@code PASSWORD_SRP} and {@code SRP_A}, then the password verifier. */
     CompletableFuture<SignInResponse> selectPasswordSrp(Challenge selection, char[] password) {
         SrpClient srp = SrpClient.start(random);
@@ -147,7 +160,7 @@ final class SrpSignIn {
                         .challengeResponses(responses)
                         .build())
                 .thenCompose(selected -> selected.challengeName() == ChallengeNameType.PASSWORD_VERIFIER
-                        ? verify(selected.challengeParameters(), selected.session(), srp, password)
+                        ? verify(selected.challengeParameters(), selected.session(), srp, password, null)
                         : CompletableFuture.completedFuture(ChallengeResponses.of(selected, username)));
     }
 
@@ -164,20 +177,23 @@ final class SrpSignIn {
                         .clientId(config.clientId())
                         .authParameters(parameters)
                         .build())
-                .thenCompose(initiated -> answer(initiated, srp, username, password));
+                .thenCompose(initiated -> answer(initiated, srp, username, password, flowParameters.get("DEVICE_KEY")));
     }
 
     private CompletableFuture<SignInResponse> answer(InitiateAuthResponse initiated, SrpClient srp, String username,
-            char[] password) {
+            char[] password, String deviceKey) {
         if (initiated.challengeName() != ChallengeNameType.PASSWORD_VERIFIER) {
             return CompletableFuture.completedFuture(ChallengeResponses.of(initiated, username));
         }
-        return verify(initiated.challengeParameters(), initiated.session(), srp, password);
+        return verify(initiated.challengeParameters(), initiated.session(), srp, password, deviceKey);
     }
 
-    /** Answers {@code PASSWORD_VERIFIER} (its parameters {@code challenge}, its {@code session}) with the proof. */
+    /**
+     * Answers {@code PASSWORD_VERIFIER} (its parameters {@code challenge}, its {@code session}) with the proof, and
+     * {@code DEVICE_KEY} if not null (a sign-in on a remembered device).
+     */
     private CompletableFuture<SignInResponse> verify(Map<String, String> challenge, String session, SrpClient srp,
-            char[] password) {
+            char[] password, String deviceKey) {
         String userIdForSrp = challenge.get("USER_ID_FOR_SRP");
         String secretBlock = challenge.get("SECRET_BLOCK");
         // Checks every parameter, USER_ID_FOR_SRP included (InvalidSrpChallengeException).
@@ -188,6 +204,9 @@ final class SrpSignIn {
         responses.put("PASSWORD_CLAIM_SIGNATURE", claim.signature());
         responses.put("PASSWORD_CLAIM_SECRET_BLOCK", secretBlock);
         responses.put("TIMESTAMP", claim.timestamp());
+        if (deviceKey != null) {
+            responses.put("DEVICE_KEY", deviceKey);
+        }
         config.clientSecret().ifPresent(
                 secret -> responses.put("SECRET_HASH", SecretHash.of(userIdForSrp, config.clientId(), secret)));
         return client.respondToAuthChallenge(RespondToAuthChallengeRequest.builder()

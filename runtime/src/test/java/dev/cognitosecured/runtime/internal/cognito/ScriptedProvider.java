@@ -1,6 +1,9 @@
 package dev.cognitosecured.runtime.internal.cognito;
 
+import dev.cognitosecured.runtime.FirstFactor;
 import dev.cognitosecured.runtime.spi.Challenge;
+import dev.cognitosecured.runtime.spi.ConfirmedDevice;
+import dev.cognitosecured.runtime.spi.DeviceCredentials;
 import dev.cognitosecured.runtime.spi.IdentityProvider;
 import dev.cognitosecured.runtime.spi.SignInResponse;
 import dev.cognitosecured.runtime.spi.SoftwareTokenAssociation;
@@ -48,6 +51,54 @@ final class ScriptedProvider implements IdentityProvider {
     public CompletionStage<SignInResponse> startSignIn(String username, char[] password) {
         passwordSeen = password;
         calls.add(new Call("start", null, null, Map.of("USERNAME", username, "PASSWORD", new String(password))));
+        return next();
+    }
+
+    @Override
+    public CompletionStage<SignInResponse> startSignIn(String username, char[] password, DeviceCredentials device) {
+        passwordSeen = password;
+        calls.add(new Call("start", null, null,
+                Map.of("USERNAME", username, "PASSWORD", new String(password), "DEVICE_KEY", device.deviceKey())));
+        return next();
+    }
+
+    @Override
+    public CompletionStage<SignInResponse> startUserAuth(String username) {
+        calls.add(new Call("startUserAuth", null, null, Map.of("USERNAME", username)));
+        return next();
+    }
+
+    @Override
+    public CompletionStage<SignInResponse> startUserAuth(String username, DeviceCredentials device) {
+        calls.add(new Call("startUserAuth", null, null, Map.of("USERNAME", username, "DEVICE_KEY", device.deviceKey())));
+        return next();
+    }
+
+    @Override
+    public CompletionStage<SignInResponse> startUserAuth(String username, FirstFactor preferred, char[] password) {
+        calls.add(new Call("startUserAuth", null, null, Map.of("USERNAME", username, "PREFERRED_CHALLENGE",
+                preferred.name())));
+        return next();
+    }
+
+    @Override
+    public CompletionStage<SignInResponse> startUserAuth(String username, FirstFactor preferred, char[] password,
+            DeviceCredentials device) {
+        calls.add(new Call("startUserAuth", null, null, Map.of("USERNAME", username, "PREFERRED_CHALLENGE",
+                preferred.name(), "DEVICE_KEY", device.deviceKey())));
+        return next();
+    }
+
+    @Override
+    public CompletionStage<SignInResponse> proveDevice(Challenge challenge, DeviceCredentials device) {
+        calls.add(new Call("proveDevice", challenge.name(), challenge.session(), Map.of("DEVICE_KEY", device.deviceKey())));
+        return next();
+    }
+
+    @Override
+    public CompletionStage<ConfirmedDevice> confirmDevice(Tokens tokens, SignInResponse.NewDevice device,
+            String deviceName) {
+        calls.add(new Call("confirmDevice", null, null, Map.of("DEVICE_KEY", device.deviceKey())));
         return next();
     }
 

@@ -28,6 +28,12 @@ import java.util.Optional;
  * password factors). A password first factor leads on to the pool's MFA; a code or a passkey completes the
  * sign-in. {@code WEB_AUTHN} sends {@code CREDENTIAL_REQUEST_OPTIONS} and checks the {@code CREDENTIAL} with
  * {@link WebAuthnChecks}.
+ *
+ * <p>Remembered devices as in the other flows: a {@code DEVICE_KEY} with {@code InitiateAuth} (or with a first
+ * factor's answer) names the device the sign-in goes on on; after a password factor the device proves itself
+ * ({@code DEVICE_SRP_AUTH}) and a remembered one stands in for the second factor; the tokens name the device. A key
+ * that names no device of the user is {@code ResourceNotFoundException} "Device does not exist."; with device
+ * tracking, a sign-in that named none gets {@code NewDeviceMetadata}.
  */
 final class ChoiceBasedSignIn {
 
@@ -77,6 +83,7 @@ final class ChoiceBasedSignIn {
         ClientSecrets.checkSecretHash(client, Optional.ofNullable(parameters.get("SECRET_HASH")), username);
         UserState user = Users.signingIn(client, username);
         user.lockout.check(clock.instant());
+        steps.beginOnDevice(client, Optional.of(user), parameters);
         if (confirmation.isPresent()) {
             ChallengeSession session = sessions.current(confirmation.get());
             if (!(session.challenge() instanceof Challenge.SignUpConfirmed) || session.client() != client
@@ -112,6 +119,7 @@ final class ChoiceBasedSignIn {
             throw CognitoException.invalidParameter("ANSWER must be one of the available challenges " + select.available());
         }
         session.user().lockout.check(clock.instant());
+        steps.answerOnDevice(session.client(), session.user(), responses);
         // Single use: any choice spends the session, a wrong password included.
         sessions.consume(session);
         return begin(session.client(), session.user(), answer, responses);
@@ -123,6 +131,7 @@ final class ChoiceBasedSignIn {
         UserState user = session.user();
         Instant now = clock.instant();
         user.lockout.check(now);
+        steps.answerOnDevice(session.client(), user, responses);
         if (!MessageDigest.isEqual(challenge.code().getBytes(StandardCharsets.US_ASCII),
                 code.getBytes(StandardCharsets.US_ASCII))) {
             user.lockout.recordFailure(now);
@@ -139,6 +148,7 @@ final class ChoiceBasedSignIn {
         UserState user = session.user();
         Instant now = clock.instant();
         user.lockout.check(now);
+        steps.answerOnDevice(session.client(), user, responses);
         String id = credential.getString("id", "");
         Passkey passkey = user.passkeys.stream().filter(p -> p.credentialId.equals(id)).findFirst()
                 .orElseThrow(() -> CognitoException.notAuthorized("The credential is not one of the user's passkeys."));

@@ -64,7 +64,7 @@ final class InitiateAuthAction implements ActionHandler {
         UserState user = Users.signingIn(client, username);
         Instant now = clock.instant();
         user.lockout.check(now);
-        beginOnDevice(client, Optional.of(user), parameters);
+        steps.beginOnDevice(client, Optional.of(user), parameters);
         if (!MessageDigest.isEqual(user.password.getBytes(StandardCharsets.UTF_8),
                 password.getBytes(StandardCharsets.UTF_8))) {
             user.lockout.recordFailure(now);
@@ -94,7 +94,7 @@ final class InitiateAuthAction implements ActionHandler {
             throw CognitoException.userNotFound();
         }
         known.ifPresent(user -> user.lockout.check(clock.instant()));
-        beginOnDevice(client, known, parameters);
+        steps.beginOnDevice(client, known, parameters);
         // An unknown user gets a challenge like any other, for a password nobody knows: no proof can answer it.
         UserState user = known.orElseGet(() -> stranger(client, username));
         SrpAuthentication.SrpStart started;
@@ -164,24 +164,6 @@ final class InitiateAuthAction implements ActionHandler {
                 .add("AuthenticationResult", tokens.refresh(state, false).toJson())
                 .add("ChallengeParameters", Json.createObjectBuilder())
                 .build();
-    }
-
-    /**
-     * The sign-in goes on on the device its {@code DEVICE_KEY} names, with device tracking.
-     *
-     * @throws CognitoException {@code ResourceNotFoundException} "Device does not exist." if the key names no device of
-     *     the user (forgotten, or another user's)
-     */
-    private void beginOnDevice(ClientState client, Optional<UserState> user, Map<String, String> parameters) {
-        Optional<String> deviceKey = Optional.ofNullable(parameters.get("DEVICE_KEY")).filter(key -> !key.isEmpty());
-        if (client.pool.settings.deviceTracking().isEmpty() || deviceKey.isEmpty()) {
-            steps.beginRequest(Optional.empty());
-            return;
-        }
-        if (user.isPresent() && !user.get().devices.containsKey(deviceKey.get())) {
-            throw CognitoException.resourceNotFound(DeviceActions.NO_DEVICE);
-        }
-        steps.beginRequest(deviceKey);
     }
 
     private static void requireFlow(ClientState client, ExplicitAuthFlow flow) {

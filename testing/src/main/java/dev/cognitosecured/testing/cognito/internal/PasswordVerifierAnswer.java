@@ -52,6 +52,7 @@ final class PasswordVerifierAnswer {
         UserState user = session.user();
         Instant now = clock.instant();
         user.lockout.check(now);
+        steps.answerOnDevice(client, user, responses);
         SrpOutcome outcome = challenge.check().check(secretBlock, timestamp, signature);
         // The server's SRP values serve one proof: right or wrong, the sign-in must start again after it.
         sessions.consume(session);

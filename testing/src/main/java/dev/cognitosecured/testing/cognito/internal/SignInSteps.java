@@ -37,6 +37,46 @@ final class SignInSteps {
         sessions.beginRequest(device);
     }
 
+    /**
+     * The sign-in goes on on the device its {@code DEVICE_KEY} names, with device tracking: the sessions the request
+     * opens belong to it, so that after the first factor the device proves itself ({@code DEVICE_SRP_AUTH}) and the
+     * tokens name it. Any flow's {@code InitiateAuth} ({@code USER_SRP_AUTH}, {@code USER_PASSWORD_AUTH},
+     * {@code USER_AUTH}), and the {@code USER_AUTH} first-factor answers that carry one.
+     *
+     * @throws CognitoException {@code ResourceNotFoundException} "Device does not exist." if the key names no device of
+     *     the user (forgotten, or another user's)
+     */
+    void beginOnDevice(ClientState client, Optional<UserState> user, Map<String, String> parameters) {
+        Optional<String> deviceKey = Optional.ofNullable(parameters.get("DEVICE_KEY")).filter(key -> !key.isEmpty());
+        if (client.pool.settings.deviceTracking().isEmpty() || deviceKey.isEmpty()) {
+            sessions.beginRequest(Optional.empty());
+            return;
+        }
+        if (user.isPresent() && !user.get().devices.containsKey(deviceKey.get())) {
+            throw CognitoException.resourceNotFound(DeviceActions.NO_DEVICE);
+        }
+        sessions.beginRequest(deviceKey);
+    }
+
+    /**
+     * An answer of the sign-in that names its device ({@code DEVICE_KEY}, as Cognito documents for the
+     * {@code USER_AUTH} challenges and {@code PASSWORD_VERIFIER}): with device tracking, the key must name a device of
+     * the user, and the sign-in goes on on it; an answer without one goes on on the session's device.
+     *
+     * @throws CognitoException {@code ResourceNotFoundException} "Device does not exist." if the key names no device of
+     *     the user
+     */
+    void answerOnDevice(ClientState client, UserState user, Map<String, String> responses) {
+        Optional<String> deviceKey = Optional.ofNullable(responses.get("DEVICE_KEY")).filter(key -> !key.isEmpty());
+        if (client.pool.settings.deviceTracking().isEmpty() || deviceKey.isEmpty()) {
+            return;
+        }
+        if (!user.devices.containsKey(deviceKey.get())) {
+            throw CognitoException.resourceNotFound(DeviceActions.NO_DEVICE);
+        }
+        sessions.beginRequest(deviceKey);
+    }
+
     /** After the password was accepted. */
     JsonObject afterPassword(ClientState client, UserState user) {
         if (!user.confirmed) {
