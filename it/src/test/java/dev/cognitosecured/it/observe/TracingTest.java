@@ -105,6 +105,7 @@ class TracingTest {
     }
 
     @Test
+    @SuppressWarnings("try") // each Scope is held for what its block does, OpenTelemetry's idiom
     void anAsyncCallIsTheChildOfTheCallersSpanAndItsRefreshOnAnotherThreadIsItsChild() {
         List<String> secrets = new ArrayList<>(List.of(StandIns.PASSWORD));
         Tracer tracer = openTelemetry.getTracer("test");

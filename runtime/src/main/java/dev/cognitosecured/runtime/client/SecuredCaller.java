@@ -528,10 +528,13 @@ public final class SecuredCaller {
                     }
                     part.set(Part.REPLAY);
                     observed.replaying();
-                    try (CallObservation.Scope inCall = observed.resume()) { // a refresh it starts is the call's
+                    CallObservation.Scope inCall = observed.resume(); // a refresh it starts is the call's
+                    try {
                         return store.refreshIfCurrentAsync(tokens, replayNeeds(took, policy))
                                 .thenCompose(fresh -> attempt(store, operation, variables, fresh, rejections, part,
                                         observed));
+                    } finally {
+                        inCall.close();
                     }
                 })
                 .thenCompose(stage -> stage);

@@ -370,7 +370,13 @@ final class EventStream<T> implements Flow.Publisher<T>, Flow.Subscription {
                 try {
                     target.onNext(next);
                 } catch (RuntimeException e) {
-                    cancel(); // rule 2.13: a subscriber that throws is cancelled
+                    // Rule 2.13: a subscriber that throws is cancelled, and the error is raised as the runtime
+                    // can: logged, by class only (its message may quote the event).
+                    System.getLogger(EventStream.class.getName()).log(System.Logger.Level.WARNING, () -> "The"
+                            + " subscriber of GraphQL subscription " + operation.name() + " threw "
+                            + e.getClass().getName() + " from onNext; the subscription is cancelled (Reactive Streams"
+                            + " rule 2.13). Catch what onNext throws to keep receiving events.");
+                    cancel();
                 }
             } else if (failure instanceof CompletedNormally) {
                 target.onComplete();
