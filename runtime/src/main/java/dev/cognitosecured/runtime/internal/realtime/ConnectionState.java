@@ -20,7 +20,8 @@ package dev.cognitosecured.runtime.internal.realtime;
  *     the old connection keeps delivering</td></tr>
  * <tr><td>{@code Replacing}</td><td>the attempt succeeds</td><td>{@code Open(new)}; each subscription is
  *     stopped on the old connection, whose events up to its {@code complete} are delivered, then the new
- *     one's less duplicates; the old connection is closed</td></tr>
+ *     one's less duplicates; the old connection is closed. An old connection that ends without that
+ *     {@code complete} may have lost events: {@code SubscriptionResumed}</td></tr>
  * <tr><td>{@code Replacing}</td><td>the attempt fails</td><td>{@code Open(old, failures + 1)}: no new attempt
  *     before the back-off delay</td></tr>
  * <tr><td>{@code Open}, {@code Replacing}</td><td>the live connection drops</td><td>{@code Opening}: a new

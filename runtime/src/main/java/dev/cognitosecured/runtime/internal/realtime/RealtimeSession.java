@@ -54,6 +54,8 @@ final class RealtimeSession implements Connection.Handler {
     private Connection attemptConnection;
     /** The connection that last carried a broken subscription again: its first resumption is logged at INFO. */
     private Connection lastResumedOn;
+    /** Resumptions decided under the lock, announced after it ({@link #announceResumptions()}). */
+    private final List<Resumption> resumed = new ArrayList<>();
     private Duration need = Duration.ZERO;
 
     RealtimeSession(Subscriptions pool, SessionStore store, TokenKind kind) {
@@ -344,8 +346,6 @@ final class RealtimeSession implements Connection.Handler {
     private void afterStart(Connection connection, EventStream<?> stream, boolean switching, Throwable failure,
             boolean fresh) {
         List<EventStream<?>> touched = new ArrayList<>();
-        Duration resumedAfter = null;
-        boolean firstOnConnection = false;
         lock.lock();
         try {
             if (stream.isEnded() || !streams.containsKey(stream.id())) {
@@ -380,6 +380,7 @@ final class RealtimeSession implements Connection.Handler {
                 stream.incomingAcked = true;
                 if (liveConnection() == connection) {
                     finishSwitch(stream);
+                    touched.add(stream);
                 }
                 return;
             }
@@ -392,19 +393,13 @@ final class RealtimeSession implements Connection.Handler {
                 return;
             }
             if (stream.brokenSince != EventStream.NOT_BROKEN) {
-                resumedAfter = Duration.ofNanos(Math.max(0, now - stream.brokenSince));
-                firstOnConnection = lastResumedOn != connection;
-                lastResumedOn = connection;
-                pool.counters().resumptions.incrementAndGet();
-                stream.brokenSince = EventStream.NOT_BROKEN;
+                resume(stream, connection, now);
             }
             stream.acked = true;
         } finally {
             lock.unlock();
             touched.forEach(EventStream::drain);
-        }
-        if (resumedAfter != null) { // outside the lock: an observer may subscribe or call
-            pool.resumed(stream.operation().name(), resumedAfter, firstOnConnection);
+            announceResumptions();
         }
     }
 
@@ -457,6 +452,7 @@ final class RealtimeSession implements Connection.Handler {
         } finally {
             lock.unlock();
             touched.forEach(EventStream::drain);
+            announceResumptions();
         }
     }
 
@@ -490,7 +486,7 @@ final class RealtimeSession implements Connection.Handler {
     private void finishSwitch(EventStream<?> stream) {
         Connection old = stream.primary;
         if (old == null || old.isClosed()) {
-            promote(stream);
+            promoteAfterLoss(stream); // the old connection ended before it could confirm a stop
             return;
         }
         stopping.computeIfAbsent(old, c -> new HashSet<>()).add(stream.id());
@@ -504,6 +500,47 @@ final class RealtimeSession implements Connection.Handler {
     }
 
     /**
+     * The old connection of {@code stream} closed, or never confirmed its stop, while the new one had
+     * acknowledged the subscription: the new one carries it, but the old one may have died unnoticed before
+     * the new one's start, taking the events published in between. Promoted, and announced as a resumption.
+     * (An old connection that answers, with {@code complete} or an {@code error}, delivered all it had.)
+     */
+    private void promoteAfterLoss(EventStream<?> stream) {
+        Connection next = stream.incoming;
+        promote(stream);
+        if (!stream.isEnded()) {
+            long now = pool.ticker().read();
+            stream.notCarriedSince(now);
+            resume(stream, next, now);
+        }
+    }
+
+    /** {@code stream}, broken, is carried by {@code connection} again at {@code now}: announced after the lock. */
+    private void resume(EventStream<?> stream, Connection connection, long now) {
+        resumed.add(new Resumption(stream.operation().name(), Duration.ofNanos(Math.max(0, now - stream.brokenSince)),
+                lastResumedOn != connection));
+        lastResumedOn = connection;
+        pool.counters().resumptions.incrementAndGet();
+        stream.brokenSince = EventStream.NOT_BROKEN;
+    }
+
+    /** Fires the resumptions decided so far; outside the lock, since an observer may subscribe or call. */
+    private void announceResumptions() {
+        List<Resumption> now;
+        lock.lock();
+        try {
+            if (resumed.isEmpty()) {
+                return;
+            }
+            now = List.copyOf(resumed);
+            resumed.clear();
+        } finally {
+            lock.unlock();
+        }
+        now.forEach(resumption -> pool.resumed(resumption.operation(), resumption.gap(), resumption.first()));
+    }
+
+    /**
      * {@code stream}'s primary connection no longer carries it (it closed, or it ended or refused the
      * subscription): the new connection takes over if it acknowledged the subscription already (make-before-break
      * paid off); otherwise the subscription is broken from now, if {@code mayHaveCarried} (the server may have
@@ -512,7 +549,7 @@ final class RealtimeSession implements Connection.Handler {
      */
     private void primaryLost(EventStream<?> stream, boolean mayHaveCarried, List<EventStream<?>> touched) {
         if (stream.incoming != null && stream.incomingAcked) {
-            promote(stream);
+            promote(stream); // it answered until now, and the new one has had the subscription since before
             touched.add(stream);
             return;
         }
@@ -544,7 +581,7 @@ final class RealtimeSession implements Connection.Handler {
                 for (String id : waiting) {
                     EventStream<?> stream = streams.get(id);
                     if (stream != null && stream.primary == old && stream.incoming != null) {
-                        promote(stream);
+                        promoteAfterLoss(stream); // no complete: the old connection may have died unnoticed
                         touched.add(stream);
                     }
                 }
@@ -556,6 +593,7 @@ final class RealtimeSession implements Connection.Handler {
             lock.unlock();
         }
         touched.forEach(EventStream::drain);
+        announceResumptions();
     }
 
     // ---- Connection.Handler
@@ -607,6 +645,7 @@ final class RealtimeSession implements Connection.Handler {
             lock.unlock();
         }
         touched.forEach(EventStream::drain);
+        announceResumptions();
     }
 
     @Override
@@ -615,14 +654,16 @@ final class RealtimeSession implements Connection.Handler {
         lock.lock();
         try {
             Set<String> waiting = stopping.get(connection);
-            if (waiting != null) {
-                waiting.remove(id);
-            }
+            boolean stoppedByUs = waiting != null && waiting.remove(id);
             stream = streams.get(id);
-            if (stream != null && stream.primary == connection) { // stopped by us, or ended by the server
-                primaryLost(stream, stream.acked, new ArrayList<>());
-                if (stream.primary == null && state instanceof Open open && open.live() == connection) {
-                    replace(open, Optional.empty());
+            if (stream != null && stream.primary == connection) {
+                if (stoppedByUs && stream.incoming != null && stream.incomingAcked) {
+                    promote(stream); // make-before-break: the old connection delivered all it had before this
+                } else { // the server ended it
+                    primaryLost(stream, stream.acked, new ArrayList<>());
+                    if (stream.primary == null && state instanceof Open open && open.live() == connection) {
+                        replace(open, Optional.empty());
+                    }
                 }
             }
             if (liveConnection() != connection) {
@@ -634,6 +675,7 @@ final class RealtimeSession implements Connection.Handler {
         if (stream != null) {
             stream.drain();
         }
+        announceResumptions();
     }
 
     @Override
@@ -645,6 +687,9 @@ final class RealtimeSession implements Connection.Handler {
             for (EventStream<?> stream : List.copyOf(streams.values())) {
                 if (stream.incoming == connection) {
                     stream.abandonSwitch();
+                } else if (stream.primary == connection && stream.incoming != null && stream.incomingAcked) {
+                    promoteAfterLoss(stream); // it may have died unnoticed before the new one took over
+                    touched.add(stream);
                 } else if (stream.primary == connection) {
                     // even if its start_ack never came: the server may have started it, and events with it
                     primaryLost(stream, true, touched);
@@ -665,6 +710,7 @@ final class RealtimeSession implements Connection.Handler {
             lock.unlock();
         }
         touched.forEach(EventStream::drain);
+        announceResumptions();
     }
 
     // ---- the end
@@ -768,6 +814,10 @@ final class RealtimeSession implements Connection.Handler {
 
     private static JsonArray errors(JsonObject payload) {
         return payload.get("errors") instanceof JsonArray errors ? errors : jakarta.json.JsonValue.EMPTY_JSON_ARRAY;
+    }
+
+    /** A subscription carried again after {@code gap}; {@code first} of those its new connection carries. */
+    private record Resumption(String operation, Duration gap, boolean first) {
     }
 
     @Override
