@@ -98,7 +98,11 @@ public sealed interface Fault
         return new Hold(gate);
     }
 
-    /** See {@link Fault#delay(Duration)}. */
+    /**
+     * See {@link Fault#delay(Duration)}.
+     *
+     * @param duration how long to wait
+     */
     record Delay(Duration duration) implements Fault {
         /**
          * A delay.
@@ -132,7 +136,11 @@ public sealed interface Fault
     /** See {@link Fault#resetMidResponse()}. */
     record ResetMidResponse() implements Fault {}
 
-    /** See {@link Fault#holdAt(RequestGate)}. */
+    /**
+     * See {@link Fault#holdAt(RequestGate)}.
+     *
+     * @param gate the gate that holds the request
+     */
     record Hold(RequestGate gate) implements Fault {
         /**
          * A hold.

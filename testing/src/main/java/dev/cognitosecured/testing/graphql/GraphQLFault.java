@@ -123,7 +123,11 @@ public sealed interface GraphQLFault
     /** See {@link GraphQLFault#silent()}. */
     record Silent() implements GraphQLFault {}
 
-    /** See {@link GraphQLFault#delay(Duration)}. */
+    /**
+     * See {@link GraphQLFault#delay(Duration)}.
+     *
+     * @param duration how long to wait
+     */
     record Delay(Duration duration) implements GraphQLFault {
         /**
          * A delay.

@@ -23,6 +23,8 @@ public final class ResolverError extends RuntimeException {
     private final String errorType;
 
     /**
+     * An error a resolver throws, which the kit answers as one error entry.
+     *
      * @param errorType the {@code errorType} of the error entry, e.g. {@code "Unauthorized"}
      * @param message the {@code message} of the error entry
      */
