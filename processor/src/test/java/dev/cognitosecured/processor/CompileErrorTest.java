@@ -4,6 +4,8 @@ import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.cognitosecured.processor.Compilations.compile;
 import static dev.cognitosecured.processor.Compilations.compileWith;
+import static dev.cognitosecured.processor.SingleDiagnostic.assertSingleError;
+import static dev.cognitosecured.processor.SingleDiagnostic.assertSingleWarning;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
@@ -222,28 +224,5 @@ class CompileErrorTest {
         assertThat(compilation).hadErrorCount(1);
         assertThat(processor.created()).containsExactly("com.example.todo.TodoApi_CognitoClient",
                 "META-INF/cognito-secured/clients/com.example.todo.TodoApi_CognitoClient");
-    }
-
-    private static Compilation assertSingleError(String resource, String tag, String line) {
-        RecordingProcessor processor = new RecordingProcessor();
-        Compilation compilation = compileWith(List.of(processor), Compilations.LINT, resource);
-
-        assertThat(compilation).failed();
-        assertThat(compilation).hadErrorCount(1);
-        assertThat(compilation).hadErrorContaining("[" + tag + "] ")
-                .inFile(JavaFileObjects.forResource(resource))
-                .onLineContaining(line);
-        assertThat(processor.created()).isEmpty();
-        return compilation;
-    }
-
-    private static void assertSingleWarning(String resource, String tag, String line) {
-        Compilation compilation = compile(resource);
-
-        assertThat(compilation).succeeded();
-        assertThat(compilation).hadWarningCount(1);
-        assertThat(compilation).hadWarningContaining("[" + tag + "] ")
-                .inFile(JavaFileObjects.forResource(resource))
-                .onLineContaining(line);
     }
 }

@@ -1,9 +1,10 @@
 package dev.cognitosecured.processor;
 
-import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.cognitosecured.processor.Compilations.compile;
 import static dev.cognitosecured.processor.Compilations.compileWith;
+import static dev.cognitosecured.processor.SingleDiagnostic.assertOnlyError;
+import static dev.cognitosecured.processor.SingleDiagnostic.assertSingleError;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
@@ -124,9 +125,7 @@ class SchemaCheckTest {
     void aBrokenSchemaIsReportedOnceHoweverManyInterfacesUseIt() {
         Compilation compilation = compile("bad/schema/BrokenSchema.java", "bad/schema/BrokenSchemaToo.java");
 
-        assertThat(compilation).failed();
-        assertThat(compilation).hadErrorCount(1);
-        assertThat(compilation).hadErrorContaining("[InvalidSchema]");
+        assertOnlyError(compilation, "[InvalidSchema]");
     }
 
     @Test
@@ -155,9 +154,7 @@ class SchemaCheckTest {
     void schemaGivenByTheProcessorOptionChecksEveryInterface() {
         Compilation compilation = compileWithOption(TODO_SCHEMA.toString(), "good/schema/OptionTodoApi.java");
 
-        assertThat(compilation).failed();
-        assertThat(compilation).hadErrorCount(1);
-        assertThat(compilation).hadErrorContaining("[UnknownField] OptionTodoApi.getTodo has no field 'titel'")
+        assertOnlyError(compilation, "[UnknownField] OptionTodoApi.getTodo has no field 'titel'")
                 .inFile(JavaFileObjects.forResource("good/schema/OptionTodoApi.java"))
                 .onLineContaining("titel");
     }
@@ -166,9 +163,7 @@ class SchemaCheckTest {
     void missingSchemaFileNamesTheOption() {
         Compilation compilation = compileWithOption("no/such/schema.graphqls", "good/schema/OptionTodoApi.java");
 
-        assertThat(compilation).failed();
-        assertThat(compilation).hadErrorCount(1);
-        assertThat(compilation).hadErrorContaining("[MissingSchema]");
+        assertOnlyError(compilation, "[MissingSchema]");
         assertThat(compilation).hadErrorContaining("no/such/schema.graphqls named by -Acognito.schema");
     }
 
@@ -190,18 +185,5 @@ class SchemaCheckTest {
         List<String> options = new ArrayList<>(Compilations.LINT);
         options.add("-Acognito.schema=" + schema);
         return compileWith(List.of(new CognitoSecuredProcessor()), options, resources);
-    }
-
-    private static Compilation assertSingleError(String resource, String tag, String line) {
-        RecordingProcessor processor = new RecordingProcessor();
-        Compilation compilation = compileWith(List.of(processor), Compilations.LINT, resource);
-
-        assertThat(compilation).failed();
-        assertThat(compilation).hadErrorCount(1);
-        assertThat(compilation).hadErrorContaining("[" + tag + "] ")
-                .inFile(JavaFileObjects.forResource(resource))
-                .onLineContaining(line);
-        assertThat(processor.created()).isEmpty();
-        return compilation;
     }
 }

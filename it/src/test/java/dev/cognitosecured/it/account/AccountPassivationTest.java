@@ -1,6 +1,9 @@
 package dev.cognitosecured.it.account;
 
 import static dev.cognitosecured.it.account.AccountRig.PASSWORD;
+import static dev.cognitosecured.it.e2e.HttpSessions.inSession;
+import static dev.cognitosecured.it.e2e.HttpSessions.read;
+import static dev.cognitosecured.it.e2e.HttpSessions.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -19,20 +22,12 @@ import jakarta.enterprise.context.spi.Context;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.PassivationCapable;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
-import org.jboss.weld.context.bound.BoundSessionContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -100,31 +95,5 @@ class AccountPassivationTest {
     private static <T> T instanceOf(BeanManager beans, Bean<T> bean) {
         Context context = beans.getContext(bean.getScope());
         return context.get(bean, beans.createCreationalContext(bean));
-    }
-
-    private static byte[] write(Map<String, Object> session) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(new HashMap<>(session));
-        }
-        return bytes.toByteArray();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> read(byte[] written) throws IOException, ClassNotFoundException {
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(written))) {
-            return new ConcurrentHashMap<>((Map<String, Object>) in.readObject());
-        }
-    }
-
-    private static <T> T inSession(BoundSessionContext sessions, Map<String, Object> storage, Supplier<T> action) {
-        sessions.associate(storage);
-        sessions.activate();
-        try {
-            return action.get();
-        } finally {
-            sessions.deactivate();
-            sessions.dissociate(storage);
-        }
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cognitosecured.annotations.AuthFlow;
+import dev.cognitosecured.it.e2e.HttpSessions;
 import dev.cognitosecured.runtime.SessionStore;
 import dev.cognitosecured.runtime.SignIn;
 import dev.cognitosecured.runtime.SignInRequiredException;
@@ -64,14 +65,7 @@ class SessionScopeTest {
     BeanManager beanManager;
 
     private void inSession(Map<String, Object> storage, Runnable action) {
-        sessions.associate(storage);
-        sessions.activate();
-        try {
-            action.run();
-        } finally {
-            sessions.deactivate();
-            sessions.dissociate(storage);
-        }
+        HttpSessions.inSession(sessions, storage, action);
     }
 
     @Test

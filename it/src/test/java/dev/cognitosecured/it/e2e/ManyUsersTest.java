@@ -1,5 +1,6 @@
 package dev.cognitosecured.it.e2e;
 
+import static dev.cognitosecured.it.e2e.HttpSessions.inSession;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.cognitosecured.it.e2e.app.TodoService;
@@ -109,18 +110,6 @@ class ManyUsersTest {
                 timing.assertAllows(userRefreshes, elapsed.minus(BETWEEN_PHASES), elapsed);
                 assertEquals(userRefreshes + 1, tokens.get(user), user + "'s requests carried " + tokens.get(user) + " tokens");
             }
-        }
-    }
-
-    /** Runs {@code action} on this thread within the HTTP session whose attributes are {@code storage}. */
-    private static void inSession(BoundSessionContext sessions, Map<String, Object> storage, Runnable action) {
-        sessions.associate(storage);
-        sessions.activate();
-        try {
-            action.run();
-        } finally {
-            sessions.deactivate();
-            sessions.dissociate(storage);
         }
     }
 

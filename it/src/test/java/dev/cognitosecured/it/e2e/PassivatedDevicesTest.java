@@ -1,5 +1,7 @@
 package dev.cognitosecured.it.e2e;
 
+import static dev.cognitosecured.it.e2e.HttpSessions.read;
+import static dev.cognitosecured.it.e2e.HttpSessions.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,20 +19,13 @@ import dev.cognitosecured.testing.cognito.MfaFactor;
 import dev.cognitosecured.testing.cognito.NewUser;
 import dev.cognitosecured.testing.cognito.PoolSettings;
 import dev.cognitosecured.testing.cognito.Totp;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import org.jboss.weld.context.bound.BoundSessionContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -140,30 +135,7 @@ class PassivatedDevicesTest {
         return app.beans().createInstance().select(type, AuthFlow.Literal.of("default")).get();
     }
 
-    private static byte[] write(Map<String, Object> session) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(new HashMap<>(session));
-        }
-        return bytes.toByteArray();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> read(byte[] written) throws IOException, ClassNotFoundException {
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(written))) {
-            return new ConcurrentHashMap<>((Map<String, Object>) in.readObject());
-        }
-    }
-
     private static <T> T inSession(TodoApp app, Map<String, Object> storage, Supplier<T> action) {
-        BoundSessionContext sessions = app.sessions();
-        sessions.associate(storage);
-        sessions.activate();
-        try {
-            return action.get();
-        } finally {
-            sessions.deactivate();
-            sessions.dissociate(storage);
-        }
+        return HttpSessions.inSession(app.sessions(), storage, action);
     }
 }

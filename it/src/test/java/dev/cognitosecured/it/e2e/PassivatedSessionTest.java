@@ -1,5 +1,8 @@
 package dev.cognitosecured.it.e2e;
 
+import static dev.cognitosecured.it.e2e.HttpSessions.inSession;
+import static dev.cognitosecured.it.e2e.HttpSessions.read;
+import static dev.cognitosecured.it.e2e.HttpSessions.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -25,28 +28,20 @@ import jakarta.enterprise.context.SessionScoped;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.PassivationCapable;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import javax.crypto.Cipher;
 import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
-import org.jboss.weld.context.bound.BoundSessionContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -355,40 +350,4 @@ class PassivatedSessionTest {
             }
         }
     }
-
-    /** The session's attributes as a server writes them: serialized, as they are. */
-    private static byte[] write(Map<String, Object> session) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(new HashMap<>(session));
-        }
-        return bytes.toByteArray();
-    }
-
-    /** The session's attributes read back, in the container that runs now. */
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> read(byte[] written) throws IOException, ClassNotFoundException {
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(written))) {
-            return new ConcurrentHashMap<>((Map<String, Object>) in.readObject());
-        }
-    }
-
-    private static void inSession(BoundSessionContext sessions, Map<String, Object> storage, Runnable action) {
-        inSession(sessions, storage, () -> {
-            action.run();
-            return null;
-        });
-    }
-
-    private static <T> T inSession(BoundSessionContext sessions, Map<String, Object> storage, Supplier<T> action) {
-        sessions.associate(storage);
-        sessions.activate();
-        try {
-            return action.get();
-        } finally {
-            sessions.deactivate();
-            sessions.dissociate(storage);
-        }
-    }
-
 }

@@ -1,5 +1,6 @@
 package dev.cognitosecured.it.e2e;
 
+import static dev.cognitosecured.it.e2e.HttpSessions.inSession;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -26,7 +27,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import org.jboss.weld.context.bound.BoundSessionContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -154,17 +154,6 @@ class ScopeEndTest {
         assertFalse(message.contains(tokens.accessToken()), message);
         assertFalse(message.contains(tokens.idToken()), message);
         tokens.refreshToken().ifPresent(refresh -> assertFalse(message.contains(refresh), message));
-    }
-
-    private static <T> T inSession(BoundSessionContext sessions, Map<String, Object> storage, Supplier<T> action) {
-        sessions.associate(storage);
-        sessions.activate();
-        try {
-            return action.get();
-        } finally {
-            sessions.deactivate();
-            sessions.dissociate(storage);
-        }
     }
 
     /** Invalidates the HTTP session, as a servlet container does when it times out or the application ends it. */

@@ -1,5 +1,6 @@
 package dev.cognitosecured.it.e2e;
 
+import static dev.cognitosecured.it.e2e.HttpSessions.inSession;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.cognitosecured.it.e2e.app.Todo;
@@ -11,8 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
-import org.jboss.weld.context.bound.BoundSessionContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -52,17 +51,6 @@ class SessionScopedAsyncTest {
                         ServerLog.of(standIns.graphQL()).requests().stream().map(ReceivedRequest::outcome).toList());
                 assertEquals(1, standIns.refreshes());
             }
-        }
-    }
-
-    private static <T> T inSession(BoundSessionContext sessions, Map<String, Object> storage, Supplier<T> action) {
-        sessions.associate(storage);
-        sessions.activate();
-        try {
-            return action.get();
-        } finally {
-            sessions.deactivate();
-            sessions.dissociate(storage);
         }
     }
 }

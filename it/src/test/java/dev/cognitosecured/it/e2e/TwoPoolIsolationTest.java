@@ -1,5 +1,6 @@
 package dev.cognitosecured.it.e2e;
 
+import static dev.cognitosecured.it.e2e.HttpSessions.inSession;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -164,18 +165,6 @@ class TwoPoolIsolationTest {
         config.put(prefix + "prefetch", TokenTiming.PREFETCH.toSeconds() + "s");
         config.put(prefix + "session-scope", "session");
         return config;
-    }
-
-    /** Runs {@code action} on this thread within the HTTP session whose attributes are {@code storage}. */
-    private static void inSession(BoundSessionContext sessions, Map<String, Object> storage, Runnable action) {
-        sessions.associate(storage);
-        sessions.activate();
-        try {
-            action.run();
-        } finally {
-            sessions.deactivate();
-            sessions.dissociate(storage);
-        }
     }
 
     /** {@link #CALLS} calls, as many per user and pool, in a shuffled order (the same one each run). */

@@ -1,5 +1,6 @@
 package dev.cognitosecured.it.observe;
 
+import static dev.cognitosecured.it.e2e.HttpSessions.inSession;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -127,16 +128,5 @@ class ReadinessTest {
                 .toList();
         assertEquals(1, checks.size(), payload::toString);
         return checks.get(0);
-    }
-
-    private static void inSession(BoundSessionContext sessions, Map<String, Object> storage, Runnable action) {
-        sessions.associate(storage);
-        sessions.activate();
-        try {
-            action.run();
-        } finally {
-            sessions.deactivate();
-            sessions.dissociate(storage);
-        }
     }
 }

@@ -25,10 +25,7 @@ import dev.cognitosecured.testing.cognito.UserPool;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -46,21 +43,14 @@ class ChallengeSafetyTest {
 
     private static final String PASSWORD = "Corr3ct-horse-1";
 
-    private final ExecutorService elsewhere = Executors.newSingleThreadExecutor();
     private UserPool pool;
     private SignInRig rig;
 
-    @AfterEach
-    void close() throws InterruptedException {
-        LOCAL.cognito.clearFaults();
-        elsewhere.shutdownNow();
-        assertTrue(elsewhere.awaitTermination(10, TimeUnit.SECONDS));
-    }
-
     /** A pool whose user "dave" gets an SMS code, and the sign-in parts for {@code client} settings. */
     private void smsPool(ClientSettings client, Duration challengeValidity) {
-        pool = LOCAL.cognito.createPool(PoolSettings.defaults().withMfa(MfaConfiguration.OPTIONAL, MfaFactor.SMS_MFA));
-        AppClient app = LOCAL.cognito.createClient(pool, client);
+        AppClient app = LOCAL.clientOfNewPool(
+                PoolSettings.defaults().withMfa(MfaConfiguration.OPTIONAL, MfaFactor.SMS_MFA), client);
+        pool = app.pool();
         rig = LOCAL.rig(LOCAL.config(app, AuthFlowType.USER_PASSWORD_AUTH, PoolConfig.RefreshMode.REFRESH_TOKEN_AUTH,
                 challengeValidity));
         LOCAL.cognito.createUser(pool, NewUser.withPassword("dave", PASSWORD).attribute("phone_number", "+12065551234")
@@ -79,7 +69,8 @@ class ChallengeSafetyTest {
         RequestGate gate = new RequestGate();
         LOCAL.cognito.injectFault(Action.RESPOND_TO_AUTH_CHALLENGE, Fault.holdAt(gate), 1);
 
-        CompletableFuture<SignInStep> first = CompletableFuture.supplyAsync(() -> rig.signIn.confirm(code), elsewhere);
+        CompletableFuture<SignInStep> first = CompletableFuture.supplyAsync(
+                () -> rig.signIn.confirm(code), LOCAL.elsewhere());
         gate.arrivals(1).get(10, TimeUnit.SECONDS);
 
         assertThrows(ChallengeInProgressException.class, () -> rig.signIn.confirm(code));
@@ -100,7 +91,7 @@ class ChallengeSafetyTest {
         LOCAL.cognito.injectFault(Action.INITIATE_AUTH, Fault.holdAt(gate), 1);
 
         CompletableFuture<SignInStep> start = CompletableFuture.supplyAsync(
-                () -> rig.signIn.start("dave", PASSWORD.toCharArray()), elsewhere);
+                () -> rig.signIn.start("dave", PASSWORD.toCharArray()), LOCAL.elsewhere());
         gate.arrivals(1).get(10, TimeUnit.SECONDS);
 
         assertThrows(ChallengeInProgressException.class, () -> rig.signIn.confirm("123456"));
@@ -157,7 +148,8 @@ class ChallengeSafetyTest {
         LOCAL.cognito.injectFault(Action.RESPOND_TO_AUTH_CHALLENGE, Fault.holdAt(gate), 1);
 
         Instant sent = LOCAL.clock.instant();
-        CompletableFuture<SignInStep> answer = CompletableFuture.supplyAsync(() -> rig.signIn.confirm(code), elsewhere);
+        CompletableFuture<SignInStep> answer = CompletableFuture.supplyAsync(
+                () -> rig.signIn.confirm(code), LOCAL.elsewhere());
         gate.arrivals(1).get(10, TimeUnit.SECONDS);
         LOCAL.clock.advance(Duration.ofSeconds(30)); // Cognito answers 30 s later, and issues the tokens then
         gate.open();

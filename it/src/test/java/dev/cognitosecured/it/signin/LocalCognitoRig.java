@@ -5,6 +5,7 @@ import dev.cognitosecured.runtime.internal.account.SignedInCalls;
 import dev.cognitosecured.runtime.internal.cognito.CognitoIdentityProvider;
 import dev.cognitosecured.runtime.internal.config.PoolConfig;
 import dev.cognitosecured.testing.cognito.AppClient;
+import dev.cognitosecured.testing.cognito.ClientSettings;
 import dev.cognitosecured.testing.cognito.LocalCognito;
 import dev.cognitosecured.testing.cognito.ManualClock;
 import dev.cognitosecured.testing.cognito.PoolSettings;
@@ -13,6 +14,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -32,8 +35,9 @@ import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityPr
  *
  * <p>A JUnit 5 extension, registered in a static field ({@code @RegisterExtension static final
  * LocalCognitoRig LOCAL = new LocalCognitoRig();}): each test starts with LocalCognito's request counts
- * at zero, the sign-in parts a test made are closed after it (after its {@code @AfterEach} methods), and
- * LocalCognito and the event loops after the class.
+ * at zero; after it (after its {@code @AfterEach} methods) the thread it ran things on {@linkplain #elsewhere()
+ * elsewhere} is stopped, the faults it injected are cleared and the sign-in parts it made are closed; LocalCognito
+ * and the event loops are closed after the class.
  */
 final class LocalCognitoRig implements BeforeEachCallback, AfterEachCallback, AfterAllCallback {
 
@@ -44,6 +48,7 @@ final class LocalCognitoRig implements BeforeEachCallback, AfterEachCallback, Af
     private final SdkEventLoopGroup eventLoops = SdkEventLoopGroup.builder().numberOfThreads(2).build();
     private final List<SignInRig> openRigs = new CopyOnWriteArrayList<>();
     private final List<AutoCloseable> openClients = new CopyOnWriteArrayList<>();
+    private ExecutorService elsewhere;
 
     @Override
     public void beforeEach(ExtensionContext context) {
@@ -51,7 +56,9 @@ final class LocalCognitoRig implements BeforeEachCallback, AfterEachCallback, Af
     }
 
     @Override
-    public void afterEach(ExtensionContext context) {
+    public void afterEach(ExtensionContext context) throws InterruptedException {
+        stopElsewhere();
+        cognito.clearFaults();
         for (SignInRig rig : openRigs) {
             openRigs.remove(rig);
             rig.close();
@@ -84,6 +91,34 @@ final class LocalCognitoRig implements BeforeEachCallback, AfterEachCallback, Af
     /** An app client without a secret, of a new pool with {@code settings}. */
     AppClient clientOfNewPool(PoolSettings settings) {
         return cognito.createClient(cognito.createPool(settings), false);
+    }
+
+    /** An app client with {@code client} settings, of a new pool with {@code settings}. */
+    AppClient clientOfNewPool(PoolSettings settings, ClientSettings client) {
+        return cognito.createClient(cognito.createPool(settings), client);
+    }
+
+    /**
+     * A thread of the test's own, for what it holds at a request gate while it goes on from its own thread
+     * (a first answer on its way while it sends a second); stopped after the test, which fails if the thread
+     * does not end within 10 seconds.
+     */
+    synchronized ExecutorService elsewhere() {
+        if (elsewhere == null) {
+            elsewhere = Executors.newSingleThreadExecutor();
+        }
+        return elsewhere;
+    }
+
+    private synchronized void stopElsewhere() throws InterruptedException {
+        if (elsewhere != null) {
+            ExecutorService thread = elsewhere;
+            elsewhere = null;
+            thread.shutdownNow();
+            if (!thread.awaitTermination(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the test's thread elsewhere did not end within 10 seconds");
+            }
+        }
     }
 
     /** The runtime's configuration for {@code app}, pointed at LocalCognito. */

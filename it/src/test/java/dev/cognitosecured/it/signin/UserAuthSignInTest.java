@@ -29,10 +29,7 @@ import dev.cognitosecured.testing.cognito.UserPool;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -50,22 +47,15 @@ class UserAuthSignInTest {
 
     private static final String PASSWORD = "Corr3ct-horse-1";
 
-    private final ExecutorService elsewhere = Executors.newSingleThreadExecutor();
     private UserPool pool;
     private SignInRig rig;
 
-    @AfterEach
-    void close() throws InterruptedException {
-        LOCAL.cognito.clearFaults();
-        elsewhere.shutdownNow();
-        assertTrue(elsewhere.awaitTermination(10, TimeUnit.SECONDS));
-    }
-
     /** A pool with the password, EMAIL_OTP and SMS_OTP as first factors and SMS MFA optional; user "erin". */
     private void choicePool(ClientSettings client, Duration challengeValidity) {
-        pool = LOCAL.cognito.createPool(PoolSettings.defaults().withMfa(MfaConfiguration.OPTIONAL, MfaFactor.SMS_MFA));
+        AppClient app = LOCAL.clientOfNewPool(
+                PoolSettings.defaults().withMfa(MfaConfiguration.OPTIONAL, MfaFactor.SMS_MFA), client);
+        pool = app.pool();
         LOCAL.cognito.setSignInPolicy(pool, "localhost", AuthFactor.PASSWORD, AuthFactor.EMAIL_OTP, AuthFactor.SMS_OTP);
-        AppClient app = LOCAL.cognito.createClient(pool, client);
         rig = LOCAL.rig(LOCAL.config(app, AuthFlowType.USER_SRP_AUTH, PoolConfig.RefreshMode.REFRESH_TOKEN_AUTH,
                 challengeValidity));
         LOCAL.cognito.createUser(pool, NewUser.withPassword("erin", PASSWORD)
@@ -204,7 +194,8 @@ class UserAuthSignInTest {
         RequestGate gate = new RequestGate();
         LOCAL.cognito.injectFault(Action.RESPOND_TO_AUTH_CHALLENGE, Fault.holdAt(gate), 1);
 
-        CompletableFuture<SignInStep> first = CompletableFuture.supplyAsync(() -> rig.signIn.confirm(code), elsewhere);
+        CompletableFuture<SignInStep> first = CompletableFuture.supplyAsync(
+                () -> rig.signIn.confirm(code), LOCAL.elsewhere());
         gate.arrivals(1).get(10, TimeUnit.SECONDS);
 
         assertThrows(ChallengeInProgressException.class, () -> rig.signIn.confirm(code));

@@ -9,25 +9,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.cognitosecured.annotations.CognitoSecured.TokenKind;
 import dev.cognitosecured.runtime.CallTimeoutException;
 import dev.cognitosecured.runtime.CallTimeoutException.Part;
-import dev.cognitosecured.runtime.SessionStore;
 import dev.cognitosecured.runtime.UnauthorizedException;
-import dev.cognitosecured.runtime.event.SessionEnded;
 import dev.cognitosecured.runtime.internal.store.DefaultSessionStore;
 import dev.cognitosecured.runtime.internal.store.FakeIdentityProvider;
 import dev.cognitosecured.runtime.internal.store.FakeTicker;
+import dev.cognitosecured.runtime.internal.store.ForwardingStore;
 import dev.cognitosecured.runtime.internal.store.RecordedEvents;
 import dev.cognitosecured.runtime.spi.GraphQLOperation;
-import dev.cognitosecured.runtime.spi.Tokens;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -101,7 +96,7 @@ class CallDeadlineTest {
 
     @Test
     void withAStoreOfItsOwnTokensAtHandTakeTheFastPathAndAWaitForARefreshEndsAtTheDeadline() {
-        SecuredCaller viaOtherStore = new SecuredCaller(new DelegatingStore(store), transport, new CallMargin(ticker),
+        SecuredCaller viaOtherStore = new SecuredCaller(new ForwardingStore(store), transport, new CallMargin(ticker),
                 CALL_TIMEOUT);
         assertEquals("data for access-1", viaOtherStore.call(getTodo(), "1"));
         assertEquals(List.of(), maxWaits, "SessionStore.tokensAtHand's default found the tokens at hand: no bound needed");
@@ -111,54 +106,6 @@ class CallDeadlineTest {
                 assertThrows(CallTimeoutException.class, () -> viaOtherStore.call(getTodo(), "2")));
         assertEquals(List.of("access-1"), transport.sentTokens(), "nothing was sent with expired tokens");
         assertEquals(1, provider.refreshCalls(), "one refresh, which the default's tokensAsync started");
-    }
-
-    /** A store that is not the library's: it has {@link SessionStore#tokensAtHand}'s default. */
-    private record DelegatingStore(SessionStore store) implements SessionStore {
-        @Override
-        public String pool() {
-            return store.pool();
-        }
-
-        @Override
-        public boolean isSignedIn() {
-            return store.isSignedIn();
-        }
-
-        @Override
-        public Tokens tokens(Duration minValidity) {
-            return store.tokens(minValidity);
-        }
-
-        @Override
-        public CompletionStage<Tokens> tokensAsync(Duration minValidity) {
-            return store.tokensAsync(minValidity);
-        }
-
-        @Override
-        public Tokens refreshIfCurrent(Tokens rejected, Duration minValidity) {
-            return store.refreshIfCurrent(rejected, minValidity);
-        }
-
-        @Override
-        public CompletionStage<Tokens> refreshIfCurrentAsync(Tokens rejected, Duration minValidity) {
-            return store.refreshIfCurrentAsync(rejected, minValidity);
-        }
-
-        @Override
-        public Tokens signIn(Supplier<? extends CompletionStage<Tokens>> request) {
-            return store.signIn(request);
-        }
-
-        @Override
-        public Tokens signIn(Tokens tokens, Duration age) {
-            return store.signIn(tokens, age);
-        }
-
-        @Override
-        public Optional<Tokens> end(SessionEnded.Reason reason) {
-            return store.end(reason);
-        }
     }
 
     @Test

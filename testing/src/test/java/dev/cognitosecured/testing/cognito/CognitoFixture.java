@@ -10,9 +10,8 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import java.io.IOException;
+import dev.cognitosecured.testing.junit.StandInClients;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -25,12 +24,7 @@ import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.function.Executable;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ChallengeNameType;
@@ -47,17 +41,7 @@ final class CognitoFixture implements AutoCloseable {
 
     final ManualClock clock = ManualClock.at(START);
     final LocalCognito cognito = LocalCognito.builder().clock(clock).start();
-    final CognitoIdentityProviderClient sdk = sdkFor(cognito);
-
-    static CognitoIdentityProviderClient sdkFor(LocalCognito cognito) {
-        return CognitoIdentityProviderClient.builder()
-                .endpointOverride(cognito.endpoint())
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
-                .build();
-    }
+    final CognitoIdentityProviderClient sdk = StandInClients.sdkFor(cognito);
 
     /** {@code InitiateAuth USER_PASSWORD_AUTH}, with {@code SECRET_HASH} when the client has a secret. */
     InitiateAuthResponse passwordAuth(AppClient app, String username, String password) {
@@ -110,14 +94,7 @@ final class CognitoFixture implements AutoCloseable {
     }
 
     static HttpResponse<String> send(HttpRequest request) {
-        try {
-            return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        return StandInClients.send(request);
     }
 
     /** Asserts that {@code call} fails with {@code type} carrying exactly {@code message}; returns the exception. */

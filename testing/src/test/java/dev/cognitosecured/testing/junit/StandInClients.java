@@ -25,13 +25,7 @@ public final class StandInClients {
 
     /** An access token for {@code username} from {@code USER_PASSWORD_AUTH} through the real SDK client. */
     public static String accessToken(LocalCognito cognito, AppClient client, String username, String password) {
-        try (CognitoIdentityProviderClient sdk = CognitoIdentityProviderClient.builder()
-                .endpointOverride(cognito.endpoint())
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
-                .build()) {
+        try (CognitoIdentityProviderClient sdk = sdkFor(cognito)) {
             return sdk.initiateAuth(r -> r.clientId(client.clientId()).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
                             .authParameters(Map.of("USERNAME", username, "PASSWORD", password)))
                     .authenticationResult().accessToken();
@@ -45,6 +39,25 @@ public final class StandInClients {
                 .header("Authorization", token)
                 .POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"" + query.replace("\"", "\\\"") + "\"}"))
                 .build();
+        return send(request);
+    }
+
+    /**
+     * The real AWS SDK client for {@code cognito}: URL connection client, dummy static credentials, no retries.
+     * The caller closes it.
+     */
+    public static CognitoIdentityProviderClient sdkFor(LocalCognito cognito) {
+        return CognitoIdentityProviderClient.builder()
+                .endpointOverride(cognito.endpoint())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .build();
+    }
+
+    /** Sends {@code request} with the JDK HTTP client; the body as text. A failure to send fails the test. */
+    public static HttpResponse<String> send(HttpRequest request) {
         try {
             return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

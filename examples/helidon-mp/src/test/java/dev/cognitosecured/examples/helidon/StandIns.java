@@ -1,24 +1,16 @@
 package dev.cognitosecured.examples.helidon;
 
+import dev.cognitosecured.examples.support.ExampleStandIns;
 import dev.cognitosecured.testing.LocalStandIns;
-import dev.cognitosecured.testing.cognito.MfaConfiguration;
-import dev.cognitosecured.testing.cognito.MfaFactor;
-import dev.cognitosecured.testing.cognito.PoolSettings;
-import dev.cognitosecured.testing.graphql.VerifiedCaller;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.cognitosecured.testing.cognito.ClientSettings;
 import java.time.InstantSource;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
- * The stand-ins the example runs against: LocalCognito with a pool whose users may have SMS MFA, and a
- * LocalGraphQL whose {@code listTodos} answers with the to-dos of the user whose token the request carried, so a
- * caller's answer tells whose token went out.
+ * The stand-ins the example runs against ({@link ExampleStandIns}, shared with the Jakarta EE example), and the
+ * config source that points Helidon at them.
  */
 final class StandIns {
 
@@ -27,15 +19,7 @@ final class StandIns {
 
     /** Starts both on 127.0.0.1 (dynamic ports), on {@code clock}. */
     static LocalStandIns start(InstantSource clock) {
-        return LocalStandIns.builder()
-                .clock(clock)
-                .pool(PoolSettings.defaults().withMfa(MfaConfiguration.OPTIONAL, MfaFactor.SMS_MFA))
-                .schema(resource("example/todo.graphqls"))
-                .graphQL(graphQL -> graphQL.dataFetcher("Query", "listTodos", env -> {
-                    String user = VerifiedCaller.of(env).username();
-                    return List.of(Map.of("id", user + "-1", "title", "Water " + user + "'s plants", "done", false));
-                }))
-                .start();
+        return ExampleStandIns.start(clock, ClientSettings.defaults());
     }
 
     /**
@@ -66,16 +50,5 @@ final class StandIns {
                 return 500;
             }
         };
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = StandIns.class.getClassLoader().getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("no resource " + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,6 +1,6 @@
 package dev.cognitosecured.examples.jakarta;
 
-import static dev.cognitosecured.examples.jakarta.TwoUsersIT.assertAnswer;
+import static dev.cognitosecured.examples.support.Answers.assertAnswer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.cognitosecured.examples.support.Browser;

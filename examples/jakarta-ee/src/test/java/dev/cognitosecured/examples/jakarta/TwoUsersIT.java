@@ -1,22 +1,18 @@
 package dev.cognitosecured.examples.jakarta;
 
+import static dev.cognitosecured.examples.support.Answers.assertAnswer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cognitosecured.examples.support.Browser;
+import dev.cognitosecured.examples.support.TwoUsersSideBySide;
 import dev.cognitosecured.testing.LocalStandIns;
 import dev.cognitosecured.testing.cognito.Action;
 import dev.cognitosecured.testing.cognito.ClientSettings;
 import dev.cognitosecured.testing.cognito.ManualClock;
-import dev.cognitosecured.testing.cognito.MfaFactor;
-import dev.cognitosecured.testing.cognito.NewUser;
 import dev.cognitosecured.testing.graphql.LocalGraphQL;
-import dev.cognitosecured.testing.graphql.ReceivedRequest;
-import dev.cognitosecured.testing.graphql.VerifiedCaller;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -63,38 +59,7 @@ class TwoUsersIT {
 
     @Test
     void twoUsersSignInSideBySideAndEachCallsWithTheirOwnTokens() {
-        standIns.cognito().createUser(standIns.pool(), "alice", "Corr3ct-horse");
-        standIns.cognito().createUser(standIns.pool(), NewUser.withTemporaryPassword("bob", "Temp-0rary-pass")
-                .attribute("phone_number", "+12065551234").withMfa(MfaFactor.SMS_MFA));
-        Browser alice = new Browser(server.uri());
-        Browser bob = new Browser(server.uri());
-
-        // bob starts first and stops halfway through his chain: alice's sign-in must not touch it
-        assertAnswer(200, "{\"codeSentTo\":\"\",\"step\":\"CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED\"}",
-                bob.post("signin", Map.of("username", "bob", "password", "Temp-0rary-pass")));
-        assertAnswer(200, "{\"codeSentTo\":\"\",\"step\":\"DONE\"}",
-                alice.post("signin", Map.of("username", "alice", "password", "Corr3ct-horse")));
-        assertAnswer(200, "{\"codeSentTo\":\"+*******1234\",\"step\":\"CONFIRM_SIGN_IN_WITH_SMS_CODE\"}",
-                bob.post("signin/answer", Map.of("answer", "N3w-password!")));
-        String code = standIns.cognito().lastCode(standIns.pool(), "bob").orElseThrow();
-        Browser beforeSignIn = Browser.copyOf(bob); // what someone who knew bob's session id so far holds
-        assertAnswer(200, "{\"codeSentTo\":\"\",\"step\":\"DONE\"}", bob.post("signin/answer", Map.of("answer", code)));
-        assertNotEquals(beforeSignIn.cookies().get("JSESSIONID"), bob.cookies().get("JSESSIONID"));
-        assertEquals(401, beforeSignIn.get("todos").status(), "the session id before the sign-in leads nowhere now");
-
-        assertAnswer(200, "[{\"done\":false,\"id\":\"alice-1\",\"title\":\"Water alice's plants\"}]", alice.get("todos"));
-        assertAnswer(200, "[{\"done\":false,\"id\":\"bob-1\",\"title\":\"Water bob's plants\"}]", bob.get("todos"));
-        assertAnswer(200, "[{\"done\":false,\"id\":\"alice-1\",\"title\":\"Water alice's plants\"}]", alice.get("todos"));
-
-        LocalGraphQL graphQL = standIns.graphQL().orElseThrow();
-        List<ReceivedRequest> requests = graphQL.requests();
-        assertEquals(List.of("alice", "bob", "alice"),
-                requests.stream().map(r -> r.caller().map(VerifiedCaller::username).orElse("?")).toList());
-        assertEquals(2, graphQL.distinctTokenCount()); // one access token each, kept between requests
-        assertEquals(requests.get(0).tokenFingerprint(), requests.get(2).tokenFingerprint());
-        assertEquals(0, graphQL.unauthorizedCount());
-        assertEquals(0, standIns.refreshRequests());
-        assertEquals(2, standIns.cognito().initiateAuthCount("USER_SRP_AUTH")); // one sign-in each, no more
+        TwoUsersSideBySide.signInAndCallWithTheirOwnTokens(standIns, server.uri(), "JSESSIONID");
     }
 
     @Test
@@ -128,10 +93,5 @@ class TwoUsersIT {
         assertEquals(400, stranger.post("signin", Map.of("username", "frank")).status());
         assertEquals(0, standIns.cognito().requestCount(Action.INITIATE_AUTH)
                 + standIns.cognito().requestCount(Action.RESPOND_TO_AUTH_CHALLENGE));
-    }
-
-    static void assertAnswer(int status, String body, Browser.Answer answer) {
-        assertEquals(status, answer.status(), answer.body());
-        assertEquals(body, answer.body());
     }
 }

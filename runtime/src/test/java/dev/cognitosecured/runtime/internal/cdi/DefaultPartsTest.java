@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.cognitosecured.annotations.AuthFlow;
 import dev.cognitosecured.runtime.SignIn;
 import dev.cognitosecured.runtime.client.CallPolicy;
@@ -19,24 +18,15 @@ import dev.cognitosecured.runtime.spi.Tokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Without replacement beans a pool gets the default parts: the JAX-RS transport, here talking HTTP
@@ -46,77 +36,36 @@ import org.junit.jupiter.api.Test;
  */
 class DefaultPartsTest {
 
-    private static final AtomicInteger CONTAINERS = new AtomicInteger();
     private static final Operation<String> TITLE = Operation.query("TodoApi.title",
                     "query Title($id: ID!) { todo(id: $id) { title } }")
             .rootField("todo").variables("id")
             .policy(CallPolicy.accessToken().refreshSkew(Duration.ZERO).replays(0))
             .returning(String.class);
 
-    private final List<String> authorizations = new CopyOnWriteArrayList<>();
-    private HttpServer server;
-    private Map<String, String> config;
-
-    @BeforeEach
-    void startServer() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/graphql", exchange -> {
-            authorizations.add(exchange.getRequestHeaders().getFirst("Authorization"));
-            exchange.getRequestBody().readAllBytes();
-            byte[] body = "{\"data\":{\"todo\":\"Buy milk\"}}".getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        });
-        server.start();
-        config = Map.of(
-                "cognito-secured.region", "eu-west-1",
-                "cognito-secured.user-pool-id", "eu-west-1_Test",
-                "cognito-secured.client-id", "test-client",
-                "cognito-secured.graphql.endpoint", "http://127.0.0.1:" + server.getAddress().getPort() + "/graphql",
-                "cognito-secured.authorization-prefix", "Bearer ",
-                "cognito-secured.endpoint", "http://127.0.0.1:9");
-        config.forEach(System::setProperty);
-    }
-
-    @AfterEach
-    void stopServer() {
-        config.keySet().forEach(System::clearProperty);
-        server.stop(0);
-    }
-
-    /** A container with the extension, the application bean that uses the default pool, and {@code replacements}. */
-    private static WeldContainer boot(Class<?>... replacements) {
-        return new Weld("default-parts-" + CONTAINERS.incrementAndGet())
-                .disableDiscovery()
-                .addExtension(new CognitoSecuredExtension())
-                .addBeanClasses(TodoCaller.class)
-                .addBeanClasses(replacements)
-                .initialize();
-    }
+    @RegisterExtension
+    final DefaultPoolOnLoopback defaultPool =
+            new DefaultPoolOnLoopback(Map.of("cognito-secured.authorization-prefix", "Bearer "));
 
     @Test
     void theDefaultTransportSendsTheTokenOverHttpAndIsClosedAtShutdown() {
         GraphQLTransport transport;
-        try (WeldContainer container = boot(AnyPasswordCognito.class)) {
+        try (WeldContainer container = defaultPool.boot(AnyPasswordCognito.class)) {
             container.select(SignIn.class, AuthFlow.Literal.of("default")).get().start("alice", "right".toCharArray());
 
             assertEquals("Buy milk", container.select(TodoCaller.class).get().title("1"));
-            assertEquals(List.of("Bearer access-alice"), authorizations);
+            assertEquals(List.of("Bearer access-alice"), defaultPool.authorizations());
 
             transport = container.select(PoolRuntime.class, AuthFlow.Literal.of("default")).get().transport();
             assertInstanceOf(JaxRsGraphQLTransport.class, transport);
         }
 
         assertThrows(IllegalStateException.class, () -> transport.execute(TITLE, Map.of("id", "1"), "token"));
-        assertEquals(1, authorizations.size());
+        assertEquals(1, defaultPool.authorizations().size());
     }
 
     @Test
     void withoutAReplacementTheIdentityProviderIsCognitos() {
-        try (WeldContainer container = boot(NoTransport.class)) {
+        try (WeldContainer container = defaultPool.boot(NoTransport.class)) {
             PoolRuntime runtime = container.select(PoolRuntime.class, AuthFlow.Literal.of("default")).get();
 
             assertInstanceOf(CognitoIdentityProvider.class, runtime.identityProvider());

@@ -7,25 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.cognitosecured.annotations.AuthFlow;
 import dev.cognitosecured.runtime.SignIn;
 import dev.cognitosecured.runtime.internal.cognito.CognitoIdentityProvider;
 import dev.cognitosecured.runtime.internal.observe.CallObserver;
 import dev.cognitosecured.runtime.internal.observe.Integrations;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.lang.reflect.Method;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
@@ -51,36 +43,8 @@ class WithoutOptionalLibrariesTest {
             "dev.cognitosecured.runtime.internal.observe.health.PoolReadiness",
             "dev.cognitosecured.runtime.internal.cdi.ReadinessBeans");
 
-    private HttpServer server;
-    private Map<String, String> config;
-
-    @BeforeEach
-    void startServer() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/graphql", exchange -> {
-            exchange.getRequestBody().readAllBytes();
-            byte[] body = "{\"data\":{\"todo\":\"Buy milk\"}}".getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        });
-        server.start();
-        config = Map.of(
-                "cognito-secured.region", "eu-west-1",
-                "cognito-secured.user-pool-id", "eu-west-1_Test",
-                "cognito-secured.client-id", "test-client",
-                "cognito-secured.graphql.endpoint", "http://127.0.0.1:" + server.getAddress().getPort() + "/graphql",
-                "cognito-secured.endpoint", "http://127.0.0.1:9");
-        config.forEach(System::setProperty);
-    }
-
-    @AfterEach
-    void stopServer() {
-        config.keySet().forEach(System::clearProperty);
-        server.stop(0);
-    }
+    @RegisterExtension
+    final DefaultPoolOnLoopback defaultPool = new DefaultPoolOnLoopback(Map.of());
 
     @Test
     void thePoolWorksAndNoIntegrationClassIsLoaded() throws Exception {
@@ -90,11 +54,7 @@ class WithoutOptionalLibrariesTest {
         assertEquals(List.of(), Integrations.observerFactories());
         assertTrue(!Integrations.healthPresent());
 
-        try (WeldContainer container = new Weld("without-optional-libraries")
-                .disableDiscovery()
-                .addExtension(new CognitoSecuredExtension())
-                .addBeanClasses(DefaultPartsTest.TodoCaller.class, DefaultPartsTest.AnyPasswordCognito.class)
-                .initialize()) {
+        try (WeldContainer container = defaultPool.boot(DefaultPartsTest.AnyPasswordCognito.class)) {
             container.select(SignIn.class, AuthFlow.Literal.of("default")).get().start("alice", "right".toCharArray());
             assertEquals("Buy milk", container.select(DefaultPartsTest.TodoCaller.class).get().title("1"));
 
@@ -103,11 +63,7 @@ class WithoutOptionalLibrariesTest {
             assertTrue(runtime.status().snapshot().signedIn());
         }
         // the default Cognito client, built without interceptors
-        try (WeldContainer container = new Weld("without-optional-libraries-cognito")
-                .disableDiscovery()
-                .addExtension(new CognitoSecuredExtension())
-                .addBeanClasses(DefaultPartsTest.TodoCaller.class)
-                .initialize()) {
+        try (WeldContainer container = defaultPool.boot()) {
             PoolRuntime runtime = container.select(PoolRuntime.class, AuthFlow.Literal.of("default")).get();
             assertInstanceOf(CognitoIdentityProvider.class, runtime.identityProvider());
         }

@@ -8,10 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cognitosecured.runtime.SessionStore;
 import dev.cognitosecured.runtime.SignInStep;
-import dev.cognitosecured.runtime.event.SessionEnded;
 import dev.cognitosecured.runtime.internal.signin.ChallengeSlot;
 import dev.cognitosecured.runtime.internal.store.DefaultSessionStore;
 import dev.cognitosecured.runtime.internal.store.FakeTicker;
+import dev.cognitosecured.runtime.internal.store.ForwardingStore;
 import dev.cognitosecured.runtime.internal.store.RecordedEvents;
 import dev.cognitosecured.runtime.spi.Challenge;
 import dev.cognitosecured.runtime.spi.IdentityProvider;
@@ -22,8 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,7 +38,7 @@ class SignInOverAnySessionStoreTest {
     private final FakeTicker ticker = new FakeTicker(42);
     private final ScriptedProvider script = new ScriptedProvider();
     private final IdentityProvider provider = new SlowAnswers();
-    private final DelegatingStore store = new DelegatingStore(
+    private final ForwardingStore store = new ForwardingStore(
             new DefaultSessionStore("default", provider, ticker, Duration.ZERO, new RecordedEvents()));
     private final CognitoSignIn signIn =
             new CognitoSignIn(store, new ChallengeSlot("default", ticker, Duration.ofMinutes(3)), provider, "pool");
@@ -54,7 +52,7 @@ class SignInOverAnySessionStoreTest {
 
         assertTrue(signIn.confirm("123456").isDone());
 
-        assertEquals(List.of("signIn(tokens, " + COGNITO_TAKES + ")"), store.calls);
+        assertEquals(List.of("signIn(tokens, " + COGNITO_TAKES + ")"), store.calls());
         assertTrue(signIn.isSignedIn());
         assertSame(TOKENS, store.tokens(Duration.ZERO));
         assertEquals(new SignInStep.Done(), signIn.current());
@@ -67,68 +65,9 @@ class SignInOverAnySessionStoreTest {
 
         signIn.signOut();
 
-        assertEquals(List.of("signIn(tokens, " + COGNITO_TAKES + ")", "end(SIGNED_OUT)"), store.calls);
+        assertEquals(List.of("signIn(tokens, " + COGNITO_TAKES + ")", "end(SIGNED_OUT)"), store.calls());
         assertFalse(signIn.isSignedIn());
         assertEquals(Map.of("TOKEN", "refresh-1"), script.calls().get(1).responses());
-    }
-
-    /** A store of the application's own: here one that records what the sign-in asks of it. */
-    private static final class DelegatingStore implements SessionStore {
-
-        final List<String> calls = new CopyOnWriteArrayList<>();
-        private final SessionStore delegate;
-
-        DelegatingStore(SessionStore delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public String pool() {
-            return delegate.pool();
-        }
-
-        @Override
-        public boolean isSignedIn() {
-            return delegate.isSignedIn();
-        }
-
-        @Override
-        public Tokens tokens(Duration minValidity) {
-            return delegate.tokens(minValidity);
-        }
-
-        @Override
-        public CompletionStage<Tokens> tokensAsync(Duration minValidity) {
-            return delegate.tokensAsync(minValidity);
-        }
-
-        @Override
-        public Tokens refreshIfCurrent(Tokens rejected, Duration minValidity) {
-            return delegate.refreshIfCurrent(rejected, minValidity);
-        }
-
-        @Override
-        public CompletionStage<Tokens> refreshIfCurrentAsync(Tokens rejected, Duration minValidity) {
-            return delegate.refreshIfCurrentAsync(rejected, minValidity);
-        }
-
-        @Override
-        public Tokens signIn(Supplier<? extends CompletionStage<Tokens>> request) {
-            calls.add("signIn(request)");
-            return delegate.signIn(request);
-        }
-
-        @Override
-        public Tokens signIn(Tokens tokens, Duration age) {
-            calls.add("signIn(tokens, " + age + ")");
-            return delegate.signIn(tokens, age);
-        }
-
-        @Override
-        public Optional<Tokens> end(SessionEnded.Reason reason) {
-            calls.add("end(" + reason + ")");
-            return delegate.end(reason);
-        }
     }
 
     /** The scripted provider, whose sign-in requests each take Cognito {@link #COGNITO_TAKES}. */
