@@ -149,6 +149,30 @@ class SubscriptionsTest {
     }
 
     @Test
+    void signingOutWhileTheClientWaitsOutABackOffEndsTheSubscriptionsAtOnce() throws InterruptedException {
+        try (StandIns standIns = StandIns.builder().timing(TokenTiming.of(LIFETIME)).start();
+                TodoApp app = TodoApp.boot(standIns.config(), ClientTicker.following(standIns.clock()))) {
+            signIn(standIns, app);
+            LocalGraphQL graphQL = standIns.graphQL();
+            Subscriptions subscriptions = subscriptions(app);
+            EventCollector collector = new EventCollector();
+            app.client(TodoEvents.class).onAddTodo().subscribe(collector);
+            assertTrue(graphQL.awaitSubscriptions(1, BOUND));
+            await(subscriptions::settled, "the client read the start_ack");
+            long failed = subscriptions.counters().failedAttempts();
+            graphQL.refuseRealtimeConnections();
+            graphQL.dropRealtimeConnections();
+            await(() -> subscriptions.counters().failedAttempts() > failed,
+                    () -> "the client waits out its back-off: " + subscriptions.counters());
+
+            app.service().logout(); // the clock does not move: the next attempt would never come
+
+            assertInstanceOf(SignInRequiredException.class, collector.awaitFailure(BOUND));
+            assertEquals(0, app.events().count(SubscriptionResumed.class));
+        }
+    }
+
+    @Test
     void aDropBridgedWithinTheGapLimitGoesOnWithOneSubscriptionResumedAndNoError() throws InterruptedException {
         resumedAfterADrop(false);
     }

@@ -191,7 +191,31 @@ final class RealtimeSession implements Connection.Handler {
         if (live != null) {
             live.probe(PROBE_AFTER);
             checkTokens(live);
+        } else {
+            endIfSignedOut(); // between connections too: a sign-out does not wait for the next attempt
         }
+    }
+
+    /**
+     * Ends every subscription with the store's {@link SignInRequiredException} if the principal is no longer
+     * signed in (signed out, refresh token revoked, scope ended). Without a live connection this is asked at every
+     * poll, so that a sign-out during a back-off ends the subscriptions at once rather than at the next attempt.
+     */
+    private void endIfSignedOut() {
+        if (state() instanceof Ended || store.isSignedIn()) {
+            return;
+        }
+        CompletionStage<Tokens> tokens;
+        try {
+            tokens = store.tokensAsync(Duration.ZERO); // fails at once with the store's reason
+        } catch (RuntimeException e) {
+            tokens = CompletableFuture.failedFuture(e);
+        }
+        tokens.whenComplete((ok, failure) -> {
+            if (failure != null && unwrap(failure) instanceof SignInRequiredException ended) {
+                end(ended);
+            }
+        });
     }
 
     /** Whether the store's tokens for the margin are still {@code live}'s; if not, replace it with them. */
